@@ -1,0 +1,84 @@
+// Bundles Plain Words: the command line, the language server (Node and browser), and the
+// VS Code extension (desktop and web). The built-in dictionary is read from dictionaries/,
+// checked, and inlined as data.
+//   node esbuild.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/** Every *.json entry under dictionaries/entries plus dictionaries/proper-names.json. */
+export function readBuiltinDictionary(root = 'dictionaries') {
+  const entries = [];
+  const errors = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.json')) {
+        try {
+          const entry = JSON.parse(readFileSync(full, 'utf8'));
+          if (entry.id !== basename(name, '.json')) errors.push(`${full}: id "${entry.id}" does not match the file name`);
+          else if (entry.category !== basename(dirname(full))) errors.push(`${full}: category "${entry.category}" does not match the folder`);
+          else {
+            delete entry.$schema;
+            entries.push(entry);
+          }
+        } catch (e) {
+          errors.push(`${full}: ${e.message}`);
+        }
+      }
+    }
+  };
+  walk(join(root, 'entries'));
+  const namesFile = join(root, 'proper-names.json');
+  const names = existsSync(namesFile) ? JSON.parse(readFileSync(namesFile, 'utf8')).names : [];
+  return { entries, names, errors };
+}
+
+const dictionaryPlugin = {
+  name: 'plainwords-dictionary',
+  setup(build) {
+    build.onResolve({ filter: /^plainwords:dictionary$/ }, () => ({ path: 'dictionary', namespace: 'plainwords' }));
+    build.onLoad({ filter: /.*/, namespace: 'plainwords' }, () => {
+      // A broken entry is left out of the bundle with a warning; the test suite and
+      // `plainwords dictionary check` fail on it with its file, line and field.
+      const { entries, names, errors } = readBuiltinDictionary();
+      return { contents: JSON.stringify({ entries, names }), loader: 'json', warnings: errors.map((text) => ({ text })), watchDirs: ['dictionaries/entries'] };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [dictionaryPlugin],
+  define: { PLAINWORDS_VERSION: JSON.stringify(pkg.version) },
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+};
+
+const targets = [
+  { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: ['server/src/lsp/node-main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', footer: { js: 'module.exports.startServer(process.argv.slice(2));' } },
+  { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser-server.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { entryPoints: ['client/src/web-extension.ts'], outfile: 'dist/web-extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
+].filter((t) => existsSync(t.entryPoints[0]));
+
+if (watch) {
+  for (const t of targets) (await esbuild.context({ ...common, ...t })).watch();
+} else {
+  const results = await Promise.allSettled(targets.map((t) => esbuild.build({ ...common, ...t })));
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length) {
+    for (const f of failed) console.error(f.reason?.message ?? f.reason);
+    process.exit(1);
+  }
+}

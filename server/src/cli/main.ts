@@ -1,0 +1,93 @@
+/**
+ * The plainwords command line: `plainwords check`, `plainwords dictionary check|new`,
+ * `plainwords lsp`. Exit codes: 0 passed, 1 findings over the gate, 2 usage, config or read error.
+ */
+import { runCheck } from './check.js';
+import { runDictionary } from './dictionary.js';
+import { VERSION } from '../node/version.js';
+
+export const HELP = `Plain Words ${VERSION}: plain English for health and social care writing.
+
+Usage:
+  plainwords check [files, folders, globs]   check markdown and text files (default: .)
+  plainwords dictionary check [paths]        validate dictionary entries and run their examples
+  plainwords dictionary new "term"           print a filled-in entry skeleton
+  plainwords lsp --stdio                     start the language server
+
+Options for check:
+  --format <stylish|json>   output format (default: stylish)
+  --config <file>           project config (default: nearest .plainwords.json)
+  --audience <public|staff> audience for every file
+  --stdin                   read the document from standard input
+  --stdin-filename <name>   name (and format) to report for --stdin
+  --max-warnings <n>        also fail when there are more than n warnings
+  -h, --help                show this help
+  -v, --version             print the version
+
+Exit codes: 0 passed, 1 findings over the gate, 2 usage, config or read error.`;
+
+export class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(HELP + '\n');
+        return command === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        process.stdout.write(VERSION + '\n');
+        return 0;
+      case 'check':
+        return await runCheck(rest);
+      case 'dictionary':
+        return await runDictionary(rest);
+      case 'lsp': {
+        const { startServer } = await import('../lsp/node-main.js');
+        startServer(rest);
+        return -1; // keeps running
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`plainwords: ${e.message}\nRun "plainwords --help" for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`plainwords: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+/** Parse --flag value / --flag=value options; returns positionals and a map. */
+export function parseArgs(args: string[], spec: Record<string, 'string' | 'boolean'>): { positionals: string[]; options: Record<string, string | boolean> } {
+  const positionals: string[] = [];
+  const options: Record<string, string | boolean> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--') || (arg.startsWith('-') && arg.length === 2)) {
+      const eq = arg.indexOf('=');
+      const name = (eq > 0 ? arg.slice(0, eq) : arg).replace(/^--?/, '');
+      const kind = spec[name];
+      if (!kind) throw new UsageError(`unknown option "${arg}"`);
+      if (kind === 'boolean') {
+        if (eq > 0) throw new UsageError(`option "--${name}" takes no value`);
+        options[name] = true;
+      } else {
+        const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+        if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option "--${name}" needs a value`);
+        options[name] = value;
+      }
+    } else positionals.push(arg);
+  }
+  return { positionals, options };
+}

@@ -1,0 +1,202 @@
+/**
+ * Analysis of one chunk of a document: prose extraction, tokens and dictionary matches. It
+ * depends only on the chunk's text, its format and the compiled dictionary, so results can be
+ * cached per chunk and reused while the document is edited.
+ */
+import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment } from './prose.js';
+import { tokenize, type Token } from './tokenize.js';
+import { TokenTrie, type TrieNode } from './trie.js';
+import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
+import type { DocumentFormat, FormClass } from './types.js';
+
+/** A dictionary match, offsets relative to the chunk. */
+export interface Match {
+  entry: number;
+  form: FormClass;
+  start: number;
+  end: number;
+  sentenceStart: boolean;
+  article?: { text: string; start: number; end: number };
+  following?: { gapEnd: number; firstChar: string };
+}
+
+/** An acronym from the glossary as used in the text, and whether it is explained right there. */
+export interface AcronymHit {
+  entry: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Explained in place: "integrated care board (ICB)" or "ICB (integrated care board)". */
+  explained: boolean;
+  sentenceStart: boolean;
+}
+
+export interface AnalysedBlock {
+  block: Block;
+  tokens: Token[];
+}
+
+export interface ChunkAnalysis {
+  blocks: AnalysedBlock[];
+  matches: Match[];
+  acronyms: AcronymHit[];
+  html: HtmlComment[];
+  frontMatter?: { value: string; start: number; end: number };
+}
+
+interface Candidate {
+  i: number;
+  j: number;
+  t: Terminal;
+}
+
+export function analyseChunk(text: string, format: DocumentFormat, dict: CompiledDictionary, isFirst: boolean): ChunkAnalysis {
+  const prose = extractProse(text, format, isFirst);
+  const out: ChunkAnalysis = { blocks: [], matches: [], acronyms: [], html: prose.html, frontMatter: prose.frontMatter };
+  for (const block of prose.blocks) {
+    const tokens = tokenize(block.text);
+    out.blocks.push({ block, tokens });
+    if (tokens.length) matchBlock(block, tokens, dict, out);
+  }
+  return out;
+}
+
+function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out: ChunkAnalysis): void {
+  const trie = dict.trie;
+  const maxDepth = trie.maxDepth;
+  let candidates: Candidate[] | undefined;
+  let protects: Candidate[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    let node: TrieNode<Terminal> | undefined = trie.root;
+    for (let j = i; j < tokens.length && j - i < maxDepth; j++) {
+      const tok = tokens[j];
+      if (j > i && !tok.joined) break;
+      node = TokenTrie.step(node, tok.lower, tok.text, tok.hasUpper);
+      if (!node) break;
+      if (node.values) {
+        for (const t of node.values) {
+          if (t.kind === 'protect') (protects ??= []).push({ i, j, t });
+          else (candidates ??= []).push({ i, j, t });
+        }
+      }
+    }
+  }
+  if (!candidates) return;
+  // Leftmost, then longest; acronyms are collected apart from jargon terms.
+  candidates.sort((a, b) => a.i - b.i || b.j - a.j);
+  let next = 0;
+  for (const c of candidates) {
+    if (c.t.kind === 'acronym') {
+      if (!isProtected(c, protects)) out.acronyms.push(acronymHit(block, tokens, c, dict));
+      continue;
+    }
+    if (c.i < next) continue;
+    if (isProtected(c, protects)) continue;
+    const ce = dict.entries[c.t.entry];
+    if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
+    out.matches.push(toMatch(block, tokens, c));
+    next = c.j + 1;
+  }
+}
+
+function isProtected(c: Candidate, protects: Candidate[] | undefined): boolean {
+  if (!protects) return false;
+  for (const p of protects) {
+    if (p.i <= c.j && c.i <= p.j && (p.t.entry === -1 || p.t.entry === c.t.entry)) return true;
+  }
+  return false;
+}
+
+function sameWords(tokens: Token[], from: number, words: string[], sentence: number): boolean {
+  if (from < 0 || from + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) {
+    const tok = tokens[from + k];
+    if (tok.sentence !== sentence || tok.lower !== words[k]) return false;
+  }
+  return true;
+}
+
+/** The entry's 'unless' conditions: fine before/after/near given words. */
+function excusedByContext(ce: CompiledEntry, tokens: Token[], i: number, j: number): boolean {
+  const sentence = tokens[i].sentence;
+  for (const p of ce.after) if (sameWords(tokens, j + 1, p, sentence)) return true;
+  for (const p of ce.before) if (sameWords(tokens, i - p.length, p, sentence)) return true;
+  if (ce.near.length) {
+    const lo = Math.max(0, i - ce.within);
+    const hi = Math.min(tokens.length - 1, j + ce.within);
+    for (let k = lo; k <= hi; k++) {
+      if (k >= i && k <= j) continue;
+      for (const p of ce.near) if (sameWords(tokens, k, p, sentence)) return true;
+    }
+  }
+  return false;
+}
+
+function isSentenceStart(tokens: Token[], i: number): boolean {
+  return i === 0 || tokens[i - 1].sentence !== tokens[i].sentence;
+}
+
+function toMatch(block: Block, tokens: Token[], c: Candidate): Match {
+  const first = tokens[c.i];
+  const last = tokens[c.j];
+  const m: Match = {
+    entry: c.t.entry,
+    form: c.t.form,
+    start: toSource(block, first.start),
+    end: toSourceEnd(block, last.end),
+    sentenceStart: isSentenceStart(tokens, c.i),
+  };
+  const prev = c.i > 0 ? tokens[c.i - 1] : undefined;
+  if (prev && (prev.lower === 'a' || prev.lower === 'an') && prev.sentence === first.sentence && isSpaces(block.text, prev.end, first.start)) {
+    m.article = { text: prev.text, start: toSource(block, prev.start), end: toSourceEnd(block, prev.end) };
+    // An article that starts the sentence makes the match itself not sentence-initial.
+  }
+  const after = tokens[c.j + 1];
+  if (after && after.sentence === last.sentence) {
+    m.following = { gapEnd: toSource(block, after.start), firstChar: after.text[0] };
+  }
+  return m;
+}
+
+function isSpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
+function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledDictionary): AcronymHit {
+  const tok = tokens[c.i];
+  const ce = dict.entries[c.t.entry];
+  return {
+    entry: c.t.entry,
+    start: toSource(block, tok.start),
+    end: toSourceEnd(block, tokens[c.j].end),
+    text: block.text.slice(tok.start, tokens[c.j].end),
+    explained: ce ? explainedInPlace(block.text, tokens, c.i, c.j, ce.entry.expansion) : false,
+    sentenceStart: isSentenceStart(tokens, c.i),
+  };
+}
+
+/** "expansion (ACR)" or "ACR (expansion)" right here. Compares words, ignoring case and plurals. */
+function explainedInPlace(text: string, tokens: Token[], i: number, j: number, expansion: string | undefined): boolean {
+  if (!expansion) return false;
+  const words = tokenize(expansion).map((t) => t.lower);
+  if (!words.length) return false;
+  const eq = (a: string, b: string) => a === b || a === b + 's' || b === a + 's' || a === b + 'es';
+  // Before: words ... then "(" directly before the acronym.
+  const before = tokens.slice(Math.max(0, i - words.length), i);
+  if (before.length === words.length && before.every((t, k) => eq(t.lower, words[k]))) {
+    const gap = text.slice(before[before.length - 1].end, tokens[i].start);
+    if (gap.trim() === '(') return true;
+  }
+  // After: "(" words ")".
+  const after = tokens.slice(j + 1, j + 1 + words.length);
+  if (after.length === words.length && after.every((t, k) => eq(t.lower, words[k]))) {
+    const gap = text.slice(tokens[j].end, after[0].start);
+    if (gap.trim() === '(') return true;
+  }
+  return false;
+}

@@ -1,0 +1,197 @@
+/**
+ * check(text, options) → findings (+ readability). The engine's one entry point for documents.
+ */
+import { analyseChunk, type ChunkAnalysis, type Match } from './analyse.js';
+import { splitChunks } from './chunks.js';
+import { entrySeverity, ruleSeverity, type PlainwordsConfig } from './config.js';
+import type { CompiledDictionary } from './dictionary.js';
+import { buildReplacements, type MatchContext } from './replace.js';
+import { parseSuppressions } from './suppress.js';
+import { LineIndex } from './text.js';
+import { acronymFindings } from './rules/acronyms.js';
+import type { Audience, CheckResult, DocumentFormat, Finding, Severity } from './types.js';
+
+export const DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/dictionary.md';
+
+export interface CheckOptions {
+  dictionary: CompiledDictionary;
+  /** 'markdown' (default) or 'text'. */
+  format?: DocumentFormat;
+  config?: PlainwordsConfig;
+  /** Audience; when not given: front matter, then config, then 'public'. */
+  audience?: Audience;
+  /** Reuse chunk analyses between checks of the same document (editors). */
+  cache?: AnalysisCache;
+  /** Base address of the dictionary docs (entry ids are anchors). */
+  docsUrl?: string;
+}
+
+/** Keeps the analysis of each chunk of text, keyed by its text, for the next check. */
+export class AnalysisCache {
+  private current = new Map<string, ChunkAnalysis>();
+  private next = new Map<string, ChunkAnalysis>();
+  /** Chunks analysed afresh in the last check (for tests and figures). */
+  misses = 0;
+  hits = 0;
+
+  constructor(private dictionary?: CompiledDictionary) {}
+
+  get(key: string, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
+    if (dictionary !== this.dictionary) {
+      this.current.clear();
+      this.next.clear();
+      this.dictionary = dictionary;
+    }
+    let hit = this.current.get(key) ?? this.next.get(key);
+    if (hit) this.hits++;
+    else {
+      hit = compute();
+      this.misses++;
+    }
+    this.next.set(key, hit);
+    return hit;
+  }
+
+  /** Start a check: chunks not used by it are dropped at the end. */
+  begin(): void {
+    this.hits = 0;
+    this.misses = 0;
+  }
+
+  end(): void {
+    this.current = this.next;
+    this.next = new Map();
+  }
+}
+
+export interface DocumentAnalysis {
+  text: string;
+  format: DocumentFormat;
+  lines: LineIndex;
+  chunks: Array<{ start: number; end: number; analysis: ChunkAnalysis }>;
+  audience: Audience;
+}
+
+/** Parse and match a whole document (chunk by chunk, reusing the cache). */
+export function analyseDocument(text: string, options: CheckOptions): DocumentAnalysis {
+  const format = options.format ?? 'markdown';
+  const lines = new LineIndex(text);
+  const cache = options.cache;
+  cache?.begin();
+  const chunks = splitChunks(text, format).map((c) => {
+    const slice = text.slice(c.start, c.end);
+    const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
+    const compute = () => analyseChunk(slice, format, options.dictionary, first);
+    const analysis = cache ? cache.get(`${format}|${first ? 1 : 0}|${slice}`, options.dictionary, compute) : compute();
+    return { start: c.start, end: c.end, analysis };
+  });
+  cache?.end();
+  const front = chunks[0]?.start <= 1 ? chunks[0]?.analysis.frontMatter : undefined;
+  const audience = options.audience ?? frontMatterAudience(front?.value) ?? options.config?.audience ?? 'public';
+  return { text, format, lines, chunks, audience };
+}
+
+/** `audience: public | staff` in YAML front matter. */
+export function frontMatterAudience(yaml: string | undefined): Audience | undefined {
+  if (!yaml) return undefined;
+  for (const line of yaml.split(/\r\n|\r|\n/)) {
+    const m = /^audience\s*:\s*["']?(public|staff)["']?\s*(#.*)?$/.exec(line.trim());
+    if (m) return m[1] as Audience;
+  }
+  return undefined;
+}
+
+export function check(text: string, options: CheckOptions): CheckResult {
+  const doc = analyseDocument(text, options);
+  return { findings: findingsOf(doc, options) };
+}
+
+/** Turn a document analysis into findings under the options' config and audience. */
+export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Finding[] {
+  const { text, lines, audience } = doc;
+  const config = options.config;
+  const dict = options.dictionary;
+  const docsUrl = options.docsUrl ?? DOCS_URL;
+  const html = doc.chunks.flatMap((c) => c.analysis.html.map((h) => ({ ...h, start: h.start + c.start, end: h.end + c.start })));
+  const suppress = parseSuppressions(html, lines, text.length);
+  const findings: Finding[] = [];
+  for (const chunk of doc.chunks) {
+    for (const m of chunk.analysis.matches) {
+      const ce = dict.entries[m.entry];
+      if (!ce) continue;
+      const severity = entrySeverity(ce.entry, audience, config);
+      if (severity === 'off') continue;
+      const start = m.start + chunk.start;
+      if (suppress.isSuppressed(start, [ce.entry.id, 'jargon', ce.entry.category])) continue;
+      findings.push(jargonFinding(text, lines, chunk.start, m, ce.entry, severity, ce.caseSensitive, docsUrl));
+    }
+  }
+  const acronymSeverity = ruleSeverity('acronym', config?.categories?.acronym ?? 'warning', config);
+  if (acronymSeverity !== 'off') {
+    for (const f of acronymFindings(doc, dict, acronymSeverity, docsUrl)) {
+      if (!suppress.isSuppressed(f.start, [f.entryId, 'acronym'])) findings.push(f);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return findings;
+}
+
+function quote(s: string): string {
+  return `“${s}”`;
+}
+
+function jargonFinding(
+  text: string,
+  lines: LineIndex,
+  base: number,
+  m: Match,
+  entry: CompiledDictionary['entries'][number]['entry'],
+  severity: Severity,
+  caseSensitive: boolean,
+  docsUrl: string,
+): Finding {
+  const start = m.start + base;
+  const end = m.end + base;
+  const actual = text.slice(start, end);
+  const ctx: MatchContext = {
+    source: text,
+    start,
+    end,
+    actual,
+    form: m.form,
+    sentenceStart: m.sentenceStart,
+    caseSensitive,
+    article: m.article && { text: m.article.text, start: m.article.start + base, end: m.article.end + base },
+    following: m.following && { gapEnd: m.following.gapEnd + base, firstChar: m.following.firstChar },
+  };
+  const replacements = buildReplacements(entry, ctx);
+  return {
+    ruleId: 'jargon',
+    entryId: entry.id,
+    category: entry.category,
+    start,
+    end,
+    range: { start: lines.position(start), end: lines.position(end) },
+    actual,
+    message: jargonMessage(entry.action ?? 'replace', actual, replacements.map((r) => r.text)),
+    severity,
+    replacements,
+    explanation: entry.why,
+    source: entry.source,
+    url: `${docsUrl}#${entry.id}`,
+  };
+}
+
+function jargonMessage(action: string, actual: string, options: string[]): string {
+  const list = (xs: string[]) => (xs.length <= 1 ? xs.map(quote).join('') : `${xs.slice(0, -1).map(quote).join(', ')} or ${quote(xs[xs.length - 1])}`);
+  if (action === 'omit') {
+    const rest = options.filter(Boolean);
+    return rest.length ? `${quote(actual)} can usually be left out, or try ${list(rest)}.` : `${quote(actual)} can usually be left out.`;
+  }
+  if (action === 'explain') {
+    const plain = options.map((o) => o.replace(/^.*? \((.*)\)$/, '$1'));
+    return plain.length ? `Explain ${quote(actual)} in plain words: ${list(plain)}.` : `Explain ${quote(actual)} in plain words.`;
+  }
+  if (!options.length) return `${quote(actual)} may be hard to understand: say what you mean in plain words.`;
+  return `Try ${list(options.slice(0, 3))} instead of ${quote(actual)}.`;
+}

@@ -1,0 +1,108 @@
+/**
+ * Splits a markdown document into chunks that parse independently: runs of lines separated by
+ * blank lines, never splitting fenced code or front matter, and keeping indented continuation
+ * lines (list items, indented code) with the chunk before them.
+ *
+ * Checking chunk by chunk gives the same result as checking the whole document, so an editor
+ * can re-analyse only the chunks an edit touched.
+ */
+
+export interface Chunk {
+  start: number;
+  end: number;
+}
+
+function lineEndAt(text: string, i: number): { end: number; next: number } {
+  let j = i;
+  const n = text.length;
+  while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+  let next = j;
+  if (j < n) next = text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+  return { end: j, next };
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The fence marker (``` or ~~~, with its length) opening at this line, if any. */
+function fenceAt(text: string, start: number, end: number): string | undefined {
+  let i = start;
+  while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
+  if (i - start > 3) return undefined;
+  const c = text[i];
+  if (c !== '`' && c !== '~') return undefined;
+  let k = i;
+  while (k < end && text[k] === c) k++;
+  return k - i >= 3 ? c.repeat(k - i) : undefined;
+}
+
+export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] {
+  const n = text.length;
+  const chunks: Chunk[] = [];
+  let i = 0;
+  let chunkStart = -1;
+  let lastContentEnd = 0;
+  let fence: string | undefined;
+  let frontMatter = format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
+  let first = true;
+  while (i < n) {
+    const { end, next } = lineEndAt(text, i);
+    const blank = isBlank(text, i, end);
+    if (frontMatter) {
+      if (chunkStart < 0) chunkStart = i;
+      else {
+        const line = text.slice(i, end).trimEnd();
+        if (line === '---' || line === '...' || line === '+++') frontMatter = false;
+      }
+      if (!first && !frontMatter) lastContentEnd = end;
+      else lastContentEnd = end;
+      first = false;
+      i = next;
+      continue;
+    }
+    first = false;
+    if (fence !== undefined) {
+      const close = fenceAt(text, i, end);
+      if (close && close[0] === fence[0] && close.length >= fence.length && isBlank(text, i + text.slice(i, end).indexOf(close) + close.length, end)) fence = undefined;
+      lastContentEnd = end;
+      i = next;
+      continue;
+    }
+    if (blank) {
+      i = next;
+      continue;
+    }
+    const indented = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
+    const startsNew = chunkStart < 0 || (!indented && lastContentEnd < i && isGapBlank(text, lastContentEnd, i));
+    if (format === 'markdown') {
+      const open = fenceAt(text, i, end);
+      if (open) fence = open;
+    }
+    if (startsNew && chunkStart >= 0) {
+      chunks.push({ start: chunkStart, end: lastContentEnd });
+      chunkStart = i;
+    } else if (chunkStart < 0) chunkStart = i;
+    lastContentEnd = end;
+    i = next;
+  }
+  if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lastContentEnd });
+  return chunks;
+}
+
+/** True when [from, to) holds a blank line (two line breaks with only spaces between). */
+function isGapBlank(text: string, from: number, to: number): boolean {
+  let breaks = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) breaks++;
+    else if (c === 13) {
+      if (text.charCodeAt(k + 1) !== 10) breaks++;
+    }
+  }
+  return breaks >= 2;
+}

@@ -1,0 +1,208 @@
+/**
+ * Compiles dictionary data into a matcher: every term, with its generated inflections and
+ * spelling variants, goes into one token trie. Compiled once, used for every check.
+ */
+import { TokenTrie } from './trie.js';
+import { FUNCTION_WORDS, NOUN_FORMS, VERB_FORMS, formsForMatching } from './inflect.js';
+import { spellingVariants } from './variants.js';
+import type { DictionaryData, Entry, FormClass } from './types.js';
+
+export interface Terminal {
+  /** Index into CompiledDictionary.entries, or -1 for a global protected name. */
+  entry: number;
+  kind: 'term' | 'acronym' | 'protect';
+  /** For protect terminals: the entry protected (-1: every entry). */
+  form: FormClass;
+  /** Number of words. */
+  length: number;
+}
+
+export interface CompiledEntry {
+  entry: Entry;
+  caseSensitive: boolean;
+  /** Lower-case word sequences of the 'unless' conditions. */
+  before: string[][];
+  after: string[][];
+  near: string[][];
+  within: number;
+}
+
+export interface CompiledDictionary {
+  entries: CompiledEntry[];
+  byId: Map<string, number>;
+  trie: TokenTrie<Terminal>;
+  /** Acronym entries by their exact term (for the acronym rule). */
+  acronyms: Map<string, number>;
+}
+
+/** Split a term into words: spaces and hyphens separate words (as in text). */
+export function termWords(term: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  for (const ch of term) {
+    if (ch === ' ' || ch === '-' || ch === '\u2010' || ch === '\u2011' || ch === '\t') {
+      if (cur) words.push(cur);
+      cur = '';
+    } else cur += ch === '\u2019' ? "'" : ch;
+  }
+  if (cur) words.push(cur);
+  return words;
+}
+
+/** Does the term look like an acronym (two or more capitals)? */
+export function looksLikeAcronym(term: string): boolean {
+  let caps = 0;
+  for (const ch of term) if (ch >= 'A' && ch <= 'Z') caps++;
+  return caps >= 2;
+}
+
+/** A spelling of a term as words, and which word takes verb endings. */
+interface Spelling {
+  words: string[];
+  /** The last part of the first space-separated word: "co-produce" → "produce", "lack capacity" → "lack". */
+  verbIndex: number;
+}
+
+function spelling(term: string): Spelling {
+  const first = term.trim().split(/\s+/)[0] ?? '';
+  return { words: termWords(term), verbIndex: Math.max(0, termWords(first).length - 1) };
+}
+
+/** Every written spelling of a term: as written, and closed compounds for hyphenated words. */
+function spellings(term: string): Spelling[] {
+  const out = [spelling(term)];
+  // co-production → coproduction; step-down pathway → stepdown pathway.
+  if (term.includes('-')) out.push(spelling(term.replace(/-(?=\S)/g, '')));
+  return out;
+}
+
+/** Word sequences with British/American variants of each word (bounded product). */
+function withSpellingVariants(words: string[], caseSensitive: boolean): string[][] {
+  if (caseSensitive) return [words];
+  let acc: string[][] = [[]];
+  for (const w of words) {
+    const vs = spellingVariants(w.toLowerCase());
+    const next: string[][] = [];
+    for (const prefix of acc) for (const v of vs) next.push([...prefix, v]);
+    acc = next.slice(0, 64);
+  }
+  return acc;
+}
+
+/** Generate (words, form) pairs for one spelling of a term. */
+function inflections(entry: Entry, words: string[], verbIndex: number, caseSensitive: boolean): Array<{ words: string[]; form: FormClass }> {
+  const out: Array<{ words: string[]; form: FormClass }> = [{ words, form: 'base' }];
+  const mode = entry.inflect ?? 'auto';
+  if (mode === 'none') return out;
+  const forms = entry.forms ?? {};
+  const at = (index: number, classes: FormClass[]) => {
+    const w = words[index];
+    if (!w || (words.length > 1 && FUNCTION_WORDS.has(w.toLowerCase()))) return;
+    if (/\d/.test(w)) return;
+    for (const form of classes) {
+      for (const spelled of formsForMatching(w, form, forms[w] ?? forms[w.toLowerCase()])) {
+        if (spelled === w) continue;
+        const copy = words.slice();
+        copy[index] = spelled;
+        out.push({ words: copy, form });
+      }
+    }
+  };
+  const single = words.length === 1;
+  if (mode === 'noun' || (mode === 'auto' && !single)) at(words.length - 1, NOUN_FORMS);
+  else if (mode === 'verb') at(verbIndex, VERB_FORMS);
+  else {
+    at(words.length - 1, NOUN_FORMS);
+    if (!caseSensitive) at(verbIndex, VERB_FORMS);
+  }
+  return out;
+}
+
+function phrases(list: string[] | undefined): string[][] {
+  return (list ?? []).map((p) => termWords(p).map((w) => w.toLowerCase())).filter((p) => p.length > 0);
+}
+
+/** Compile dictionary data. Entries are assumed valid (see validate.ts); bad ones are skipped, never thrown on. */
+export function compileDictionary(data: DictionaryData): CompiledDictionary {
+  const trie = new TokenTrie<Terminal>();
+  const entries: CompiledEntry[] = [];
+  const byId = new Map<string, number>();
+  const acronyms = new Map<string, number>();
+  for (const entry of data.entries) {
+    if (!entry || typeof entry.id !== 'string' || !Array.isArray(entry.terms)) continue;
+    if (byId.has(entry.id)) {
+      // A later dictionary (a project's) replaces an earlier entry with the same id.
+      entries[byId.get(entry.id)!] = compileEntry(entry);
+      continue;
+    }
+    byId.set(entry.id, entries.length);
+    entries.push(compileEntry(entry));
+  }
+  const seen = new Set<string>();
+  entries.forEach((ce, index) => {
+    const entry = ce.entry;
+    const kind = entry.kind === 'acronym' ? 'acronym' : 'term';
+    const terms = [...entry.terms, ...(entry.variants ?? [])];
+    for (const term of terms) {
+      if (typeof term !== 'string') continue;
+      const cs = entry.caseSensitive ?? looksLikeAcronym(term);
+      if (kind === 'acronym') acronyms.set(term, index);
+      for (const spelled of spellings(term)) {
+        for (const variant of withSpellingVariants(spelled.words, cs)) {
+          for (const { words, form } of inflections(entry, variant, spelled.verbIndex, cs)) {
+            const key = `${index}|${cs}|${words.join(' ')}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            trie.add(words, { entry: index, kind, form, length: words.length }, cs);
+          }
+        }
+      }
+    }
+    // A term is never flagged inside its own replacement ("care" in "care and support") or in
+    // an allowed name of its own.
+    const protect = [...(entry.allowIn ?? [])];
+    const termSeqs = entry.terms.filter((t) => typeof t === 'string').map((t) => termWords(t.toLowerCase()));
+    for (const r of entry.replacements ?? []) {
+      const text = typeof r === 'string' ? r : r?.text;
+      if (typeof text !== 'string') continue;
+      const words = termWords(text.toLowerCase());
+      if (termSeqs.some((seq) => words.length > seq.length && containsSeq(words, seq))) protect.push(text);
+    }
+    for (const p of protect) addProtect(trie, p, index);
+  });
+  for (const name of data.names ?? []) if (name && typeof name.name === 'string') addProtect(trie, name.name, -1);
+  for (const allowed of data.allow ?? []) if (typeof allowed === 'string') addProtect(trie, allowed, -1, true);
+  return { entries, byId, trie, acronyms };
+}
+
+function addProtect(trie: TokenTrie<Terminal>, phrase: string, entry: number, inflect = false): void {
+  const words = termWords(phrase);
+  if (words.length === 0) return;
+  const cs = looksLikeAcronym(phrase) && phrase === phrase.toUpperCase();
+  const variants: string[][] = [words];
+  if (inflect && !cs) {
+    for (const form of [...NOUN_FORMS, ...VERB_FORMS]) {
+      for (const spelled of formsForMatching(words[words.length - 1], form)) variants.push([...words.slice(0, -1), spelled]);
+    }
+  }
+  for (const v of variants) trie.add(v, { entry, kind: 'protect', form: 'base', length: v.length }, cs);
+}
+
+function compileEntry(entry: Entry): CompiledEntry {
+  return {
+    entry,
+    caseSensitive: entry.caseSensitive ?? entry.terms.every((t) => typeof t === 'string' && looksLikeAcronym(t)),
+    before: phrases(entry.unless?.before),
+    after: phrases(entry.unless?.after),
+    near: phrases(entry.unless?.near),
+    within: entry.unless?.within ?? 6,
+  };
+}
+
+function containsSeq(words: string[], seq: string[]): boolean {
+  outer: for (let i = 0; i + seq.length <= words.length; i++) {
+    for (let k = 0; k < seq.length; k++) if (words[i + k] !== seq[k]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,118 @@
+/**
+ * Builds the replacements of a match: the replacement text in the form and capitals of the
+ * matched words, and the edit that applies it (fixing "a"/"an" in front when needed).
+ */
+import { inflectWord } from './inflect.js';
+import type { Entry, FormClass, Replacement, ReplacementSpec } from './types.js';
+
+export interface MatchContext {
+  /** Source text. */
+  source: string;
+  /** Source range of the match. */
+  start: number;
+  end: number;
+  /** The matched text as written. */
+  actual: string;
+  form: FormClass;
+  /** True when the match begins a sentence. */
+  sentenceStart: boolean;
+  /** Directly preceding article ("a"/"an"/"A"/"An") and its source range, when joined to the match by spaces only. */
+  article?: { text: string; start: number; end: number };
+  /** Source range from the end of the match to the next word, and that word's first letter (for omit). */
+  following?: { gapEnd: number; firstChar: string };
+  /** Whether the entry matches exact capitals (acronyms). */
+  caseSensitive: boolean;
+}
+
+export function normaliseSpec(r: string | ReplacementSpec): ReplacementSpec {
+  return typeof r === 'string' ? { text: r } : r;
+}
+
+/** Put a replacement into the form of the match: verb forms on the first word, plurals on the last. */
+export function inflectReplacement(spec: ReplacementSpec, form: FormClass): string {
+  if (form === 'base') return spec.text;
+  const own = spec.forms?.[form as keyof NonNullable<ReplacementSpec['forms']>];
+  if (own) return own;
+  if (form === 'participle' && spec.forms?.past) return spec.forms.past;
+  const words = spec.text.split(' ');
+  if (form === 'plural') {
+    words[words.length - 1] = inflectWord(words[words.length - 1], 'plural');
+  } else {
+    words[0] = inflectWord(words[0], form);
+  }
+  return words.join(' ');
+}
+
+/** Copy capitals from the matched text to the replacement. */
+export function applyCase(actual: string, replacement: string, caseSensitive: boolean, sentenceStart: boolean): string {
+  const letters = actual.replace(/[^\p{L}]/gu, '');
+  if (!caseSensitive && letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    return replacement.toUpperCase();
+  }
+  const first = actual.charAt(0);
+  const capital = first !== first.toLowerCase();
+  if (capital && (!caseSensitive || sentenceStart)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+const AN_WORDS = ['hour', 'honest', 'honour', 'honor', 'heir'];
+const A_PREFIXES = ['uni', 'use', 'usu', 'ura', 'ure', 'uro', 'eu', 'one', 'once', 'ewe', 'utr', 'uti', 'ubi'];
+
+/** "a" or "an" for the word that follows. */
+export function articleFor(word: string): 'a' | 'an' {
+  const w = word.toLowerCase();
+  if (!w) return 'a';
+  if (AN_WORDS.some((p) => w.startsWith(p))) return 'an';
+  if (A_PREFIXES.some((p) => w.startsWith(p))) return 'a';
+  // Acronyms said letter by letter: an MDT, an NHS, a GP.
+  if (word.length > 1 && word === word.toUpperCase() && /^[A-Z]+$/.test(word)) return 'AEFHILMNORSX'.includes(word[0]) ? 'an' : 'a';
+  return 'aeiou'.includes(w[0]) ? 'an' : 'a';
+}
+
+export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[] {
+  const action = entry.action ?? 'replace';
+  const out: Replacement[] = [];
+  if (action === 'omit') {
+    out.push({ text: '', edit: omitEdit(ctx), fixable: true });
+    for (const r of entry.replacements ?? []) out.push(replaceWith(normaliseSpec(r), ctx));
+    return out;
+  }
+  for (const r of entry.replacements ?? []) {
+    const spec = normaliseSpec(r);
+    if (action === 'explain') {
+      out.push({ text: `${ctx.actual} (${spec.text})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${spec.text})` }, fixable: spec.fixable !== false });
+    } else {
+      out.push(replaceWith(spec, ctx));
+    }
+  }
+  return out;
+}
+
+function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
+  const inflected = inflectReplacement(spec, ctx.form);
+  const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart);
+  const fixable = spec.fixable !== false;
+  if (ctx.article) {
+    const want = articleFor(text.split(' ')[0]);
+    const have = ctx.article.text.toLowerCase() as 'a' | 'an';
+    if (want !== have) {
+      const article = ctx.article.text[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want;
+      const gap = ctx.source.slice(ctx.article.end, ctx.start);
+      // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
+      const body = ctx.article.text[0] === 'A' && !ctx.caseSensitive ? inflected : text;
+      return { text: body, edit: { start: ctx.article.start, end: ctx.end, newText: article + gap + body }, fixable };
+    }
+  }
+  return { text, edit: { start: ctx.start, end: ctx.end, newText: text }, fixable };
+}
+
+/** Remove the words and one space; at a sentence start, capitalise the next word. */
+function omitEdit(ctx: MatchContext): Replacement['edit'] {
+  const { source, start, end } = ctx;
+  if (ctx.sentenceStart && ctx.following) {
+    return { start, end: ctx.following.gapEnd + 1, newText: ctx.following.firstChar.toUpperCase() };
+  }
+  if (start > 0 && source[start - 1] === ' ') return { start: start - 1, end, newText: '' };
+  if (source[end] === ' ') return { start, end: end + 1, newText: '' };
+  return { start, end, newText: '' };
+}

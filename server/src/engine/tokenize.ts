@@ -1,0 +1,118 @@
+/**
+ * Word tokens of a block of prose. Linear in the length of the text; no regular expressions on
+ * the hot path.
+ */
+
+export interface Token {
+  /** Offsets in the block text. */
+  start: number;
+  end: number;
+  /** The word as written. */
+  text: string;
+  /** Lower case, with curly apostrophes made straight. */
+  lower: string;
+  /** True when only spaces, tabs, line breaks or one hyphen separate it from the previous token. */
+  joined: boolean;
+  /** Index of the sentence in the block. */
+  sentence: number;
+  /** True when the word has a capital letter. */
+  hasUpper: boolean;
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
+
+/** Character class: 1 word, 2 space, 3 hyphen, 4 sentence end, 5 apostrophe, 6 joiner inside words (&), 0 other. */
+function charClass(code: number, ch: string): number {
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return 1;
+  if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) return 2;
+  if (code === 45 || code === 0x2010 || code === 0x2011) return 3;
+  if (code === 46 || code === 33 || code === 63) return 4;
+  if (code === 39 || code === 0x2019) return 5;
+  if (code === 38) return 6;
+  if (code < 128) return 0;
+  if (code >= 0xd800 && code <= 0xdfff) return 0;
+  return NON_ASCII_WORD.test(ch) ? 1 : 0;
+}
+
+/** Whether the run of non-space characters around a token is a URL, an email address or a path. */
+function urlishChunk(text: string, s: number, e: number): boolean {
+  if (e - s < 5) return false;
+  const chunk = text.slice(s, e);
+  return chunk.includes('://') || chunk.startsWith('www.') || (chunk.includes('@') && chunk.includes('.'));
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let sentence = 0;
+  // State of the gap since the last token.
+  let gapOk = true;
+  let hyphens = 0;
+  let sawEnd = false;
+  // The current run of non-space characters and whether it is a URL: each run is scanned once.
+  let chunkEnd = -1;
+  let chunkUrl = false;
+  const urlAt = (start: number, end: number): boolean => {
+    if (start < chunkEnd) return chunkUrl;
+    let s = start;
+    while (s > 0 && text.charCodeAt(s - 1) > 32) s--;
+    let e = end;
+    while (e < n && text.charCodeAt(e) > 32) e++;
+    chunkEnd = e;
+    chunkUrl = urlishChunk(text, s, e);
+    return chunkUrl;
+  };
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const cls = charClass(code, text[i]);
+    if (cls === 1) {
+      const start = i;
+      let hasUpper = false;
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        const k = charClass(c, text[j]);
+        if (k === 1) {
+          if ((c >= 65 && c <= 90) || (c > 127 && text[j] !== text[j].toLowerCase())) hasUpper = true;
+          j++;
+        } else if ((k === 5 || k === 6) && j + 1 < n && charClass(text.charCodeAt(j + 1), text[j + 1]) === 1) {
+          j++; // apostrophe or ampersand inside a word: don't, A&E
+        } else break;
+      }
+      const word = text.slice(start, j);
+      if (sawEnd) sentence++;
+      if (!urlAt(start, j)) {
+        tokens.push({
+          start,
+          end: j,
+          text: word,
+          lower: word.toLowerCase().replace(/\u2019/g, "'"),
+          joined: tokens.length > 0 && gapOk && hyphens <= 1,
+          sentence,
+          hasUpper,
+        });
+        gapOk = true;
+      } else {
+        gapOk = false; // a URL breaks phrases
+      }
+      hyphens = 0;
+      sawEnd = false;
+      i = j;
+      continue;
+    }
+    if (cls === 3) hyphens++;
+    else if (cls === 4) {
+      gapOk = false;
+      // A full stop followed by space or end ends a sentence ("e.g." mid-word does not split words anyway).
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+      if (next === 32 || next === 10 || next === 13 || next === 9 || next === 34 || next === 41 || next === 0x201d) sawEnd = true;
+    } else if (cls !== 2) gapOk = false;
+    if (cls === 2 && (code === 10 || code === 13)) {
+      // Two line breaks in a row end a sentence (plain text paragraphs are split earlier, this is a guard).
+      if (i + 1 < n && (text.charCodeAt(i + 1) === 10 || text.charCodeAt(i + 1) === 13)) sawEnd = true;
+    }
+    i++;
+  }
+  return tokens;
+}

@@ -1,0 +1,116 @@
+/**
+ * Validation of dictionary entries and project config: schema first (from the schema files),
+ * then the checks a schema cannot express. Every problem names file, line and field.
+ */
+import entrySchema from '../../../dictionaries/entry.schema.json';
+import namesSchema from '../../../dictionaries/names.schema.json';
+import configSchema from '../../../schemas/config.schema.json';
+import { parseJson, type ParsedJson, type Problem } from './json.js';
+import { formatPath, validateSchema } from './schema.js';
+import { termWords } from './dictionary.js';
+import type { Entry, ProperName } from './types.js';
+import type { PlainwordsConfig } from './config.js';
+
+export type { Problem };
+
+function schemaProblems(parsed: ParsedJson, schema: object, file: string): Problem[] {
+  return validateSchema(parsed.value, schema as Record<string, unknown>).map((e) => ({
+    file,
+    ...parsed.locate(e.path),
+    field: formatPath(e.path),
+    message: `${formatPath(e.path)} ${e.message}`,
+  }));
+}
+
+export interface LoadedEntry {
+  file: string;
+  entry: Entry;
+  parsed: ParsedJson;
+}
+
+/** Parse and validate one entry file. `expectedId`/`expectedCategory` come from its path. */
+export function parseEntry(text: string, file: string, expected: { id?: string; category?: string } = {}): { entry?: LoadedEntry; problems: Problem[] } {
+  const parsed = parseJson(text, file);
+  if (parsed.problems.length) return { problems: parsed.problems };
+  const problems = schemaProblems(parsed, entrySchema, file);
+  const value = parsed.value as Entry;
+  const where = (path: Array<string | number>, message: string): Problem => ({ file, ...parsed.locate(path), field: formatPath(path), message: `${formatPath(path)} ${message}` });
+  if (problems.length === 0) {
+    if (expected.id && value.id !== expected.id) problems.push(where(['id'], `is "${value.id}" but the file is named "${expected.id}.json": they must be the same`));
+    if (expected.category && value.category !== expected.category) problems.push(where(['category'], `is "${value.category}" but the file is in the "${expected.category}" folder`));
+    const action = value.action ?? 'replace';
+    if (value.kind === 'acronym') {
+      if (!value.expansion) problems.push(where(['expansion'], 'is required for an acronym: what do the letters stand for?'));
+    } else if (action !== 'omit' && !(value.replacements?.length)) {
+      problems.push(where(['replacements'], `needs at least one replacement (or set "action": "omit")`));
+    }
+    const terms = new Set(value.terms.map((t) => t.toLowerCase()));
+    (value.replacements ?? []).forEach((r, i) => {
+      const text = typeof r === 'string' ? r : r.text;
+      if (terms.has(text.toLowerCase())) problems.push(where(['replacements', i], `is the same as a term: "${text}"`));
+    });
+    value.terms.forEach((t, i) => {
+      if (termWords(t).length === 0) problems.push(where(['terms', i], 'has no words'));
+      if (/[.,;:!?()[\]{}"“”]/.test(t)) problems.push(where(['terms', i], `"${t}" contains punctuation: terms are words, spaces and hyphens only`));
+    });
+    if (value.kind !== 'acronym' && !value.noExpansion) {
+      value.examples.flag.forEach((ex, i) => {
+        if (ex.fixed === undefined) problems.push(where(['examples', 'flag', i], 'needs "fixed": the sentence after the fix'));
+      });
+    }
+    for (const id of value.overlaps ?? []) if (id === value.id) problems.push(where(['overlaps'], 'names the entry itself'));
+  }
+  if (problems.length) return { problems };
+  return { entry: { file, entry: value, parsed }, problems };
+}
+
+/** Checks across entries: unique ids, a term in one entry only unless marked as intended. */
+export function crossCheck(entries: LoadedEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Map<string, LoadedEntry>();
+  const terms = new Map<string, LoadedEntry>();
+  for (const le of entries) {
+    const e = le.entry;
+    const other = ids.get(e.id);
+    if (other) problems.push({ file: le.file, ...le.parsed.locate(['id']), field: 'id', message: `id "${e.id}" is also used by ${other.file}` });
+    ids.set(e.id, le);
+  }
+  for (const le of entries) {
+    const e = le.entry;
+    e.terms.forEach((t, i) => {
+      const key = `${e.kind ?? 'term'}|${termWords(t).join(' ').toLowerCase()}`;
+      const other = terms.get(key);
+      if (other && other !== le) {
+        const intended = (e.overlaps ?? []).includes(other.entry.id) || (other.entry.overlaps ?? []).includes(e.id);
+        if (!intended) {
+          problems.push({ file: le.file, ...le.parsed.locate(['terms', i]), field: `terms[${i}]`, message: `terms[${i}] "${t}" is also a term of "${other.entry.id}" (${other.file}); merge them, or list the other id in "overlaps" if both are intended` });
+        }
+      } else terms.set(key, le);
+    });
+    for (const id of e.overlaps ?? []) {
+      if (!ids.has(id)) problems.push({ file: le.file, ...le.parsed.locate(['overlaps']), field: 'overlaps', message: `overlaps names "${id}", which is not an entry` });
+    }
+  }
+  return problems;
+}
+
+export function parseNames(text: string, file: string): { names: ProperName[]; problems: Problem[] } {
+  const parsed = parseJson(text, file);
+  if (parsed.problems.length) return { names: [], problems: parsed.problems };
+  const problems = schemaProblems(parsed, namesSchema, file);
+  if (problems.length) return { names: [], problems };
+  return { names: (parsed.value as { names: ProperName[] }).names, problems };
+}
+
+/** Parse and validate a project config file (.plainwords.json; comments allowed). */
+export function parseConfig(text: string, file: string): { config?: PlainwordsConfig; problems: Problem[] } {
+  const parsed = parseJson(text, file, { comments: true });
+  if (parsed.problems.length) return { problems: parsed.problems };
+  const problems = schemaProblems(parsed, configSchema, file);
+  if (problems.length) return { problems };
+  return { config: parsed.value as PlainwordsConfig, problems };
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}

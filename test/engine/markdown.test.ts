@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { check, LineIndex } from '../../server/src/engine/index.js';
+import { splitChunks } from '../../server/src/engine/chunks.js';
+import { analyseChunk } from '../../server/src/engine/analyse.js';
+import { tinyDictionary } from '../support/engine.js';
+
+const dict = tinyDictionary([
+  { id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] },
+  { id: 'in-order-to', terms: ['in order to'], inflect: 'none', replacements: ['to'] },
+  { id: 'stakeholder', terms: ['stakeholder'], inflect: 'noun', replacements: ['partner'] },
+]);
+
+const found = (text: string, format: 'markdown' | 'text' = 'markdown') => check(text, { dictionary: dict, format }).findings;
+/** Every finding's range must cover exactly its text in the source. */
+const slices = (text: string, format: 'markdown' | 'text' = 'markdown') => found(text, format).map((f) => text.slice(f.start, f.end));
+
+describe('markdown: only prose is checked', () => {
+  it('checks headings, lists, tables, block quotes, link text and image alt text', () => {
+    const doc = [
+      '# We utilise data',
+      '',
+      '- a stakeholder list',
+      '  1. nested: utilise',
+      '',
+      '| Who | What |',
+      '| --- | --- |',
+      '| stakeholder | utilise |',
+      '',
+      '> Quoted: in order to help.',
+      '',
+      'See [the stakeholder page](https://example.org/utilise) and ![a stakeholder photo](img/utilise.png).',
+    ].join('\n');
+    expect(slices(doc)).toEqual(['utilise', 'stakeholder', 'utilise', 'stakeholder', 'utilise', 'in order to', 'stakeholder', 'stakeholder']);
+  });
+
+  it('skips code, inline code, HTML, URLs, autolinks, link destinations, front matter and definitions', () => {
+    const doc = [
+      '---',
+      'title: How we utilise data',
+      'audience: public',
+      '---',
+      '',
+      '```',
+      'utilise(stakeholder)',
+      '```',
+      '',
+      '    indented code: utilise',
+      '',
+      'Inline `utilise` code and <span title="stakeholder">html</span>.',
+      '',
+      '<div>',
+      'utilise in html block',
+      '</div>',
+      '',
+      'Visit https://example.org/utilise or <https://example.org/stakeholder> or www.utilise.org.',
+      '',
+      'A [ref link][1] here.',
+      '',
+      '[1]: https://example.org/utilise "stakeholder title"',
+    ].join('\n');
+    expect(found(doc)).toEqual([]);
+  });
+
+  it('keeps exact offsets with CRLF, tabs, a BOM, emoji and combining marks before a match', () => {
+    const doc = '\uFEFF# Title\r\n\r\nCafe\u0301 \u{1F600}\tand \u{1F469}\u200D\u{1F469}\u200D\u{1F467} we utilise it.\r\nNext line: stakeholder.\r\n';
+    const fs = found(doc);
+    expect(fs.map((f) => doc.slice(f.start, f.end))).toEqual(['utilise', 'stakeholder']);
+    const lines = new LineIndex(doc);
+    for (const f of fs) {
+      expect(lines.offset(f.range.start)).toBe(f.start);
+      expect(lines.offset(f.range.end)).toBe(f.end);
+    }
+    expect(fs[0].range.start.line).toBe(2);
+    expect(fs[1].range.start).toEqual({ line: 3, character: 11 });
+  });
+
+  it('matches a phrase split by a soft line break or by inline formatting', () => {
+    const doc = 'Call us in\norder to book. Call us in *order* to book. Call **in order** to book.';
+    expect(slices(doc)).toEqual(['in\norder to', 'in *order* to', 'in order** to']);
+  });
+
+  it('matches inside block quotes and lists over continuation lines', () => {
+    const doc = '> Call us in\n> order to book.\n\n- Call us in\n  order to book.';
+    expect(slices(doc)).toEqual(['in\n> order to', 'in\n  order to']);
+  });
+
+  it('handles escapes and entities without losing positions', () => {
+    const doc = 'Fish \\& chips &amp; we utilise \\*stars\\* and stakeholder.';
+    expect(slices(doc)).toEqual(['utilise', 'stakeholder']);
+  });
+});
+
+describe('plain text', () => {
+  it('checks every paragraph, with exact offsets', () => {
+    const doc = 'We utilise it.\r\n\r\n   \r\nA stakeholder `code` here.\n';
+    expect(slices(doc, 'text')).toEqual(['utilise', 'stakeholder']);
+  });
+
+  it('still skips URLs', () => {
+    expect(found('See https://example.org/utilise today.', 'text')).toEqual([]);
+  });
+});
+
+describe('chunks', () => {
+  it('checking chunk by chunk equals parsing the whole document', () => {
+    const doc = [
+      '---',
+      'title: x',
+      '---',
+      '# Heading with stakeholder',
+      '',
+      '- item one utilise',
+      '',
+      '  continuation paragraph in order to help',
+      '',
+      '```',
+      'code',
+      '',
+      'utilise in code after a blank line',
+      '```',
+      '',
+      '    indented code utilise',
+      '',
+      'Last stakeholder paragraph.',
+    ].join('\n');
+    const chunks = splitChunks(doc, 'markdown');
+    expect(chunks.length).toBeGreaterThan(2);
+    // The whole document parsed as one chunk gives the same matches as chunk by chunk.
+    const whole = analyseChunk(doc, 'markdown', dict, true).matches.map((m) => [m.start, m.end]);
+    const pieces = chunks.flatMap((c) => analyseChunk(doc.slice(c.start, c.end), 'markdown', dict, c.start === 0).matches.map((m) => [m.start + c.start, m.end + c.start]));
+    expect(pieces).toEqual(whole);
+    expect(whole.map(([s, e]) => doc.slice(s, e))).toEqual(['stakeholder', 'utilise', 'in order to', 'stakeholder']);
+  });
+});

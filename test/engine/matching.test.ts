@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { check, applyFixes } from '../../server/src/engine/index.js';
+import { tinyDictionary } from '../support/engine.js';
+
+const dict = tinyDictionary(
+  [
+    { id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] },
+    { id: 'stakeholder', terms: ['stakeholder'], inflect: 'noun', replacements: [{ text: 'person involved', forms: { plural: 'people involved' } }] },
+    { id: 'key', terms: ['key'], inflect: 'none', replacements: ['important'], unless: { after: ['to the door', 'card', 'safe'], near: ['unlock', 'lock'] } },
+    { id: 'co-production', terms: ['co-production'], inflect: 'noun', replacements: ['working together'] },
+    { id: 'co-produce', terms: ['co-produce'], inflect: 'verb', replacements: ['design together'] },
+    { id: 'icb-term', terms: ['ICB'], inflect: 'noun', replacements: ['local NHS'] },
+    { id: 'dna', terms: ['DNA'], inflect: 'none', replacements: ['missed appointment'], unless: { after: ['test', 'sample', 'testing'] } },
+    { id: 'step-down', terms: ['step-down'], inflect: 'none', replacements: ['short-term'] },
+    { id: 'step-down-pathway', terms: ['step-down pathway'], inflect: 'noun', replacements: ['support after hospital'] },
+    { id: 'therapies', terms: ['talking therapies'], inflect: 'none', replacements: ['counselling'] },
+    { id: 'support', terms: ['care'], inflect: 'none', replacements: ['care and support'] },
+    { id: 'agenda', terms: ['agenda'], inflect: 'noun', replacements: ['plan'], unless: { near: ['meeting'], within: 8 } },
+    { id: 'deliver', terms: ['deliver'], inflect: 'verb', replacements: ['provide'], unless: { after: ['post', 'medicine', 'medicines', 'parcels'] } },
+    { id: 'lead', terms: ['lead on'], inflect: 'verb', replacements: ['run'] },
+    { id: 'overarching', terms: ['overarching'], inflect: 'none', replacements: ['general'] },
+  ],
+  { names: [{ name: 'NHS Talking Therapies' }] },
+);
+
+const actuals = (text: string) => check(text, { dictionary: dict }).findings.map((f) => f.actual);
+const fixFirst = (text: string) => {
+  const [f] = check(text, { dictionary: dict }).findings;
+  return applyFixes(text, [f.replacements[0].edit]).text;
+};
+
+describe('matching', () => {
+  it('matches whole words only', () => {
+    expect(actuals('Press any key on the keyboard. Turnkey solutions.')).toEqual(['key']);
+  });
+
+  it('is case-insensitive for words and case-sensitive for acronyms', () => {
+    expect(actuals('UTILISE it. Utilise it. utilise it.')).toEqual(['UTILISE', 'Utilise', 'utilise']);
+    expect(actuals('The ICB met. The icb met. Icb.')).toEqual(['ICB']);
+  });
+
+  it('matches acronym plurals', () => {
+    expect(actuals('All ICBs must reply.')).toEqual(['ICBs']);
+  });
+
+  it('matches every inflection generated from the base form', () => {
+    expect(actuals('We utilise, she utilises, they utilised, utilising it.')).toEqual(['utilise', 'utilises', 'utilised', 'utilising']);
+    expect(actuals('One stakeholder, many stakeholders.')).toEqual(['stakeholder', 'stakeholders']);
+    expect(actuals('We co-produce, we co-produced, co-producing.')).toEqual(['co-produce', 'co-produced', 'co-producing']);
+  });
+
+  it('matches hyphen, space and closed spellings', () => {
+    expect(actuals('co-production, co production and coproduction')).toEqual(['co-production', 'co production', 'coproduction']);
+  });
+
+  it('matches British and American spellings', () => {
+    expect(actuals('They utilize it and utilized it.')).toEqual(['utilize', 'utilized']);
+  });
+
+  it('prefers the longest match and never overlaps', () => {
+    const fs = check('A step-down pathway and a step-down bed.', { dictionary: dict }).findings;
+    expect(fs.map((f) => [f.entryId, f.actual])).toEqual([
+      ['step-down-pathway', 'step-down pathway'],
+      ['step-down', 'step-down'],
+    ]);
+    for (let i = 1; i < fs.length; i++) expect(fs[i].start).toBeGreaterThanOrEqual(fs[i - 1].end);
+  });
+
+  it('never flags a term inside an allow-listed proper name', () => {
+    expect(actuals('Refer yourself to NHS Talking Therapies today.')).toEqual([]);
+    expect(actuals('We offer talking therapies.')).toEqual(['talking therapies']);
+  });
+
+  it('never flags a term inside its own replacement', () => {
+    expect(actuals('We give care and support at home.')).toEqual([]);
+    expect(actuals('We give care at home.')).toEqual(['care']);
+  });
+
+  it('honours context conditions from the entry', () => {
+    expect(actuals('The agenda for the meeting is attached.')).toEqual([]);
+    expect(actuals('Prevention is on our agenda.')).toEqual(['agenda']);
+    expect(actuals('Use the key to the door. Take your key card.')).toEqual([]);
+    expect(actuals('Unlock it with the key.')).toEqual([]);
+    expect(actuals('This is a key priority.')).toEqual(['key']);
+    expect(actuals('You need a DNA test. The DNA sample.')).toEqual([]);
+    expect(actuals('Our DNA rate is high.')).toEqual(['DNA']);
+    expect(actuals('We deliver medicines to your door.')).toEqual([]);
+    expect(actuals('We deliver services.')).toEqual(['deliver']);
+  });
+
+  it('does not carry context across sentences', () => {
+    expect(actuals('This is the agenda. Meeting rooms are upstairs.')).toEqual(['agenda']);
+  });
+
+  it('does not match across punctuation or inline code', () => {
+    expect(actuals('step, down pathway')).toEqual([]);
+    expect(actuals('a step-`down` pathway')).toEqual([]);
+  });
+});
+
+describe('replacements', () => {
+  it('preserve case', () => {
+    expect(fixFirst('Utilise it.')).toBe('Use it.');
+    expect(fixFirst('UTILISE IT.')).toBe('USE IT.');
+    expect(fixFirst('We utilise it.')).toBe('We use it.');
+  });
+
+  it('preserve inflection', () => {
+    expect(fixFirst('We utilised it.')).toBe('We used it.');
+    expect(fixFirst('We are utilising it.')).toBe('We are using it.');
+    expect(fixFirst('She utilises it.')).toBe('She uses it.');
+    expect(fixFirst('Ask the stakeholders.')).toBe('Ask the people involved.');
+    expect(fixFirst('She led on it.')).toBe('She ran it.');
+    expect(fixFirst('We are leading on it.')).toBe('We are running it.');
+  });
+
+  it('fix "a"/"an" in front when the first sound changes', () => {
+    expect(fixFirst('It is an overarching plan.')).toBe('It is a general plan.');
+    expect(fixFirst('An overarching plan.')).toBe('A general plan.');
+    expect(fixFirst('It is a stakeholder list.')).toBe('It is a person involved list.');
+  });
+
+  it('keep acronym replacements as written mid-sentence', () => {
+    expect(fixFirst('Ask your ICB today.')).toBe('Ask your local NHS today.');
+  });
+
+  it('offer ordered replacements, each with its edit', () => {
+    const d = tinyDictionary([{ id: 'x', terms: ['facilitate'], inflect: 'verb', replacements: ['help', 'run', { text: 'make easier', fixable: false }] }]);
+    const [f] = check('We facilitated it.', { dictionary: d }).findings;
+    expect(f.replacements.map((r) => [r.text, r.fixable])).toEqual([
+      ['helped', true],
+      ['ran', true],
+      ['made easier', false],
+    ]);
+  });
+
+  it('omit and explain actions', () => {
+    const d = tinyDictionary([
+      { id: 'very', terms: ['very'], inflect: 'none', action: 'omit' },
+      { id: 'dysphagia', terms: ['dysphagia'], inflect: 'none', action: 'explain', replacements: ['difficulty swallowing'] },
+    ]);
+    const fix = (t: string) => applyFixes(t, [check(t, { dictionary: d }).findings[0].replacements[0].edit]).text;
+    expect(fix('It is very hard.')).toBe('It is hard.');
+    expect(fix('Very few came.')).toBe('Few came.');
+    expect(fix('You may have dysphagia after a stroke.')).toBe('You may have dysphagia (difficulty swallowing) after a stroke.');
+  });
+});
+
+describe('findings', () => {
+  it('carry rule id, entry id, offsets, positions, message, severity, explanation and source', () => {
+    const [f] = check('Line one.\nWe utilise it.', { dictionary: dict }).findings;
+    expect(f).toMatchObject({
+      ruleId: 'jargon',
+      entryId: 'utilise',
+      category: 'government-jargon',
+      start: 13,
+      end: 20,
+      range: { start: { line: 1, character: 3 }, end: { line: 1, character: 10 } },
+      actual: 'utilise',
+      severity: 'warning',
+      explanation: 'test entry',
+      source: 'test',
+    });
+    expect(f.message).toContain('“use”');
+    expect(f.url).toMatch(/#utilise$/);
+  });
+});

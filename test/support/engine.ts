@@ -1,0 +1,32 @@
+// Helpers for engine tests: one place to build options, so the API can change in one place.
+import builtin from './builtin-dictionary.js';
+import { check, compileDictionary, applyFixes, fixAll, type CheckOptions, type DictionaryData, type Entry, type Finding } from '../../server/src/engine/index.js';
+
+export const dictionary = compileDictionary(builtin);
+
+export function findings(text: string, options: Partial<CheckOptions> = {}): Finding[] {
+  return check(text, { dictionary, ...options }).findings;
+}
+
+/** Findings as "actual→first replacement" strings, for compact assertions. */
+export function flagged(text: string, options: Partial<CheckOptions> = {}): string[] {
+  return findings(text, options).map((f) => f.actual);
+}
+
+/** A dictionary of just these entries (with sensible defaults for the required fields). */
+export function tinyDictionary(entries: Array<Partial<Entry> & { id: string; terms: string[] }>, extra: Partial<DictionaryData> = {}) {
+  return compileDictionary({
+    entries: entries.map((e) => ({
+      category: 'government-jargon',
+      why: 'test entry',
+      source: 'test',
+      examples: { flag: [] },
+      ...e,
+    })) as Entry[],
+    ...extra,
+  });
+}
+
+export function fixEverything(text: string, options: Partial<CheckOptions> = {}): string {
+  return applyFixes(text, fixAll(findings(text, options))).text;
+}
