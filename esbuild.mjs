@@ -65,12 +65,20 @@ const common = {
 };
 
 const targets = [
+  // The engine as an ES module (library use, benchmarks, browser workers of other tools).
+  { entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine.mjs', platform: 'neutral', format: 'esm', target: 'es2022', mainFields: ['module', 'main'] },
+  { entryPoints: ['server/src/node/builtin.ts'], outfile: 'dist/dictionary.mjs', platform: 'neutral', format: 'esm', target: 'es2022' },
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/lsp/node-main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', footer: { js: 'module.exports.startServer(process.argv.slice(2));' } },
   { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser-server.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { entryPoints: ['client/src/web-extension.ts'], outfile: 'dist/web-extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
 ].filter((t) => existsSync(t.entryPoints[0]));
+
+// --outdir=DIR writes the bundles to DIR instead of dist/ (`npm run package` builds the .vsix from
+// its own copy, so a build running at the same time cannot mix development bundles into it).
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
+if (outdir) for (const t of targets) t.outfile = join(outdir, basename(t.outfile));
 
 if (watch) {
   for (const t of targets) (await esbuild.context({ ...common, ...t })).watch();

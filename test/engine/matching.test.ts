@@ -23,9 +23,9 @@ const dict = tinyDictionary(
   { names: [{ name: 'NHS Talking Therapies' }] },
 );
 
-const actuals = (text: string) => check(text, { dictionary: dict }).findings.map((f) => f.actual);
+const actuals = (text: string) => check(text, { dictionary: dict }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
 const fixFirst = (text: string) => {
-  const [f] = check(text, { dictionary: dict }).findings;
+  const [f] = check(text, { dictionary: dict }).findings.filter((f) => f.ruleId === 'jargon');
   return applyFixes(text, [f.replacements[0].edit]).text;
 };
 
@@ -126,7 +126,7 @@ describe('replacements', () => {
 
   it('offer ordered replacements, each with its edit', () => {
     const d = tinyDictionary([{ id: 'x', terms: ['facilitate'], inflect: 'verb', replacements: ['help', 'run', { text: 'make easier', fixable: false }] }]);
-    const [f] = check('We facilitated it.', { dictionary: d }).findings;
+    const [f] = check('We facilitated it.', { dictionary: d }).findings.filter((x) => x.ruleId === 'jargon');
     expect(f.replacements.map((r) => [r.text, r.fixable])).toEqual([
       ['helped', true],
       ['ran', true],
@@ -139,7 +139,7 @@ describe('replacements', () => {
       { id: 'very', terms: ['very'], inflect: 'none', action: 'omit' },
       { id: 'dysphagia', terms: ['dysphagia'], inflect: 'none', action: 'explain', replacements: ['difficulty swallowing'] },
     ]);
-    const fix = (t: string) => applyFixes(t, [check(t, { dictionary: d }).findings[0].replacements[0].edit]).text;
+    const fix = (t: string) => applyFixes(t, [check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon')[0].replacements[0].edit]).text;
     expect(fix('It is very hard.')).toBe('It is hard.');
     expect(fix('Very few came.')).toBe('Few came.');
     expect(fix('You may have dysphagia after a stroke.')).toBe('You may have dysphagia (difficulty swallowing) after a stroke.');
@@ -148,7 +148,7 @@ describe('replacements', () => {
 
 describe('findings', () => {
   it('carry rule id, entry id, offsets, positions, message, severity, explanation and source', () => {
-    const [f] = check('Line one.\nWe utilise it.', { dictionary: dict }).findings;
+    const [f] = check('Line one.\nWe utilise it.', { dictionary: dict }).findings.filter((x) => x.ruleId === 'jargon');
     expect(f).toMatchObject({
       ruleId: 'jargon',
       entryId: 'utilise',
@@ -163,5 +163,59 @@ describe('findings', () => {
     });
     expect(f.message).toContain('“use”');
     expect(f.url).toMatch(/#utilise$/);
+  });
+});
+
+describe('acronyms and capitals in terms', () => {
+  const d = tinyDictionary([
+    { id: 'opel-level', terms: ['OPEL level'], inflect: 'noun', replacements: ['pressure level'] },
+    { id: 'gp-practice', terms: ['GP practice'], caseSensitive: false, inflect: 'noun', replacements: ['GP surgery'] },
+    { id: 'gp', kind: 'acronym', terms: ['GP'], expansion: 'general practitioner', noExpansion: true },
+    { id: 'kpi', kind: 'acronym', terms: ['KPI'], expansion: 'key performance indicator' },
+    { id: 'key', terms: ['key'], inflect: 'none', replacements: ['important'] },
+    { id: 'ppi', kind: 'acronym', terms: ['PPI'], expansion: 'patient and public involvement', unless: { near: ['omeprazole'] } },
+    { id: 'oap', terms: ['OAP', 'old age pensioner'], inflect: 'noun', replacements: ['older person'] },
+    { id: 'radiograph', terms: ['radiograph'], inflect: 'noun', replacements: ['X-ray'] },
+  ]);
+  const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon');
+  const acronyms = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'acronym').map((f) => f.actual);
+  const fix = (t: string) => applyFixes(t, [jargon(t)[0].replacements[0].edit]).text;
+
+  it('matches lower-case words of a case-sensitive phrase', () => {
+    expect(jargon('The hospital is at OPEL level 4.').map((f) => f.actual)).toEqual(['OPEL level']);
+    expect(jargon('The hospital is at opel level 4.')).toEqual([]);
+  });
+
+  it('follows both the exact and the lower-case branch of a shared first word', () => {
+    expect(jargon('Contact your GP practice.').map((f) => f.actual)).toEqual(['GP practice']);
+  });
+
+  it('matches a possessive and leaves the apostrophe out of the range', () => {
+    expect(jargon("The OAP's card.").map((f) => f.actual)).toEqual(['OAP']);
+    expect(fix("The old age pensioner's card.")).toBe("The older person's card.");
+  });
+
+  it('keeps the case rule of the term that matched in a mixed entry', () => {
+    expect(fix('Every OAP can get a free flu vaccine.')).toBe('Every older person can get a free flu vaccine.');
+    expect(fix('Every OLD AGE PENSIONER can apply.')).toBe('Every OLDER PERSON can apply.');
+  });
+
+  it('uses the sound of a letter for a/an', () => {
+    expect(fix('You will have a radiograph today.')).toBe('You will have an X-ray today.');
+  });
+
+  it('applies context conditions to acronyms', () => {
+    expect(acronyms('Your GP may suggest a PPI such as omeprazole.')).toEqual([]);
+    expect(acronyms('Join our PPI group.')).toEqual(['PPI']);
+  });
+
+  it('does not flag words inside an acronym expansion written in place', () => {
+    expect(jargon('Our key performance indicator (KPI) is waiting time.')).toEqual([]);
+    expect(acronyms('Our key performance indicator (KPI) is waiting time.')).toEqual([]);
+    expect(jargon('This is key.').length).toBe(1);
+  });
+
+  it('does not treat text in capitals as acronyms', () => {
+    expect(acronyms('CUT DOWN ON PPI AND SALT TODAY')).toEqual([]);
   });
 });

@@ -13,16 +13,41 @@ Usage:
   plainwords dictionary check [paths]        validate dictionary entries and run their examples
   plainwords dictionary new "term"           print a filled-in entry skeleton
   plainwords lsp --stdio                     start the language server
+  plainwords check --help                    all the options of check
 
-Options for check:
-  --format <stylish|json>   output format (default: stylish)
-  --config <file>           project config (default: nearest .plainwords.json)
-  --audience <public|staff> audience for every file
-  --stdin                   read the document from standard input
-  --stdin-filename <name>   name (and format) to report for --stdin
-  --max-warnings <n>        also fail when there are more than n warnings
-  -h, --help                show this help
-  -v, --version             print the version
+Exit codes: 0 passed, 1 findings over the gate, 2 usage, config or read error.`;
+
+export const CHECK_HELP = `Usage: plainwords check [options] [files, folders, globs]
+
+Checks markdown (.md, .markdown, .mdx, ...) and text (.txt) files; folders are walked, skipping
+what .gitignore and .plainwordsignore files exclude. With no paths, checks the current folder.
+
+Output:
+  -f, --format <name>        stylish (default), json, sarif, github, junit or html
+  -o, --output <file>        write the report to a file instead of standard output
+  --no-progress              never show the progress bar (it shows on a terminal only)
+
+Input and config:
+  -c, --config <file>        project config (default: the nearest .plainwords.json)
+  --audience <public|staff>  audience for every file (default: front matter, then config)
+  --stdin                    read one document from standard input
+  --stdin-filename <name>    the name to report for --stdin (its extension sets the format)
+
+Gates (exit code 1 when passed):
+  --max-warnings <n>         fail when there are more than n warnings (any error always fails)
+  --min-severity <level>     error, warning, info or hint: findings below are not reported
+  --max-reading-age <n>      fail when a document's reading age is over n
+
+Fixes:
+  --fix                      apply the unambiguous fixes to the files, then report what is left
+  --fix-dry-run              print the changes --fix would make as a unified diff
+
+Baselines:
+  --write-baseline <file>    record today's findings (the run then passes the findings gate)
+  --baseline <file>          report and fail only on findings that are not in the baseline
+
+Speed:
+  -j, --jobs <n>             files checked in parallel (default: all cores; 1 = no workers)
 
 Exit codes: 0 passed, 1 findings over the gate, 2 usage, config or read error.`;
 

@@ -13,6 +13,8 @@ import type { DocumentFormat, FormClass } from './types.js';
 export interface Match {
   entry: number;
   form: FormClass;
+  /** Matched with exact capitals (acronym-like term): replacements keep their own capitals. */
+  caseSensitive: boolean;
   start: number;
   end: number;
   sentenceStart: boolean;
@@ -28,6 +30,8 @@ export interface AcronymHit {
   text: string;
   /** Explained in place: "integrated care board (ICB)" or "ICB (integrated care board)". */
   explained: boolean;
+  /** Token range [first, last] of an expansion written before the acronym, when explained that way. */
+  expansionTokens?: [number, number];
   sentenceStart: boolean;
 }
 
@@ -48,6 +52,8 @@ interface Candidate {
   i: number;
   j: number;
   t: Terminal;
+  /** The last token matched without its possessive "'s". */
+  possessive?: boolean;
 }
 
 export function analyseChunk(text: string, format: DocumentFormat, dict: CompiledDictionary, isFirst: boolean): ChunkAnalysis {
@@ -66,37 +72,75 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   const maxDepth = trie.maxDepth;
   let candidates: Candidate[] | undefined;
   let protects: Candidate[] | undefined;
+  let active: Array<TrieNode<Terminal>> = [];
+  let nextActive: Array<TrieNode<Terminal>> = [];
   for (let i = 0; i < tokens.length; i++) {
-    let node: TrieNode<Terminal> | undefined = trie.root;
-    for (let j = i; j < tokens.length && j - i < maxDepth; j++) {
+    active.length = 0;
+    active.push(trie.root);
+    for (let j = i; j < tokens.length && j - i < maxDepth && active.length; j++) {
       const tok = tokens[j];
       if (j > i && !tok.joined) break;
-      node = TokenTrie.step(node, tok.lower, tok.text, tok.hasUpper);
-      if (!node) break;
-      if (node.values) {
+      nextActive.length = 0;
+      for (const node of active) {
+        TokenTrie.step(node, tok.lower, tok.text, tok.hasUpper, nextActive);
+        // A possessive ends a phrase: "the ICB's plan" matches "ICB".
+        if (tok.possessive) {
+          const before = nextActive.length;
+          TokenTrie.step(node, tok.lower.slice(0, -2), tok.text.slice(0, -2), tok.hasUpper, nextActive);
+          for (let k = before; k < nextActive.length; k++) {
+            for (const t of nextActive[k].values ?? []) {
+              const c = { i, j, t, possessive: true };
+              if (t.kind === 'protect') (protects ??= []).push(c);
+              else (candidates ??= []).push(c);
+            }
+          }
+          nextActive.length = before;
+        }
+      }
+      for (const node of nextActive) {
+        if (!node.values) continue;
         for (const t of node.values) {
           if (t.kind === 'protect') (protects ??= []).push({ i, j, t });
           else (candidates ??= []).push({ i, j, t });
         }
       }
+      [active, nextActive] = [nextActive, active];
     }
   }
   if (!candidates) return;
-  // Leftmost, then longest; acronyms are collected apart from jargon terms.
+  // Leftmost, then longest. Acronyms first: an acronym explained in place protects its
+  // expansion ("key performance indicator (KPI)" flags nothing inside the expansion).
   candidates.sort((a, b) => a.i - b.i || b.j - a.j);
+  const shouting = isShouting(tokens);
+  for (const c of candidates) {
+    if (c.t.kind !== 'acronym' || shouting || isProtected(c, protects)) continue;
+    const ce = dict.entries[c.t.entry];
+    if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
+    const hit = acronymHit(block, tokens, c, dict);
+    out.acronyms.push(hit);
+    if (hit.expansionTokens) (protects ??= []).push({ i: hit.expansionTokens[0], j: hit.expansionTokens[1], t: { entry: -1, kind: 'protect', form: 'base', length: 0, caseSensitive: false } });
+  }
   let next = 0;
   for (const c of candidates) {
-    if (c.t.kind === 'acronym') {
-      if (!isProtected(c, protects)) out.acronyms.push(acronymHit(block, tokens, c, dict));
-      continue;
-    }
-    if (c.i < next) continue;
+    if (c.t.kind === 'acronym' || c.i < next) continue;
     if (isProtected(c, protects)) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
+}
+
+/** Text in capitals ("SALT AND SUGAR") is emphasis, not acronyms. */
+function isShouting(tokens: Token[]): boolean {
+  let caps = 0;
+  let words = 0;
+  for (const t of tokens) {
+    if (t.text.length < 2 || /\d/.test(t.text)) continue;
+    words++;
+    if (t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase()) caps++;
+  }
+  return words >= 3 && caps / words > 0.6;
 }
 
 function isProtected(c: Candidate, protects: Candidate[] | undefined): boolean {
@@ -117,7 +161,7 @@ function sameWords(tokens: Token[], from: number, words: string[], sentence: num
 }
 
 /** The entry's 'unless' conditions: fine before/after/near given words. */
-function excusedByContext(ce: CompiledEntry, tokens: Token[], i: number, j: number): boolean {
+export function excusedByContext(ce: CompiledEntry, tokens: Token[], i: number, j: number): boolean {
   const sentence = tokens[i].sentence;
   for (const p of ce.after) if (sameWords(tokens, j + 1, p, sentence)) return true;
   for (const p of ce.before) if (sameWords(tokens, i - p.length, p, sentence)) return true;
@@ -143,8 +187,9 @@ function toMatch(block: Block, tokens: Token[], c: Candidate): Match {
     entry: c.t.entry,
     form: c.t.form,
     start: toSource(block, first.start),
-    end: toSourceEnd(block, last.end),
+    end: toSourceEnd(block, c.possessive ? last.end - 2 : last.end),
     sentenceStart: isSentenceStart(tokens, c.i),
+    caseSensitive: c.t.caseSensitive,
   };
   const prev = c.i > 0 ? tokens[c.i - 1] : undefined;
   if (prev && (prev.lower === 'a' || prev.lower === 'an') && prev.sentence === first.sentence && isSpaces(block.text, prev.end, first.start)) {
@@ -170,27 +215,35 @@ function isSpaces(text: string, from: number, to: number): boolean {
 function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledDictionary): AcronymHit {
   const tok = tokens[c.i];
   const ce = dict.entries[c.t.entry];
+  const end = c.possessive ? tokens[c.j].end - 2 : tokens[c.j].end;
+  const how = ce ? explainedInPlace(block.text, tokens, c.i, c.j, ce.entry.expansion) : undefined;
   return {
     entry: c.t.entry,
     start: toSource(block, tok.start),
-    end: toSourceEnd(block, tokens[c.j].end),
-    text: block.text.slice(tok.start, tokens[c.j].end),
-    explained: ce ? explainedInPlace(block.text, tokens, c.i, c.j, ce.entry.expansion) : false,
+    end: toSourceEnd(block, end),
+    text: block.text.slice(tok.start, end),
+    explained: how !== undefined,
+    expansionTokens: how && how !== true ? how : undefined,
     sentenceStart: isSentenceStart(tokens, c.i),
   };
 }
 
-/** "expansion (ACR)" or "ACR (expansion)" right here. Compares words, ignoring case and plurals. */
-function explainedInPlace(text: string, tokens: Token[], i: number, j: number, expansion: string | undefined): boolean {
-  if (!expansion) return false;
+/**
+ * "expansion (ACR)" or "ACR (expansion)" right here, comparing words and ignoring case and
+ * plurals. Returns the expansion's token range when it stands before the acronym, true when
+ * after, undefined when not explained.
+ */
+function explainedInPlace(text: string, tokens: Token[], i: number, j: number, expansion: string | undefined): [number, number] | true | undefined {
+  if (!expansion) return undefined;
   const words = tokenize(expansion).map((t) => t.lower);
-  if (!words.length) return false;
-  const eq = (a: string, b: string) => a === b || a === b + 's' || b === a + 's' || a === b + 'es';
+  if (!words.length) return undefined;
+  const eq = (a: string, b: string) => a === b || a === b + 's' || b === a + 's' || a === b + 'es' || (a.endsWith('ren') && a.slice(0, -3) === b);
   // Before: words ... then "(" directly before the acronym.
-  const before = tokens.slice(Math.max(0, i - words.length), i);
+  const from = i - words.length;
+  const before = tokens.slice(Math.max(0, from), i);
   if (before.length === words.length && before.every((t, k) => eq(t.lower, words[k]))) {
     const gap = text.slice(before[before.length - 1].end, tokens[i].start);
-    if (gap.trim() === '(') return true;
+    if (gap.trim() === '(') return [from, i - 1];
   }
   // After: "(" words ")".
   const after = tokens.slice(j + 1, j + 1 + words.length);
@@ -198,5 +251,5 @@ function explainedInPlace(text: string, tokens: Token[], i: number, j: number, e
     const gap = text.slice(tokens[j].end, after[0].start);
     if (gap.trim() === '(') return true;
   }
-  return false;
+  return undefined;
 }

@@ -9,6 +9,10 @@ import { buildReplacements, type MatchContext } from './replace.js';
 import { parseSuppressions } from './suppress.js';
 import { LineIndex } from './text.js';
 import { acronymFindings } from './rules/acronyms.js';
+import { passiveFindings } from './rules/passive.js';
+import { DEFAULT_LONG_SENTENCE, readingAgeFindings, sentenceFindings } from './rules/readability.js';
+import { audienceForPath } from './readability/audience.js';
+import { readabilityReport, targetReadingAge } from './readability/report.js';
 import type { Audience, CheckResult, DocumentFormat, Finding, Severity } from './types.js';
 
 export const DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/dictionary.md';
@@ -24,6 +28,11 @@ export interface CheckOptions {
   cache?: AnalysisCache;
   /** Base address of the dictionary docs (entry ids are anchors). */
   docsUrl?: string;
+  /**
+   * The document's path relative to the config file's folder ('/' or '\\' separators), for the
+   * config's `audiences` patterns. The engine reads no files: this is only matched.
+   */
+  path?: string;
 }
 
 /** Keeps the analysis of each chunk of text, keyed by its text, for the next check. */
@@ -87,7 +96,8 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
   });
   cache?.end();
   const front = chunks[0]?.start <= 1 ? chunks[0]?.analysis.frontMatter : undefined;
-  const audience = options.audience ?? frontMatterAudience(front?.value) ?? options.config?.audience ?? 'public';
+  const audience =
+    options.audience ?? frontMatterAudience(front?.value) ?? audienceForPath(options.path, options.config?.audiences) ?? options.config?.audience ?? 'public';
   return { text, format, lines, chunks, audience };
 }
 
@@ -103,7 +113,7 @@ export function frontMatterAudience(yaml: string | undefined): Audience | undefi
 
 export function check(text: string, options: CheckOptions): CheckResult {
   const doc = analyseDocument(text, options);
-  return { findings: findingsOf(doc, options) };
+  return { findings: findingsOf(doc, options), readability: readabilityReport(doc, options.config) };
 }
 
 /** Turn a document analysis into findings under the options' config and audience. */
@@ -123,15 +133,31 @@ export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Findin
       if (severity === 'off') continue;
       const start = m.start + chunk.start;
       if (suppress.isSuppressed(start, [ce.entry.id, 'jargon', ce.entry.category])) continue;
-      findings.push(jargonFinding(text, lines, chunk.start, m, ce.entry, severity, ce.caseSensitive, docsUrl));
+      findings.push(jargonFinding(text, lines, chunk.start, m, ce.entry, severity, m.caseSensitive, docsUrl));
     }
   }
   const acronymSeverity = ruleSeverity('acronym', config?.categories?.acronym ?? 'warning', config);
   if (acronymSeverity !== 'off') {
-    for (const f of acronymFindings(doc, dict, acronymSeverity, docsUrl)) {
-      if (!suppress.isSuppressed(f.start, [f.entryId, 'acronym'])) findings.push(f);
+    // Acronyms not in the glossary: a notch lower ('info'), never above the acronym rule itself.
+    const unknownSeverity = ruleSeverity('unknown-acronym', acronymSeverity === 'hint' ? 'hint' : 'info', config);
+    for (const f of acronymFindings(doc, dict, acronymSeverity, docsUrl, { unknownSeverity })) {
+      const ids = f.entryId ? [f.entryId, 'acronym'] : ['acronym', 'unknown-acronym'];
+      if (!suppress.isSuppressed(f.start, ids)) findings.push(f);
     }
   }
+  // Clarity and readability rules (docs/readability.md).
+  const target = targetReadingAge(audience, config);
+  const longSentence = typeof config?.longSentence === 'number' && config.longSentence > 0 ? config.longSentence : DEFAULT_LONG_SENTENCE;
+  const clarity: Finding[] = sentenceFindings(doc, target, {
+    longSentence,
+    longSeverity: ruleSeverity('long-sentence', 'warning', config),
+    hardSeverity: ruleSeverity('hard-sentence', 'info', config),
+  });
+  const readingAgeSeverity = ruleSeverity('reading-age', 'info', config);
+  if (readingAgeSeverity !== 'off') clarity.push(...readingAgeFindings(doc, readabilityReport(doc, config), readingAgeSeverity));
+  const passiveSeverity = ruleSeverity('passive-voice', config?.passive ? 'hint' : 'off', config);
+  if (passiveSeverity !== 'off') clarity.push(...passiveFindings(doc, passiveSeverity));
+  for (const f of clarity) if (!suppress.isSuppressed(f.start, [f.ruleId])) findings.push(f);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return findings;
 }

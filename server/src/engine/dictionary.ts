@@ -15,6 +15,8 @@ export interface Terminal {
   form: FormClass;
   /** Number of words. */
   length: number;
+  /** The term is matched with its exact capitals (an acronym): replacements keep their own capitals. */
+  caseSensitive: boolean;
 }
 
 export interface CompiledEntry {
@@ -46,6 +48,8 @@ export function termWords(term: string): string[] {
     } else cur += ch === '\u2019' ? "'" : ch;
   }
   if (cur) words.push(cur);
+  // A dotted abbreviation's final full stop is not part of the word: "e.g." → "e.g".
+  if (words.length && words[words.length - 1].length > 1 && words[words.length - 1].endsWith('.')) words[words.length - 1] = words[words.length - 1].slice(0, -1);
   return words;
 }
 
@@ -153,7 +157,7 @@ export function compileDictionary(data: DictionaryData): CompiledDictionary {
             const key = `${index}|${cs}|${words.join(' ')}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            trie.add(words, { entry: index, kind, form, length: words.length }, cs);
+            trie.add(words, { entry: index, kind, form, length: words.length, caseSensitive: cs }, cs);
           }
         }
       }
@@ -185,7 +189,7 @@ function addProtect(trie: TokenTrie<Terminal>, phrase: string, entry: number, in
       for (const spelled of formsForMatching(words[words.length - 1], form)) variants.push([...words.slice(0, -1), spelled]);
     }
   }
-  for (const v of variants) trie.add(v, { entry, kind: 'protect', form: 'base', length: v.length }, cs);
+  for (const v of variants) trie.add(v, { entry, kind: 'protect', form: 'base', length: v.length, caseSensitive: cs }, cs);
 }
 
 function compileEntry(entry: Entry): CompiledEntry {

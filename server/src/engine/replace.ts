@@ -64,8 +64,11 @@ export function articleFor(word: string): 'a' | 'an' {
   if (!w) return 'a';
   if (AN_WORDS.some((p) => w.startsWith(p))) return 'an';
   if (A_PREFIXES.some((p) => w.startsWith(p))) return 'a';
-  // Acronyms said letter by letter: an MDT, an NHS, a GP.
-  if (word.length > 1 && word === word.toUpperCase() && /^[A-Z]+$/.test(word)) return 'AEFHILMNORSX'.includes(word[0]) ? 'an' : 'a';
+  // Acronyms and single letters said letter by letter: an MDT, an NHS, a GP, an X-ray, a U-turn.
+  const head = word.split('-')[0];
+  if ((head.length > 1 && head === head.toUpperCase() && /^[A-Z]+$/.test(head)) || (head.length === 1 && word.length > 1 && /^[A-Za-z]$/.test(head))) {
+    return 'AEFHILMNORSX'.includes(head[0].toUpperCase()) ? 'an' : 'a';
+  }
   return 'aeiou'.includes(w[0]) ? 'an' : 'a';
 }
 

@@ -17,6 +17,8 @@ export interface Token {
   sentence: number;
   /** True when the word has a capital letter. */
   hasUpper: boolean;
+  /** True when the word ends in a possessive 's ("ICB's"). */
+  possessive: boolean;
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -39,6 +41,17 @@ function urlishChunk(text: string, s: number, e: number): boolean {
   if (e - s < 5) return false;
   const chunk = text.slice(s, e);
   return chunk.includes('://') || chunk.startsWith('www.') || (chunk.includes('@') && chunk.includes('.'));
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Start of the current dot-separated segment of a word. */
+function segmentStart(text: string, wordStart: number, j: number): number {
+  let k = j;
+  while (k > wordStart && text.charCodeAt(k - 1) !== 46) k--;
+  return k;
 }
 
 export function tokenize(text: string): Token[] {
@@ -78,9 +91,13 @@ export function tokenize(text: string): Token[] {
           j++;
         } else if ((k === 5 || k === 6) && j + 1 < n && charClass(text.charCodeAt(j + 1), text[j + 1]) === 1) {
           j++; // apostrophe or ampersand inside a word: don't, A&E
+        } else if (c === 46 && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && j - segmentStart(text, start, j) <= 2 && isLetter(text.charCodeAt(j - 1))) {
+          j++; // dotted abbreviation: e.g, i.e, a.m
         } else break;
       }
       const word = text.slice(start, j);
+      const last2 = word.length > 2 ? word.charCodeAt(word.length - 2) : 0;
+      const possessive = (last2 === 39 || last2 === 0x2019) && (word.charCodeAt(word.length - 1) | 32) === 115;
       if (sawEnd) sentence++;
       if (!urlAt(start, j)) {
         tokens.push({
@@ -91,6 +108,7 @@ export function tokenize(text: string): Token[] {
           joined: tokens.length > 0 && gapOk && hyphens <= 1,
           sentence,
           hasUpper,
+          possessive,
         });
         gapOk = true;
       } else {
@@ -104,6 +122,12 @@ export function tokenize(text: string): Token[] {
     if (cls === 3) hyphens++;
     else if (cls === 4) {
       gapOk = false;
+      // "e.g." and "i.e.": the abbreviation's own full stop does not end a sentence.
+      const prev = tokens[tokens.length - 1];
+      if (code === 46 && prev && prev.end === i && prev.text.includes('.')) {
+        i++;
+        continue;
+      }
       // A full stop followed by space or end ends a sentence ("e.g." mid-word does not split words anyway).
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
       if (next === 32 || next === 10 || next === 13 || next === 9 || next === 34 || next === 41 || next === 0x201d) sawEnd = true;

@@ -15,10 +15,11 @@ export class TokenTrie<T> {
   readonly root: TrieNode<T> = {};
   maxDepth = 0;
 
+  /** Add a phrase. In a case-sensitive phrase only the words written with capitals must match exactly ("OPEL level"). */
   add(words: string[], value: T, caseSensitive: boolean): void {
     let node = this.root;
     for (const w of words) {
-      const key = caseSensitive ? EXACT + w : w.toLowerCase();
+      const key = caseSensitive && w !== w.toLowerCase() ? EXACT + w : w.toLowerCase();
       node.next ??= new Map();
       let child = node.next.get(key);
       if (!child) {
@@ -31,14 +32,18 @@ export class TokenTrie<T> {
     if (words.length > this.maxDepth) this.maxDepth = words.length;
   }
 
-  /** The child of `node` for a token: exact capitals first, then lower case. */
-  static step<T>(node: TrieNode<T>, lower: string, exact: string, hasUpper: boolean): TrieNode<T> | undefined {
+  /**
+   * Push the children of `node` for a token onto `out`: the exact-capitals branch (acronyms,
+   * names) and the lower-case branch, both, since "GP practice" and "GP" can share a first word.
+   */
+  static step<T>(node: TrieNode<T>, lower: string, exact: string, hasUpper: boolean, out: Array<TrieNode<T>>): void {
     const next = node.next;
-    if (!next) return undefined;
+    if (!next) return;
     if (hasUpper) {
       const hit = next.get(EXACT + exact);
-      if (hit) return hit;
+      if (hit) out.push(hit);
     }
-    return next.get(lower);
+    const low = next.get(lower);
+    if (low) out.push(low);
   }
 }

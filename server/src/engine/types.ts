@@ -125,9 +125,25 @@ export interface Finding {
   url?: string;
 }
 
+export type {
+  ReadabilityReport,
+  ReadabilityPart,
+  ReadabilityScores,
+  ReadabilityCounts,
+  SectionReadability,
+  ParagraphReadability,
+  SentenceReadability,
+  FormulaValues,
+  FormulaName,
+  Agreement,
+  Span,
+} from './readability/types.js';
+import type { ReadabilityReport } from './readability/types.js';
+
 export interface CheckResult {
   findings: Finding[];
-  readability?: unknown;
+  /** Reading age and formula scores for the document, its sections and paragraphs (docs/readability.md). */
+  readability?: ReadabilityReport;
   /** Problems with the options (e.g. an unknown entry id in the config); never thrown. */
   warnings?: string[];
 }

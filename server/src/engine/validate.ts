@@ -41,8 +41,8 @@ export function parseEntry(text: string, file: string, expected: { id?: string; 
     const action = value.action ?? 'replace';
     if (value.kind === 'acronym') {
       if (!value.expansion) problems.push(where(['expansion'], 'is required for an acronym: what do the letters stand for?'));
-    } else if (action !== 'omit' && !(value.replacements?.length)) {
-      problems.push(where(['replacements'], `needs at least one replacement (or set "action": "omit")`));
+    } else if (action === 'explain' && !(value.replacements?.length)) {
+      problems.push(where(['replacements'], 'needs the plain words to add after the term ("action": "explain")'));
     }
     const terms = new Set(value.terms.map((t) => t.toLowerCase()));
     (value.replacements ?? []).forEach((r, i) => {
@@ -51,13 +51,14 @@ export function parseEntry(text: string, file: string, expected: { id?: string; 
     });
     value.terms.forEach((t, i) => {
       if (termWords(t).length === 0) problems.push(where(['terms', i], 'has no words'));
-      if (/[.,;:!?()[\]{}"“”]/.test(t)) problems.push(where(['terms', i], `"${t}" contains punctuation: terms are words, spaces and hyphens only`));
+      if (/[,;:!?()[\]{}"“”]/.test(t) || /\.\S*\s|\.\./.test(t)) problems.push(where(['terms', i], `"${t}" contains punctuation: terms are words, spaces, hyphens, apostrophes and dotted abbreviations (e.g.) only`));
     });
-    if (value.kind !== 'acronym' && !value.noExpansion) {
-      value.examples.flag.forEach((ex, i) => {
-        if (ex.fixed === undefined) problems.push(where(['examples', 'flag', i], 'needs "fixed": the sentence after the fix'));
-      });
-    }
+    // Entries that can be fixed say what the fix gives; flag-only entries (no replacement) cannot.
+    const fixable = value.kind !== 'acronym' && (action === 'omit' || (value.replacements?.length ?? 0) > 0);
+    value.examples.flag.forEach((ex, i) => {
+      if (fixable && ex.fixed === undefined) problems.push(where(['examples', 'flag', i], 'needs "fixed": the sentence after the fix'));
+      if (!fixable && value.kind !== 'acronym' && ex.fixed !== undefined) problems.push(where(['examples', 'flag', i, 'fixed'], 'cannot be checked: the entry has no replacement to apply'));
+    });
     for (const id of value.overlaps ?? []) if (id === value.id) problems.push(where(['overlaps'], 'names the entry itself'));
   }
   if (problems.length) return { problems };

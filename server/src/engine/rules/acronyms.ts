@@ -1,44 +1,315 @@
 /**
- * Acronym rule: an acronym from the glossary is flagged the first time it is used without
- * being explained ("integrated care board (ICB)" or "ICB (integrated care board)"). The fix
- * writes the expansion before it. Acronyms everyone knows (noExpansion) are never flagged.
+ * Acronym rule: an acronym is flagged the first time it is used before it is explained.
+ *
+ * - Acronyms from the glossary (dictionary entries of kind 'acronym'): the fix writes the
+ *   expansion before it, "integrated care board (ICB)". Acronyms everyone knows (noExpansion:
+ *   NHS, GP, UK ...) are never flagged.
+ * - Other acronyms (a word of 2 to 6 capitals, or such a word with a plural s): flagged at a
+ *   lower severity with advice to spell it out; there is no fix, since the meaning is unknown.
+ *
+ * An acronym counts as explained when it is written "integrated care board (ICB)" or "ICB
+ * (integrated care board)" (plurals too), or when the document's own glossary table has a row
+ * pairing it with its meaning (| ICB | integrated care board |), wherever that table is.
+ * Headings are short by design: an unexplained acronym in a heading is flagged only when the
+ * text never uses it; an explanation in a heading counts.
  */
 import type { DocumentAnalysis } from '../check.js';
+import { excusedByContext, type AcronymHit } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
-import type { Finding, Severity } from '../types.js';
+import { toSource, toSourceEnd, type Block } from '../prose.js';
+import type { Token } from '../tokenize.js';
+import { TokenTrie, type TrieNode } from '../trie.js';
+import type { Terminal } from '../dictionary.js';
+import type { Finding, Severity, SeverityOrOff } from '../types.js';
+import { isCommonWord } from '../readability/words.js';
 
-export function acronymFindings(doc: DocumentAnalysis, dict: CompiledDictionary, severity: Severity, docsUrl: string): Finding[] {
+export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronyms';
+
+export interface AcronymOptions {
+  /** Severity of acronyms that are not in the glossary ('off' turns them off). Default 'info'. */
+  unknownSeverity?: SeverityOrOff;
+}
+
+interface Use {
+  /** Glossary entry index, or -1 for an unknown acronym. */
+  entry: number;
+  /** The key acronyms are grouped by: entry index or the singular acronym. */
+  key: string;
+  /** Offsets in the document. */
+  start: number;
+  end: number;
+  text: string;
+  explained: boolean;
+  heading: boolean;
+  sentenceStart: boolean;
+  hit?: AcronymHit;
+}
+
+/** I, II, ..., XXXIX: roman numerals, not acronyms ("Part II"). */
+const ROMAN = /^X{0,3}(IX|IV|V?I{0,3})$/;
+
+/** A candidate unknown acronym: 2 to 6 capitals, maybe with a plural s. */
+function acronymShape(text: string): string | undefined {
+  const n = text.length;
+  const plural = n >= 3 && text.charCodeAt(n - 1) === 115; /* s */
+  const core = plural ? text.slice(0, -1) : text;
+  if (core.length < 2 || core.length > 6) return undefined;
+  for (let i = 0; i < core.length; i++) {
+    const c = core.charCodeAt(i);
+    if (c < 65 || c > 90) return undefined;
+  }
+  if (ROMAN.test(core)) return undefined;
+  return core;
+}
+
+function isAllCapsWord(t: Token): boolean {
+  if (t.text.length < 2) return false;
+  return t.hasUpper && t.text === t.text.toUpperCase() && /[A-Z]/.test(t.text);
+}
+
+export function acronymFindings(doc: DocumentAnalysis, dict: CompiledDictionary, severity: Severity, docsUrl: string, options: AcronymOptions = {}): Finding[] {
+  const unknownSeverity = options.unknownSeverity ?? 'info';
+  const glossary = doc.format === 'markdown' ? glossaryOf(doc) : { explained: new Set<string>(), cells: new Set<number>() };
+  const uses = collectUses(doc, dict, unknownSeverity !== 'off');
+  const state = new Map<string, 'explained' | 'flagged'>();
+  const deferred = new Map<string, Use>();
+  const flagged: Use[] = [];
+  for (const use of uses) {
+    if (state.has(use.key)) continue;
+    if (glossary.explained.has(acronymKeyText(use.text)) || glossary.cells.has(use.start)) {
+      state.set(use.key, 'explained');
+      continue;
+    }
+    if (use.explained) {
+      state.set(use.key, 'explained');
+      continue;
+    }
+    if (use.heading) {
+      if (!deferred.has(use.key)) deferred.set(use.key, use);
+      continue;
+    }
+    state.set(use.key, 'flagged');
+    flagged.push(use);
+  }
+  for (const [key, use] of deferred) if (!state.has(key)) flagged.push(use);
+  flagged.sort((a, b) => a.start - b.start);
   const out: Finding[] = [];
-  const done = new Set<number>();
-  for (const chunk of doc.chunks) {
-    for (const hit of chunk.analysis.acronyms) {
-      if (done.has(hit.entry)) continue;
-      done.add(hit.entry);
-      const ce = dict.entries[hit.entry];
-      if (!ce || ce.entry.noExpansion || hit.explained || !ce.entry.expansion) continue;
-      const entry = ce.entry;
-      const start = hit.start + chunk.start;
-      const end = hit.end + chunk.start;
-      const plural = hit.text.endsWith('s') && !entry.terms.includes(hit.text);
-      let expansion = plural ? `${entry.expansion}s` : entry.expansion!;
-      if (hit.sentenceStart) expansion = expansion.charAt(0).toUpperCase() + expansion.slice(1);
-      const text = `${expansion} (${hit.text})`;
-      out.push({
-        ruleId: 'acronym',
-        entryId: entry.id,
-        category: 'acronym',
-        start,
-        end,
-        range: { start: doc.lines.position(start), end: doc.lines.position(end) },
-        actual: hit.text,
-        message: `Explain “${hit.text}” the first time you use it: “${text}”.`,
-        severity,
-        replacements: [{ text, edit: { start, end, newText: text }, fixable: true }],
-        explanation: entry.why,
-        source: entry.source,
-        url: `${docsUrl}#${entry.id}`,
-      });
+  for (const use of flagged) {
+    if (use.entry >= 0) {
+      const f = knownFinding(doc, dict, use, severity, docsUrl);
+      if (f) out.push(f);
+    } else if (unknownSeverity !== 'off') {
+      out.push(unknownFinding(doc, use, unknownSeverity));
     }
   }
   return out;
+}
+
+/** "ICBs" → "ICB": glossary rows and uses are compared by their singular. */
+function acronymKeyText(text: string): string {
+  return text.length > 2 && text.endsWith('s') && text.slice(0, -1) === text.slice(0, -1).toUpperCase() ? text.slice(0, -1) : text;
+}
+
+function knownFinding(doc: DocumentAnalysis, dict: CompiledDictionary, use: Use, severity: Severity, docsUrl: string): Finding | undefined {
+  const ce = dict.entries[use.entry];
+  if (!ce || ce.entry.noExpansion || !ce.entry.expansion) return undefined;
+  const entry = ce.entry;
+  const { start, end, text: actual } = use;
+  const plural = actual.endsWith('s') && !entry.terms.includes(actual);
+  let expansion: string = plural ? `${entry.expansion}s` : entry.expansion!;
+  if (use.sentenceStart) expansion = expansion.charAt(0).toUpperCase() + expansion.slice(1);
+  const text = `${expansion} (${actual})`;
+  return {
+    ruleId: 'acronym',
+    entryId: entry.id,
+    category: 'acronym',
+    start,
+    end,
+    range: { start: doc.lines.position(start), end: doc.lines.position(end) },
+    actual,
+    message: `Explain “${actual}” the first time you use it: “${text}”.`,
+    severity,
+    replacements: [{ text, edit: { start, end, newText: text }, fixable: true }],
+    explanation: entry.why,
+    source: entry.source,
+    url: `${docsUrl}#${entry.id}`,
+  };
+}
+
+function unknownFinding(doc: DocumentAnalysis, use: Use, severity: Severity): Finding {
+  const { start, end, text } = use;
+  return {
+    ruleId: 'acronym',
+    category: 'acronym',
+    start,
+    end,
+    range: { start: doc.lines.position(start), end: doc.lines.position(end) },
+    actual: text,
+    message: `Spell out “${text}” the first time you use it, with “${text}” in brackets after it, unless everyone who reads this knows it.`,
+    severity,
+    replacements: [],
+    explanation:
+      'Many readers do not know what an acronym stands for, and people who use screen readers may hear it read as a word. Writing it out in full the first time helps everyone.',
+    url: UNKNOWN_ACRONYM_URL,
+  };
+}
+
+/** Every use of a known acronym, and every unknown one, in document order. */
+function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: boolean): Use[] {
+  const uses: Use[] = [];
+  for (const chunk of doc.chunks) {
+    const a = chunk.analysis;
+    const known = new Map<number, AcronymHit>();
+    for (const hit of a.acronyms) if (!known.has(hit.start)) known.set(hit.start, hit);
+    // Jargon matches (an entry may list a capitalised term) are reported by their own rule.
+    const jargon = a.matches;
+    for (const { block, tokens } of a.blocks) {
+      const heading = block.kind === 'heading';
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (!t.hasUpper && known.size === 0) continue;
+        const src = toSource(block, t.start);
+        const hit = known.get(src);
+        if (!hit && !t.hasUpper) continue;
+        if (hit) {
+          let j = i;
+          while (j + 1 < tokens.length && toSource(block, tokens[j + 1].start) < hit.end) j++;
+          // The entry's 'unless' words say the letters mean something else here ("ASC" near "autism").
+          const ce = dict.entries[hit.entry];
+          if (ce && excusedByContext(ce, tokens, i, j)) {
+            i = j;
+            continue;
+          }
+          uses.push({
+            entry: hit.entry,
+            key: `#${hit.entry}`,
+            start: hit.start + chunk.start,
+            end: hit.end + chunk.start,
+            text: hit.text,
+            explained: hit.explained || explainedAround(block.text, tokens, i, j),
+            heading,
+            sentenceStart: hit.sentenceStart,
+            hit,
+          });
+          i = j;
+          continue;
+        }
+        if (!unknown) continue;
+        const core = acronymShape(t.text);
+        if (!core) continue;
+        // Known acronyms not matched here (inside a protected name such as "NHS England").
+        if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
+        // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
+        if (isCommonWord(core.toLowerCase()) || shouting(tokens, i)) continue;
+        if (jargon.some((m) => m.start <= src && src < m.end)) continue;
+        if (isProtected(dict, tokens, i)) continue;
+        const end = toSourceEnd(block, t.end);
+        uses.push({
+          entry: -1,
+          key: core,
+          start: src + chunk.start,
+          end: end + chunk.start,
+          text: t.text,
+          explained: explainedAround(block.text, tokens, i, i),
+          heading,
+          sentenceStart: i === 0 || tokens[i - 1].sentence !== t.sentence,
+        });
+      }
+    }
+  }
+  uses.sort((a, b) => a.start - b.start);
+  return uses;
+}
+
+/** Next to other capitalised common words in the same sentence: text in capitals, not an acronym. */
+function shouting(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  for (const k of [i - 1, i + 1]) {
+    const o = tokens[k];
+    if (o && o.sentence === t.sentence && isAllCapsWord(o) && o.text.length >= 2 && isCommonWord(o.lower)) return true;
+  }
+  return false;
+}
+
+/** Inside a proper name or an allowed phrase of the dictionary or project. */
+function isProtected(dict: CompiledDictionary, tokens: Token[], i: number): boolean {
+  const trie = dict.trie;
+  const depth = Math.max(1, trie.maxDepth);
+  for (let k = Math.max(0, i - depth + 1); k <= i; k++) {
+    let nodes: Array<TrieNode<Terminal>> = [trie.root];
+    for (let j = k; j < tokens.length && j - k < depth && nodes.length; j++) {
+      const tok = tokens[j];
+      if (j > k && !tok.joined) break;
+      const next: Array<TrieNode<Terminal>> = [];
+      for (const node of nodes) TokenTrie.step(node, tok.lower, tok.text, tok.hasUpper, next);
+      nodes = next;
+      if (j >= i && nodes.some((node) => node.values?.some((v) => v.kind === 'protect'))) return true;
+    }
+  }
+  return false;
+}
+
+function gapText(text: string, from: number, to: number): string {
+  return text.slice(from, to).trim();
+}
+
+/**
+ * Explained where it stands: "words (ACR)" or "ACR (words)" where the words in brackets start
+ * with the acronym's first letter.
+ */
+function explainedAround(text: string, tokens: Token[], i: number, j: number): boolean {
+  const first = tokens[i];
+  const last = tokens[j];
+  const prev = tokens[i - 1];
+  const next = tokens[j + 1];
+  // "integrated care board (ICB)": a word, then "(" right before, ")" right after.
+  if (prev && prev.sentence === first.sentence && gapText(text, prev.end, first.start) === '(') {
+    const after = text.slice(last.end, next ? next.start : text.length).trimStart();
+    if (after.startsWith(')')) return true;
+  }
+  // "ICB (integrated care board)": "(" then at least two words, the first with the same initial.
+  if (next && gapText(text, last.end, next.start) === '(') {
+    const close = text.indexOf(')', next.start);
+    const inside = tokens.slice(j + 1).filter((t) => close < 0 || t.end <= close);
+    if (inside.length >= 2 && inside[0].lower[0] === first.text[0].toLowerCase()) return true;
+  }
+  return false;
+}
+
+/**
+ * Acronyms the document explains in a glossary table: a row with a cell that is just the
+ * acronym and another cell with words. Table rows are one line each in markdown, so cells are
+ * grouped by line.
+ */
+function glossaryOf(doc: DocumentAnalysis): { explained: Set<string>; cells: Set<number> } {
+  const explained = new Set<string>();
+  const cells = new Set<number>();
+  let row: Array<{ block: Block; tokens: Token[]; base: number }> = [];
+  let rowLine = -1;
+  const flush = () => {
+    if (row.length >= 2) {
+      for (const cell of row) {
+        const value = cell.block.text.replace(/[*_`]/g, '').trim();
+        if (cell.tokens.length !== 1 || !/^[A-Z][A-Za-z&\d-]*[A-Z\d]s?$/.test(value) || value !== cell.tokens[0].text) continue;
+        const meaning = row.some((other) => other !== cell && other.tokens.some((t) => t.text !== value && /\p{L}/u.test(t.text)));
+        if (!meaning) continue;
+        explained.add(acronymKeyText(value));
+        cells.add(toSource(cell.block, cell.tokens[0].start) + cell.base);
+      }
+    }
+    row = [];
+  };
+  for (const chunk of doc.chunks) {
+    for (const ab of chunk.analysis.blocks) {
+      if (ab.block.kind !== 'tableCell') continue;
+      const line = doc.lines.position(ab.block.start + chunk.start).line;
+      if (line !== rowLine) {
+        flush();
+        rowLine = line;
+      }
+      row.push({ block: ab.block, tokens: ab.tokens, base: chunk.start });
+    }
+  }
+  flush();
+  return { explained, cells };
 }

@@ -1,0 +1,80 @@
+// Engine throughput over ../shared/corpus: markdown parse and matching, each alone and together,
+// beside remark-parse alone and the peer pipeline (unified + remark-parse + remark-retext +
+// retext-english + retext-simplify) on the same files, in one run.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import retextSimplify from 'retext-simplify';
+import { absent, corpusFiles, mb, timeIt } from './corpus.mjs';
+
+const files = corpusFiles();
+if (!files) {
+  absent('engine throughput');
+  process.exit(0);
+}
+const { check, compileDictionary, extractProse, analyseDocument, findingsOf } = await import('../../dist/engine.mjs');
+const { builtinDictionary } = await import('../../dist/dictionary.mjs');
+
+const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+const size = mb(bytes);
+const t0 = performance.now();
+const dictionary = compileDictionary(builtinDictionary);
+const compileMs = performance.now() - t0;
+console.log(`${files.length} files, ${size.toFixed(2)} MB; dictionary: ${builtinDictionary.entries.length} entries compiled in ${compileMs.toFixed(0)} ms`);
+
+const bare = unified().use(remarkParse).freeze();
+const ours = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const peer = unified().use(remarkParse).use(remarkRetext, unified().use(retextEnglish)).use(retextSimplify).freeze();
+
+const rows = [];
+const run = (name, fn, runs = 3) => {
+  const ms = timeIt(() => {
+    for (const f of files) fn(f);
+  }, runs);
+  rows.push({ name, ms });
+  return ms;
+};
+
+// Warm up the JIT on every path once.
+for (const f of files.slice(0, 50)) {
+  bare.parse(f.text);
+  check(f.text, { dictionary });
+}
+
+const formatOf = (p) => (/\.txt$/i.test(p) ? 'text' : 'markdown');
+const parseBare = run('remark-parse alone (CommonMark)', (f) => bare.parse(f.text));
+run('remark-parse + GFM + front matter', (f) => ours.parse(f.text));
+run('prose extraction (parse + prose blocks)', (f) => extractProse(f.text, formatOf(f.path)));
+// Matching alone: analyse once, then time only the matching step over the same token streams
+// by checking documents whose analysis is cached (parse cost excluded).
+const { AnalysisCache } = await import('../../dist/engine.mjs');
+const caches = files.map(() => new AnalysisCache());
+files.forEach((f, i) => analyseDocument(f.text, { dictionary, cache: caches[i], format: formatOf(f.path) }));
+const docs = files.map((f, i) => analyseDocument(f.text, { dictionary, cache: caches[i], format: formatOf(f.path) }));
+const findMs = timeIt(() => {
+  for (let i = 0; i < docs.length; i++) findingsOf(docs[i], { dictionary, format: formatOf(files[i].path) });
+});
+rows.push({ name: 'findings from cached analysis (no parse, no matching)', ms: findMs });
+const whole = run('plainwords check (whole engine)', (f) => check(f.text, { dictionary, format: formatOf(f.path) }));
+globalThis.gc?.();
+const p0 = performance.now();
+for (const f of files) await peer.run(peer.parse(f.text));
+const peerMs = performance.now() - p0;
+rows.push({ name: 'peer: remark-parse + remark-retext + retext-english + retext-simplify', ms: peerMs });
+
+const matchMs = Math.max(0, whole - rows.find((r) => r.name.startsWith('prose extraction')).ms);
+rows.splice(rows.length - 1, 0, { name: 'matching and rules alone (whole check − prose extraction)', ms: matchMs });
+
+console.log('');
+for (const r of rows) console.log(`${r.name.padEnd(72)} ${r.ms.toFixed(0).padStart(7)} ms  ${(size / (r.ms / 1000)).toFixed(2).padStart(7)} MB/s`);
+console.log('');
+const ratio = whole / parseBare;
+const speedup = peerMs / whole;
+console.log(`whole check vs remark-parse alone: ${ratio.toFixed(2)}x the time (goal: at most 1.5x) ${ratio <= 1.5 ? 'MET' : 'MISSED'}`);
+console.log(`whole check vs peer pipeline: ${speedup.toFixed(1)}x the throughput (goal: at least 8x) ${speedup >= 8 ? 'MET' : 'MISSED'}`);
+let findings = 0;
+for (const f of files) findings += check(f.text, { dictionary, format: formatOf(f.path) }).findings.length;
+console.log(`findings on the corpus: ${findings}`);

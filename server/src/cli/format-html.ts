@@ -1,0 +1,162 @@
+/**
+ * A self-contained HTML report for people who do not use an editor: each document with its
+ * jargon highlighted (the suggestion shows on hover or keyboard focus), the reading age of each
+ * section, and a list of suggestions. One file, no scripts, nothing loaded from anywhere (its
+ * Content-Security-Policy forbids it), and every piece of document text is escaped.
+ */
+import { LineIndex, type Finding, type Severity } from '../engine/index.js';
+import { VERSION } from '../node/version.js';
+import { fixOf, plural, readingAgeOf, sectionsOf, SEVERITIES, totals, type FileResult, type Report } from './report.js';
+import { wellFormed } from './terminal.js';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escape text for element content and quoted attribute values. */
+export function escapeHtml(s: string): string {
+  return wellFormed(s)
+    .replace(/[&<>"']/g, (c) => ESCAPES[c])
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd');
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'Must fix', warning: 'Should fix', info: 'Consider', hint: 'Hint' };
+
+function ageClass(age: number | null, target: number | undefined, max: number | undefined): string {
+  if (age === null) return 'none';
+  const limit = max ?? target;
+  if (limit === undefined) return 'plain';
+  const a = Math.round(age);
+  return a <= limit ? 'ok' : a - limit <= 2 ? 'close' : 'over';
+}
+
+function ageText(age: number | null): string {
+  return age === null ? 'Not enough text to score' : `Reading age ${Math.round(age)}`;
+}
+
+function tip(f: Finding): string {
+  const fix = fixOf(f);
+  const parts = [`<b>${escapeHtml(f.message)}</b>`];
+  if (f.explanation) parts.push(`<span class="why">${escapeHtml(f.explanation)}</span>`);
+  if (fix) parts.push(`<span class="fix">Suggested: “${escapeHtml(fix.text)}”</span>`);
+  return `<span class="tip" role="tooltip">${parts.join('')}</span>`;
+}
+
+/** The document text with marks around findings and reading-age badges at section starts. */
+function renderText(r: FileResult, maxAge: number | undefined, target: number | undefined): string {
+  const text = r.text;
+  const lines = new LineIndex(text);
+  type Event = { at: number; order: number; html: string };
+  const events: Event[] = [];
+  let last = 0;
+  r.findings.forEach((f, i) => {
+    // Overlapping findings are listed below the text but highlighted once.
+    if (f.start < last || f.end <= f.start) return;
+    last = f.end;
+    events.push({ at: f.start, order: 1, html: `<mark class="f ${f.severity}" tabindex="0" id="${idOf(r, i)}" aria-describedby="${idOf(r, i)}-tip">` });
+    events.push({ at: f.end, order: 0, html: `${tip(f).replace('role="tooltip"', `role="tooltip" id="${idOf(r, i)}-tip"`)}</mark>` });
+  });
+  for (const s of sectionsOf(r.readability)) {
+    const at = s.line < lines.lineCount ? lines.starts[s.line] : text.length;
+    // A badge never goes inside a mark.
+    const inside = events.some((e, k) => e.order === 1 && e.at < at && events[k + 1].at > at);
+    if (inside) continue;
+    events.push({
+      at,
+      order: 0.5,
+      html: `<span class="age ${ageClass(s.age, target, maxAge)}" title="${escapeHtml(s.title)}">${escapeHtml(ageText(s.age))}</span>`,
+    });
+  }
+  events.sort((a, b) => a.at - b.at || a.order - b.order);
+  let out = '';
+  let at = 0;
+  for (const e of events) {
+    out += escapeHtml(text.slice(at, e.at)) + e.html;
+    at = e.at;
+  }
+  return out + escapeHtml(text.slice(at));
+}
+
+let docIds = new Map<FileResult, number>();
+function idOf(r: FileResult, i: number): string {
+  return `d${docIds.get(r)}-f${i}`;
+}
+
+const STYLE = `
+:root{--ink:#0b0c0c;--muted:#505a5f;--line:#b1b4b6;--bg:#fff;--panel:#f3f2f1;--error:#d4351c;--warning:#f47738;--info:#1d70b8;--hint:#6f777b;--ok:#00703c;--close:#b58840}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:var(--ink);background:var(--bg)}
+header,main{max-width:60rem;margin:0 auto;padding:1rem 1.25rem}
+header{border-bottom:4px solid var(--info)}
+h1{font-size:1.75rem;margin:.25rem 0}
+h2{font-size:1.3rem;margin:2rem 0 .25rem;word-break:break-all}
+.meta{color:var(--muted);margin:.25rem 0 1rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+th{font-weight:600}
+td.path{word-break:break-all}
+.doc{white-space:pre-wrap;overflow-wrap:anywhere;font:1.05rem/1.7 Georgia,"Times New Roman",serif;background:var(--panel);padding:1rem 1.25rem;border-left:4px solid var(--line)}
+mark.f{position:relative;background:#fff2cc;color:inherit;border-bottom:2px solid var(--warning);cursor:help;padding:0 1px}
+mark.error{background:#f6d7d2;border-color:var(--error)}
+mark.info{background:#d2e2f1;border-color:var(--info)}
+mark.hint{background:#e8e8e8;border-color:var(--hint)}
+mark.f:focus{outline:3px solid #fd0;outline-offset:1px}
+.tip{display:none;position:absolute;left:0;top:1.6em;z-index:2;width:min(24rem,80vw);white-space:normal;font:.9rem/1.4 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;background:var(--ink);color:#fff;padding:.6rem .75rem;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.3)}
+.tip b{display:block;font-weight:600}
+.tip .why,.tip .fix{display:block;margin-top:.35rem}
+.tip .fix{color:#b7f0c8}
+mark.f:hover .tip,mark.f:focus .tip{display:block}
+.age{display:inline-block;font:600 .8rem/1.4 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;padding:0 .45rem;margin-right:.4rem;border-radius:3px;background:var(--muted);color:#fff;vertical-align:.1em}
+.age.ok{background:var(--ok)}.age.close{background:var(--close)}.age.over{background:var(--error)}.age.none{background:var(--hint)}
+.badge{display:inline-block;padding:0 .4rem;border-radius:3px;color:#fff;font-size:.85rem;font-weight:600}
+.badge.error{background:var(--error)}.badge.warning{background:var(--warning);color:#0b0c0c}.badge.info{background:var(--info)}.badge.hint{background:var(--hint)}
+.errors{border-left:4px solid var(--error);padding:.5rem 1rem;background:#fbeae8}
+.legend span{margin-right:1rem}
+@media print{.tip{display:none!important}}
+`;
+
+export function formatHtml(report: Report): string {
+  docIds = new Map(report.results.map((r, i) => [r, i + 1]));
+  const t = totals(report.results);
+  const total = SEVERITIES.reduce((n, s) => n + t[s], 0);
+  const max = report.maxReadingAge;
+  let body = '';
+  body += `<header><h1>Plain Words report</h1><p class="meta">${escapeHtml(
+    `${plural(report.results.length, 'document')} checked, ${plural(total, 'suggestion')}` + (report.baselined ? ` (${report.baselined} known ones not shown)` : '') + '.',
+  )} Hover over or tab to a highlighted word to see a plainer way to say it.</p></header>\n<main>\n`;
+  if (report.errors.length) {
+    body += `<section class="errors"><h2>Documents that could not be checked</h2><ul>${report.errors
+      .map((e) => `<li><b>${escapeHtml(e.path)}</b>: ${escapeHtml(e.message)}</li>`)
+      .join('')}</ul></section>\n`;
+  }
+  body += '<table><thead><tr><th>Document</th><th>Reading age</th><th>Suggestions</th></tr></thead><tbody>\n';
+  for (const r of report.results) {
+    const ra = readingAgeOf(r.readability);
+    const age = ra ? `<span class="age ${ageClass(ra.age, ra.target, max)}">${escapeHtml(ra.age === null ? 'Not scored' : String(Math.round(ra.age)))}</span>${ra.target !== undefined ? ` target ${ra.target}` : ''}` : '–';
+    body += `<tr><td class="path"><a href="#d${docIds.get(r)}">${escapeHtml(r.path)}</a></td><td>${age}</td><td>${r.findings.length}</td></tr>\n`;
+  }
+  body += '</tbody></table>\n';
+  body += `<p class="legend">${SEVERITIES.map((s) => `<span><span class="badge ${s}">${SEVERITY_LABEL[s]}</span></span>`).join('')}</p>\n`;
+  for (const r of report.results) {
+    const ra = readingAgeOf(r.readability);
+    const id = docIds.get(r);
+    body += `<section aria-labelledby="d${id}-h"><h2 id="d${id}-h"><a id="d${id}"></a>${escapeHtml(r.path)}</h2>\n`;
+    const meta = [plural(r.findings.length, 'suggestion')];
+    if (ra) meta.unshift(ra.age === null ? 'Not enough text for a reading age' : `Reading age ${Math.round(ra.age)}${ra.target !== undefined ? ` (target ${ra.target})` : ''}`);
+    body += `<p class="meta">${escapeHtml(meta.join(' · '))}</p>\n`;
+    body += `<div class="doc">${renderText(r, max, ra?.target)}</div>\n`;
+    if (r.findings.length) {
+      body += '<table><thead><tr><th>Line</th><th>Words</th><th>Suggestion</th><th>Level</th></tr></thead><tbody>\n';
+      r.findings.forEach((f, i) => {
+        body += `<tr><td><a href="#${idOf(r, i)}">${f.range.start.line + 1}</a></td><td>${escapeHtml(f.actual)}</td><td>${escapeHtml(f.message)}</td><td><span class="badge ${f.severity}">${SEVERITY_LABEL[f.severity]}</span></td></tr>\n`;
+      });
+      body += '</tbody></table>\n';
+    }
+    body += '</section>\n';
+  }
+  body += `</main>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="Plain Words ${escapeHtml(VERSION)}">\n` +
+    `<title>Plain Words report</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}</body>\n</html>\n`
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one rule per dictionary entry
+ * (short and full description, help, helpUri), one result per finding with its region in UTF-16
+ * columns, fixes as artifactChanges/replacements, and read errors as tool notifications.
+ */
+import { DOCS_URL, LineIndex, type Entry, type Finding, type Severity } from '../engine/index.js';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { VERSION } from '../node/version.js';
+import { contextHash } from './baseline.js';
+import type { FileResult, Report } from './report.js';
+import { wellFormed } from './terminal.js';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/plainwords/plainwords';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** Coded rules (not dictionary entries), described for SARIF viewers. */
+const CODED_RULES: Record<string, { short: string; full: string }> = {
+  'long-sentence': { short: 'Long sentence.', full: 'Long sentences are hard to follow: split them, or cut words that do no work.' },
+  'reading-age': { short: 'Reading age over the target.', full: 'The text needs a higher reading age than its readers have: use shorter sentences and everyday words.' },
+  passive: { short: 'Passive voice.', full: 'Say who does what: active sentences are easier to read.' },
+};
+
+function pascal(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+function replacementTexts(entry: Entry): string[] {
+  return (entry.replacements ?? []).map((r) => (typeof r === 'string' ? r : r.text)).filter((t) => t !== '');
+}
+
+function entryRule(entry: Entry) {
+  const terms = entry.terms.map((t) => `“${t}”`).join(', ');
+  const options = replacementTexts(entry);
+  const action = entry.action ?? 'replace';
+  const short =
+    entry.kind === 'acronym' || entry.category === 'acronym'
+      ? `Explain ${terms} the first time it is used.`
+      : action === 'omit'
+        ? `Leave out ${terms}.`
+        : action === 'explain'
+          ? `Explain ${terms} in plain words.`
+          : `Use plain words instead of ${terms}.`;
+  const helpLines = [sentence(entry.why)];
+  if (entry.expansion) helpLines.push(`Expansion: ${entry.expansion}.`);
+  if (options.length) helpLines.push(`Try: ${options.map((o) => `“${o}”`).join(', ')}.`);
+  helpLines.push(`Source: ${sentence(entry.source)}`);
+  const markdown = [
+    sentence(entry.why),
+    '',
+    ...(entry.expansion ? [`**Expansion:** ${entry.expansion}`, ''] : []),
+    ...(options.length ? [`**Try:** ${options.map((o) => `“${o}”`).join(', ')}`, ''] : []),
+    `**Source:** ${entry.sourceUrl ? `[${entry.source}](${entry.sourceUrl})` : entry.source}`,
+  ].join('\n');
+  return {
+    id: entry.id,
+    name: pascal(entry.id) || 'Entry',
+    shortDescription: { text: short },
+    fullDescription: { text: sentence(entry.why) },
+    help: { text: helpLines.join(' '), markdown },
+    helpUri: `${DOCS_URL}#${entry.id}`,
+    defaultConfiguration: { level: LEVEL[entry.severity ?? 'warning'] },
+    properties: { category: entry.category, tags: ['plain-english', entry.category], precision: 'high' },
+  };
+}
+
+function codedRule(id: string, example?: Finding) {
+  const known = CODED_RULES[id];
+  const short = known?.short ?? sentence(`Plain Words rule ${id}`);
+  const full = known?.full ?? sentence(example?.explanation ?? example?.message ?? short);
+  return {
+    id,
+    name: pascal(id) || 'Rule',
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    help: { text: full, markdown: full },
+    helpUri: example?.url ?? `${DOCS_URL}#${id}`,
+    defaultConfiguration: { level: LEVEL[example?.severity ?? 'warning'] },
+    properties: { tags: ['plain-english'], precision: 'high' },
+  };
+}
+
+/** A relative URI for a path (each segment percent-encoded), or a file: URI for an absolute path. */
+export function pathUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+/** Where a file is: relative to the checkout root (%SRCROOT%), as GitHub code scanning expects. */
+function artifactLocation(path: string) {
+  return isAbsolute(path) ? { uri: pathUri(path) } : { uri: pathUri(path), uriBaseId: '%SRCROOT%' };
+}
+
+function region(lines: LineIndex, start: number, end: number) {
+  const s = lines.position(start);
+  const e = lines.position(end);
+  return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+export function formatSarif(report: Report): string {
+  const ruleOf = (f: Finding) => f.entryId ?? f.ruleId;
+  const rules: Array<ReturnType<typeof entryRule> | ReturnType<typeof codedRule>> = [...report.dictionary.entries]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(entryRule);
+  const index = new Map<string, number>();
+  rules.forEach((r, i) => {
+    if (!index.has(r.id)) index.set(r.id, i);
+  });
+  for (const r of report.results) {
+    for (const f of r.findings) {
+      const id = ruleOf(f);
+      if (!index.has(id)) {
+        index.set(id, rules.length);
+        rules.push(codedRule(id, f));
+      }
+    }
+  }
+  const results = report.results.flatMap((r: FileResult) => {
+    const lines = new LineIndex(r.text);
+    const location = artifactLocation(r.path);
+    return r.findings.map((f) => {
+      const id = ruleOf(f);
+      const fixes = f.replacements.map((x) => ({
+        description: { text: x.edit.newText ? `Replace with “${x.edit.newText}”.` : 'Delete it.' },
+        artifactChanges: [
+          {
+            artifactLocation: location,
+            replacements: [{ deletedRegion: region(lines, x.edit.start, x.edit.end), insertedContent: { text: x.edit.newText } }],
+          },
+        ],
+      }));
+      return {
+        ruleId: id,
+        ruleIndex: index.get(id)!,
+        level: LEVEL[f.severity],
+        message: { text: sentence(f.message) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: location,
+              region: { ...region(lines, f.start, f.end), snippet: { text: f.actual } },
+            },
+          },
+        ],
+        partialFingerprints: { 'plainwords/v1': `${id}:${contextHash(r.text, f.start, f.end)}` },
+        ...(fixes.length ? { fixes } : {}),
+      };
+    });
+  });
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Plain Words',
+            fullName: 'Plain Words: plain English for health and social care writing',
+            informationUri: INFORMATION_URI,
+            version: VERSION,
+            semanticVersion: VERSION,
+            rules,
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: report.errors.length === 0,
+            toolExecutionNotifications: report.errors.map((e) => ({
+              level: 'error',
+              message: { text: sentence(`${e.path}: ${e.message}`) },
+              locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
+            })),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, (_k, v) => (typeof v === 'string' ? wellFormed(v) : v), 2) + '\n';
+}

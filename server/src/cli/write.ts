@@ -1,0 +1,72 @@
+/**
+ * Atomic writes for --fix and --output: a temporary file in the same folder, then a rename, so
+ * that a reader never sees half a file and a crash never leaves one. The file's mode (and,
+ * when we may, its owner) is kept; a symbolic link is kept and its target is written.
+ */
+import { accessSync, constants, chmodSync, chownSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+function code(e: unknown): string {
+  const c = (e as NodeJS.ErrnoException).code;
+  if (c === 'EACCES' || c === 'EPERM') return 'permission denied';
+  if (c === 'EROFS') return 'read-only file system';
+  if (c === 'ENOSPC') return 'no space left on the device';
+  return c ?? (e as Error).message;
+}
+
+/**
+ * Replace a file's content atomically. Returns an error message, or undefined on success.
+ * `mustExist`: refuse to create the file (fixing) and refuse read-only files.
+ */
+export function writeAtomic(path: string, content: string, mustExist = true): string | undefined {
+  let target = path;
+  let mode: number | undefined;
+  let owner: { uid: number; gid: number } | undefined;
+  try {
+    target = realpathSync(path);
+    const st = statSync(target);
+    if (!st.isFile()) return 'is not a regular file: not written';
+    mode = st.mode & 0o7777;
+    owner = { uid: st.uid, gid: st.gid };
+    if (mustExist) {
+      if ((st.mode & 0o222) === 0) return 'is read-only: not fixed';
+      accessSync(target, constants.W_OK);
+    }
+  } catch (e) {
+    if (mustExist || (e as NodeJS.ErrnoException).code !== 'ENOENT') return `cannot write: ${code(e)}`;
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.plainwords-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', mode ?? 0o666);
+    writeSync(fd, content, null, 'utf8');
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (mode !== undefined) chmodSync(tmp, mode);
+    if (owner && typeof process.getuid === 'function' && process.getuid() === 0) {
+      try {
+        chownSync(tmp, owner.uid, owner.gid);
+      } catch {
+        // Keeping the owner is best effort.
+      }
+    }
+    renameSync(tmp, target);
+    return undefined;
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    return `cannot write: ${code(e)}`;
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The readability report of a document: scores for the whole document, for each section (a
+ * heading and what follows it) and for each paragraph, with the hardest sentences of each.
+ * Built in one pass over the per-chunk sentence counts (sentences.ts), so it costs little more
+ * than adding numbers once the chunks are counted.
+ */
+import type { DocumentAnalysis } from '../check.js';
+import type { PlainwordsConfig } from '../config.js';
+import type { LineIndex } from '../text.js';
+import type { Audience } from '../types.js';
+import { FORMULAS, agreementOf, fleschReadingEase, formulaAges, formulaGrades, round1 } from './formulas.js';
+import { addCounts, chunkReadability, emptyCounts, type SentenceStats } from './sentences.js';
+import type {
+  FormulaValues,
+  ParagraphReadability,
+  ReadabilityCounts,
+  ReadabilityPart,
+  ReadabilityReport,
+  ReadabilityScores,
+  SectionReadability,
+  SentenceReadability,
+  Span,
+} from './types.js';
+
+/**
+ * Default target reading ages. The public: 9, as GOV.UK and the NHS aim for. Staff: 14, the
+ * end of the NHS's fallback range for hard medical information (docs/readability.md).
+ */
+export const DEFAULT_READING_AGE: Record<Audience, number> = { public: 9, staff: 14 };
+
+/** Fewest words for a score that means something. */
+export const MIN_WORDS = { document: 100, section: 100, paragraph: 30 } as const;
+
+/** Sentences shorter than this are never "hardest": one long word skews a short sentence. */
+export const MIN_SENTENCE_WORDS = 5;
+
+const HARDEST = 3;
+
+export function targetReadingAge(audience: Audience, config: PlainwordsConfig | undefined): number {
+  const n = config?.readingAge?.[audience];
+  return typeof n === 'number' && Number.isFinite(n) ? n : DEFAULT_READING_AGE[audience];
+}
+
+/** A sentence with offsets in the document. */
+export interface DocSentence {
+  stats: SentenceStats;
+  start: number;
+  end: number;
+}
+
+export function scoresOf(c: ReadabilityCounts, minWords: number): ReadabilityScores {
+  const grades = formulaGrades(c);
+  const aged = formulaAges(c);
+  const fre = fleschReadingEase(c);
+  const nulls = (): FormulaValues<number | null> => ({ fleschKincaid: null, smog: null, colemanLiau: null, automatedReadability: null, gunningFog: null, daleChall: null, spache: null });
+  const g = nulls();
+  const a = nulls();
+  if (grades && aged) {
+    for (const f of FORMULAS) {
+      g[f] = round1(grades[f]);
+      a[f] = round1(aged.ages[f]);
+    }
+  }
+  return {
+    ...c,
+    grades: g,
+    ages: a,
+    fleschReadingEase: fre === undefined ? null : round1(fre),
+    readingAge: aged ? round1(aged.readingAge) : null,
+    agreement: aged ? agreementOf(FORMULAS.map((f) => aged.ages[f]), aged.readingAge) : null,
+    reliable: c.words >= minWords && c.sentences > 0,
+  };
+}
+
+function span(lines: LineIndex, start: number, end: number): Span {
+  return { start, end, range: { start: lines.position(start), end: lines.position(end) } };
+}
+
+/** The k hardest sentences (highest reading age, then longest), in one pass. */
+export function hardestOf(sentences: DocSentence[], k = HARDEST): DocSentence[] {
+  const top: DocSentence[] = [];
+  const harder = (a: DocSentence, b: DocSentence) => a.stats.readingAge > b.stats.readingAge || (a.stats.readingAge === b.stats.readingAge && a.stats.words > b.stats.words);
+  for (const s of sentences) {
+    if (s.stats.words < MIN_SENTENCE_WORDS) continue;
+    if (top.length === k && !harder(s, top[k - 1])) continue;
+    let at = top.length < k ? top.length : k - 1;
+    top[at] = s;
+    while (at > 0 && harder(top[at], top[at - 1])) {
+      [top[at - 1], top[at]] = [top[at], top[at - 1]];
+      at--;
+    }
+  }
+  return top;
+}
+
+function sentenceOut(lines: LineIndex, s: DocSentence): SentenceReadability {
+  return { ...span(lines, s.start, s.end), text: s.stats.text, words: s.stats.words, readingAge: round1(s.stats.readingAge) };
+}
+
+interface Acc {
+  counts: ReadabilityCounts;
+  sentences: DocSentence[];
+  start: number;
+  end: number;
+}
+
+function newAcc(start: number): Acc {
+  return { counts: emptyCounts(), sentences: [], start, end: start };
+}
+
+function part(lines: LineIndex, acc: Acc, minWords: number, target: number): ReadabilityPart {
+  const scores = scoresOf(acc.counts, minWords);
+  return {
+    ...scores,
+    ...span(lines, acc.start, acc.end),
+    hardest: hardestOf(acc.sentences).map((s) => sentenceOut(lines, s)),
+    overTarget: scores.reliable && scores.readingAge !== null && Math.round(scores.readingAge) > target,
+  };
+}
+
+const memo = new WeakMap<DocumentAnalysis, { target: number; report: ReadabilityReport }>();
+
+/** The readability report of an analysed document (memoised per analysis and target). */
+export function readabilityReport(doc: DocumentAnalysis, config?: PlainwordsConfig): ReadabilityReport {
+  const target = targetReadingAge(doc.audience, config);
+  const hit = memo.get(doc);
+  if (hit && hit.target === target) return hit.report;
+  const report = buildReport(doc, target);
+  memo.set(doc, { target, report });
+  return report;
+}
+
+function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
+  const lines = doc.lines;
+  const document = newAcc(0);
+  let first = true;
+  const sections: Array<{ acc: Acc; heading?: SectionReadability['heading'] }> = [];
+  const paragraphs: Array<{ acc: Acc; listItem: boolean }> = [];
+  let section: (typeof sections)[number] | undefined;
+  for (const chunk of doc.chunks) {
+    const cr = chunkReadability(chunk.analysis);
+    for (const b of cr.blocks) {
+      if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
+      const start = b.start + chunk.start;
+      const end = b.end + chunk.start;
+      if (b.kind === 'heading') {
+        const text = chunk.analysis.blocks[b.index].block.text;
+        section = { acc: newAcc(start), heading: { ...span(lines, start, end), text, depth: b.depth ?? 1 } };
+        sections.push(section);
+      } else if (!section) {
+        section = { acc: newAcc(start) };
+        sections.push(section);
+      }
+      if (first) {
+        document.start = start;
+        first = false;
+      }
+      const docSentences = b.sentences.map((s) => ({ stats: s, start: s.start + chunk.start, end: s.end + chunk.start }));
+      for (const acc of [document, section.acc]) {
+        addCounts(acc.counts, b.totals);
+        for (const s of docSentences) acc.sentences.push(s);
+        acc.end = end;
+      }
+      if (b.kind === 'paragraph') {
+        const acc = newAcc(start);
+        addCounts(acc.counts, b.totals);
+        acc.sentences = docSentences;
+        acc.end = end;
+        paragraphs.push({ acc, listItem: b.listItem });
+      }
+    }
+  }
+  return {
+    version: 1,
+    audience: doc.audience,
+    target,
+    minWords: { ...MIN_WORDS },
+    document: part(lines, document, MIN_WORDS.document, target),
+    sections: sections.map((s) => ({ ...part(lines, s.acc, MIN_WORDS.section, target), ...(s.heading ? { heading: s.heading } : {}) })),
+    paragraphs: paragraphs.map((p) => ({ ...part(lines, p.acc, MIN_WORDS.paragraph, target), listItem: p.listItem })),
+  };
+}

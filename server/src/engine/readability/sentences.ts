@@ -1,0 +1,187 @@
+/**
+ * Sentences and their counts, from the engine's own tokens. Each block (paragraph, heading,
+ * list item, table cell) is its own run of sentences: a heading never runs into the paragraph
+ * after it. The result depends only on the chunk's analysis, so it is kept with it: an editor
+ * that re-checks a document recounts only the chunks that changed.
+ */
+import type { ChunkAnalysis, AnalysedBlock } from '../analyse.js';
+import { toSource, toSourceEnd, type BlockKind } from '../prose.js';
+import type { Token } from '../tokenize.js';
+import { formulaAges } from './formulas.js';
+import type { ReadabilityCounts } from './types.js';
+import { hasDigit, isDaleChallFamiliar, isSpacheFamiliar, lettersOf, syllablesOf } from './words.js';
+
+export interface SentenceStats extends ReadabilityCounts {
+  /** Offsets relative to the chunk. */
+  start: number;
+  end: number;
+  /** The sentence as prose (block text). */
+  text: string;
+  /** Median reading age of the sentence on its own. */
+  readingAge: number;
+  /** Index of the first and after the last token in the block. */
+  firstToken: number;
+  endToken: number;
+}
+
+export interface BlockStats {
+  /** Index in ChunkAnalysis.blocks. */
+  index: number;
+  kind: BlockKind;
+  depth?: number;
+  listItem: boolean;
+  /** Offsets relative to the chunk. */
+  start: number;
+  end: number;
+  sentences: SentenceStats[];
+  totals: ReadabilityCounts;
+}
+
+export interface ChunkReadability {
+  blocks: BlockStats[];
+}
+
+/** Abbreviations that end in a full stop without ending the sentence (before a capital: "Dr. Patel"). */
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'st', 'no', 'nos', 'fig', 'vs', 'approx', 'dept', 'tel', 'ref', 'rev', 'sr', 'jr', 'ltd', 'co', 'inc']);
+
+const cache = new WeakMap<ChunkAnalysis, ChunkReadability>();
+
+/** The sentence counts of a chunk, computed once per chunk analysis. */
+export function chunkReadability(analysis: ChunkAnalysis): ChunkReadability {
+  let r = cache.get(analysis);
+  if (!r) {
+    r = { blocks: analysis.blocks.map((ab, index) => blockStats(ab, index)) };
+    cache.set(analysis, r);
+  }
+  return r;
+}
+
+export function emptyCounts(): ReadabilityCounts {
+  return { words: 0, sentences: 0, syllables: 0, letters: 0, polysyllables: 0, complexWords: 0, difficultWords: 0, unfamiliarWords: 0 };
+}
+
+export function addCounts(to: ReadabilityCounts, c: ReadabilityCounts): void {
+  to.words += c.words;
+  to.sentences += c.sentences;
+  to.syllables += c.syllables;
+  to.letters += c.letters;
+  to.polysyllables += c.polysyllables;
+  to.complexWords += c.complexWords;
+  to.difficultWords += c.difficultWords;
+  to.unfamiliarWords += c.unfamiliarWords;
+}
+
+function isHyphen(code: number): boolean {
+  return code === 45 || code === 0x2010 || code === 0x2011;
+}
+
+function startsLower(word: string): boolean {
+  const ch = word[0];
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+function startsUpper(word: string): boolean {
+  const ch = word[0];
+  return ch !== ch.toLowerCase();
+}
+
+/** Does the sentence go on across the tokenizer's boundary between two tokens? */
+function continues(prev: Token, next: Token): boolean {
+  // Sentences start with a capital or a number: "e.g. eat well", "approx. ten" go on.
+  if (startsLower(next.text)) return true;
+  return TITLES.has(prev.lower);
+}
+
+/** Closing punctuation that belongs to the sentence before it. */
+function isClosing(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 34 || code === 39 || code === 41 || code === 93 || code === 0x201d || code === 0x2019 || code === 0x2026;
+}
+
+function blockStats(ab: AnalysedBlock, index: number): BlockStats {
+  const { block, tokens } = ab;
+  const text = block.text;
+  const sentences: SentenceStats[] = [];
+  const totals = emptyCounts();
+  let cur: SentenceStats | undefined;
+  const close = () => {
+    if (!cur) return;
+    const last = tokens[cur.endToken - 1];
+    let e = last.end;
+    while (e < text.length && isClosing(text.charCodeAt(e))) e++;
+    cur.text = text.slice(tokens[cur.firstToken].start, e);
+    cur.start = toSource(block, tokens[cur.firstToken].start) - 0;
+    cur.end = toSourceEnd(block, e);
+    cur.readingAge = formulaAges(cur)?.readingAge ?? 0;
+    addCounts(totals, cur);
+    sentences.push(cur);
+    cur = undefined;
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    // A word: tokens joined by single hyphens ("co-production", "COVID-19").
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1].start === tokens[j].end + 1 && isHyphen(text.charCodeAt(tokens[j].end))) j++;
+    const first = tokens[i];
+    if (cur && first.sentence !== tokens[i - 1].sentence && !continues(tokens[i - 1], first)) close();
+    const initial = !cur;
+    if (!cur) {
+      cur = { ...emptyCounts(), sentences: 1, start: 0, end: 0, text: '', readingAge: 0, firstToken: i, endToken: i };
+    }
+    cur.endToken = j + 1;
+    countWord(cur, tokens, i, j, initial);
+    i = j + 1;
+  }
+  close();
+  return {
+    index,
+    kind: block.kind,
+    depth: block.depth,
+    listItem: !!block.listItem,
+    start: block.start,
+    end: block.end,
+    sentences,
+    totals,
+  };
+}
+
+function countWord(s: ReadabilityCounts, tokens: Token[], i: number, j: number, sentenceInitial: boolean): void {
+  let syllables = 0;
+  let letters = 0;
+  let longestPart = 0;
+  let allDale = true;
+  let allSpache = true;
+  for (let k = i; k <= j; k++) {
+    const t = tokens[k];
+    const n = syllablesOf(t.text);
+    syllables += n;
+    letters += lettersOf(t.text);
+    if (n > longestPart) longestPart = n;
+    if (!hasDigit(t.text)) {
+      if (allDale && !isDaleChallFamiliar(t.lower)) allDale = false;
+      if (allSpache && !isSpacheFamiliar(t.lower)) allSpache = false;
+    }
+  }
+  const first = tokens[i].text;
+  // A capital inside a sentence marks a name (or an acronym): familiar by the Dale-Chall rules,
+  // and not a "complex word" for Gunning fog.
+  const name = !sentenceInitial && startsUpper(first);
+  s.words++;
+  s.syllables += syllables;
+  s.letters += letters;
+  if (syllables >= 3) {
+    s.polysyllables++;
+    if (!name && longestPart >= 3 && !madeLongBySuffix(tokens, i, j)) s.complexWords++;
+  }
+  if (!name && !allDale) s.difficultWords++;
+  if (!name && !allSpache) s.unfamiliarWords++;
+}
+
+/** Gunning: words made three syllables by -es, -ed or -ing are not complex ("created", "wanted"). */
+function madeLongBySuffix(tokens: Token[], i: number, j: number): boolean {
+  if (i !== j) return false;
+  const w = tokens[i].lower;
+  for (const suffix of ['ing', 'ed', 'es']) {
+    if (w.length > suffix.length + 2 && w.endsWith(suffix)) return syllablesOf(w.slice(0, -suffix.length)) < 3;
+  }
+  return false;
+}

@@ -1,0 +1,96 @@
+/**
+ * Word facts for the readability formulas: syllables (one counter for everything: the
+ * `syllable` package), letters, and whether a word is on the Dale-Chall and Spache lists of
+ * familiar words.
+ */
+import { syllable } from 'syllable';
+import { daleChall } from 'dale-chall';
+import { spache } from 'spache';
+
+const syllableCache = new Map<string, number>();
+const CACHE_LIMIT = 100_000;
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Syllables in one word part (no hyphens). Numbers count as one syllable, as GNU style counts them. */
+export function syllablesOf(part: string): number {
+  const key = part.toLowerCase();
+  let n = syllableCache.get(key);
+  if (n === undefined) {
+    n = hasDigit(key) ? 1 : Math.max(1, syllable(key));
+    if (syllableCache.size >= CACHE_LIMIT) syllableCache.clear();
+    syllableCache.set(key, n);
+  }
+  return n;
+}
+
+/** Letters and digits (apostrophes, ampersands and other marks inside words are not letters). */
+export function lettersOf(part: string): number {
+  let n = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c === 39 || c === 0x2019 || c === 38) continue;
+    // A low surrogate is the second half of one character.
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    n++;
+  }
+  return n;
+}
+
+let daleSet: Set<string> | undefined;
+let spacheSet: Set<string> | undefined;
+
+/** Regular inflections that keep a familiar word familiar (the Dale-Chall counting rules). */
+function stems(word: string): string[] {
+  const out: string[] = [];
+  const n = word.length;
+  if (word.endsWith("'s")) out.push(word.slice(0, -2));
+  if (n > 3 && word.endsWith('ies')) out.push(word.slice(0, -3) + 'y');
+  if (n > 3 && word.endsWith('ied')) out.push(word.slice(0, -3) + 'y');
+  if (n > 2 && word.endsWith('es')) out.push(word.slice(0, -2));
+  if (n > 1 && word.endsWith('s')) out.push(word.slice(0, -1));
+  if (n > 2 && word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (n > 3 && word.endsWith('ing')) out.push(word.slice(0, -3), word.slice(0, -3) + 'e');
+  if (n > 2 && word.endsWith('er')) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (n > 3 && word.endsWith('est')) out.push(word.slice(0, -3), word.slice(0, -2));
+  if (n > 2 && word.endsWith('ly')) out.push(word.slice(0, -2));
+  // Doubled consonant: stopped → stop, running → run.
+  if (n > 4 && (word.endsWith('ing') || word.endsWith('ed'))) {
+    const base = word.endsWith('ing') ? word.slice(0, -3) : word.slice(0, -2);
+    if (base.length > 2 && base[base.length - 1] === base[base.length - 2]) out.push(base.slice(0, -1));
+  }
+  return out;
+}
+
+function onList(set: Set<string>, lower: string): boolean {
+  if (set.has(lower)) return true;
+  for (const s of stems(lower)) if (set.has(s)) return true;
+  return false;
+}
+
+/** On the Dale-Chall list (3,000 words familiar to fourth graders), allowing regular endings. */
+export function isDaleChallFamiliar(lower: string): boolean {
+  daleSet ??= new Set(daleChall);
+  return onList(daleSet, lower);
+}
+
+/** On the Spache list of familiar words, allowing regular endings. */
+export function isSpacheFamiliar(lower: string): boolean {
+  spacheSet ??= new Set(spache);
+  return onList(spacheSet, lower);
+}
+
+/** A common English word written in lower case (used to tell shouting from acronyms: "PLEASE NOTE"). */
+export function isCommonWord(lower: string): boolean {
+  daleSet ??= new Set(daleChall);
+  spacheSet ??= new Set(spache);
+  return daleSet.has(lower) || spacheSet.has(lower);
+}
+
+export { hasDigit };

@@ -1,0 +1,75 @@
+/**
+ * Engine data → LSP data. Offsets and positions from the engine are UTF-16 code units of the
+ * exact text the editor sent (BOM and line breaks included), so they are used as they are.
+ */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import { LineIndex, type Finding, type Problem, type Severity } from '../engine/index.js';
+
+export const SOURCE = 'Plain Words';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries back to the server (informational: actions use the server's own findings). */
+export interface DiagnosticData {
+  ruleId: string;
+  entryId?: string;
+  version: number;
+}
+
+/** Lone surrogates would make the JSON message invalid for strict clients. */
+function wellFormed(s: string): string {
+  return /[\uD800-\uDFFF]/.test(s) ? s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') : s;
+}
+
+export function toDiagnostic(f: Finding, version: number): Diagnostic {
+  const d: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
+    code: f.entryId ?? f.ruleId,
+    source: SOURCE,
+    message: wellFormed(f.message),
+    data: { ruleId: f.ruleId, entryId: f.entryId, version } satisfies DiagnosticData,
+  };
+  if (f.url) d.codeDescription = { href: f.url };
+  return d;
+}
+
+/** A problem in a config or dictionary file (1-based line and column), over the rest of that line. */
+export function problemDiagnostic(p: Problem, text: string | undefined): Diagnostic {
+  const line = Math.max(0, p.line - 1);
+  const character = Math.max(0, p.column - 1);
+  let end = character + 1;
+  if (text !== undefined) {
+    const lines = new LineIndex(text);
+    if (line < lines.lineCount) end = Math.max(character + 1, lines.lineEnd(line) - lines.starts[line]);
+  }
+  const range: Range = { start: { line, character }, end: { line, character: end } };
+  return { range, severity: DiagnosticSeverity.Error, source: SOURCE, message: p.message };
+}
+
+/** UTF-8 size of a string, counting no further than `limit` (cheap for huge documents). */
+export function utf8Size(s: string, limit = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+    if (n > limit) return n;
+  }
+  return n;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1000) return `${Math.round(bytes / 1000)} kB`;
+  return `${bytes} bytes`;
+}

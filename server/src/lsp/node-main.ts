@@ -1,0 +1,81 @@
+/**
+ * The language server on Node: `node dist/server.js --stdio` (or `--node-ipc`,
+ * `--socket=<port>`), and `plainwords lsp --stdio`. Starting twice in one process returns the
+ * first server.
+ */
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, createServerSocketTransport, type Connection } from 'vscode-languageserver/node';
+import { VERSION } from '../node/version.js';
+import { createNodeHost } from './node-host.js';
+import { createServer, type PlainwordsServer } from './server.js';
+
+export const USAGE = 'Usage: plainwords lsp --stdio | --node-ipc | --socket=<port>';
+
+let started: { connection: Connection; server: PlainwordsServer } | undefined;
+
+function transport(argv: string[]): Connection | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--stdio') return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+    if (arg === '--node-ipc') return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process));
+    const socket = arg === '--socket' ? argv[i + 1] : arg.startsWith('--socket=') ? arg.slice('--socket='.length) : undefined;
+    if (socket !== undefined) {
+      const port = Number(socket);
+      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--socket needs a port number, not "${socket}"`);
+      const [reader, writer] = createServerSocketTransport(port);
+      return createConnection(ProposedFeatures.all, reader, writer);
+    }
+  }
+  return undefined;
+}
+
+function isMainModule(): boolean {
+  return typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module;
+}
+
+/** Start the server on the transport named in argv. Returns undefined (and says why) without one. */
+export function startServer(argv: string[]): PlainwordsServer | undefined {
+  if (started) return started.server;
+  let connection: Connection | undefined;
+  try {
+    connection = transport(argv);
+  } catch (e) {
+    process.stderr.write(`plainwords lsp: ${(e as Error).message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return undefined;
+  }
+  if (!connection) {
+    // Run as a program without a transport: say how to start it. Loaded as a module: do nothing.
+    if (isMainModule()) {
+      process.stderr.write(`plainwords lsp: say how to talk to the editor.\n${USAGE}\n`);
+      process.exitCode = 2;
+    }
+    return undefined;
+  }
+  const conn = connection;
+  if (argv.includes('--stdio')) {
+    // Standard output carries the protocol: anything printed goes to the editor's log instead.
+    console.log = (...a: unknown[]) => conn.console.log(a.map(String).join(' '));
+    console.info = (...a: unknown[]) => conn.console.info(a.map(String).join(' '));
+    console.warn = (...a: unknown[]) => conn.console.warn(a.map(String).join(' '));
+    console.error = (...a: unknown[]) => conn.console.error(a.map(String).join(' '));
+  }
+  // An error that escapes a handler is logged; the server keeps serving.
+  process.on('uncaughtException', (e) => {
+    try {
+      conn.console.error(`Plain Words: uncaught error: ${e?.stack ?? e}`);
+    } catch {
+      process.stderr.write(`plainwords lsp: uncaught error: ${e?.stack ?? e}\n`);
+    }
+  });
+  process.on('unhandledRejection', (e) => {
+    try {
+      conn.console.error(`Plain Words: unhandled rejection: ${(e as Error)?.stack ?? e}`);
+    } catch {
+      process.stderr.write(`plainwords lsp: unhandled rejection: ${(e as Error)?.stack ?? e}\n`);
+    }
+  });
+  const server = createServer(conn, { host: createNodeHost(), version: VERSION });
+  conn.listen();
+  started = { connection: conn, server };
+  return server;
+}

@@ -1,0 +1,833 @@
+/**
+ * The Plain Words language server, shared by Node and the browser: document sync, scheduling,
+ * diagnostics (push, or pull when the client supports it), code actions, hover, code lenses,
+ * settings and project config. The platform comes in through a Connection and a Host.
+ *
+ * One check per document version: push and pull, code actions, hovers and lenses all read the
+ * same result, so nothing is checked twice. Each open document has its own AnalysisCache, so
+ * an edit re-analyses only the chunks (paragraphs) it touched.
+ */
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  FileChangeType,
+  LSPErrorCodes,
+  MarkupKind,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeLens,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type FileSystemWatcher,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+  type Range,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI, Utils } from 'vscode-uri';
+import {
+  AnalysisCache,
+  analyseDocument,
+  compileDictionary,
+  findingsOf,
+  type CheckOptions,
+  type CompiledDictionary,
+  type DictionaryData,
+  type DocumentAnalysis,
+  type DocumentFormat,
+  type Finding,
+  type PlainwordsConfig,
+  type Problem,
+} from '../engine/index.js';
+import { readabilityReport } from '../engine/readability/report.js';
+import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
+import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
+import { formatSize, problemDiagnostic, SOURCE, toDiagnostic, utf8Size } from './convert.js';
+import type { Disposable, Host } from './host.js';
+import { CONFIG_NAME, Projects, type Project } from './project.js';
+import { effectiveConfig, readSettings, type Settings } from './settings.js';
+
+/** A check the server runs after the engine's (tests inject a throwing one here). */
+export interface ServerRule {
+  id: string;
+  check(text: string, format: DocumentFormat): Finding[];
+}
+
+export interface ServerOptions {
+  host: Host;
+  /** Extra rules, run after the engine; one that throws is turned off for that document. */
+  rules?: ServerRule[];
+  /** Called before each check of a document version (tests delay here to force races). */
+  beforeCheck?(uri: string, version: number): Promise<void> | void;
+  /** Called at the start of each request (tests throw here). */
+  onRequest?(method: string): void;
+  version?: string;
+}
+
+/** Options an editor can pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Wait after typing before checking, in milliseconds (push diagnostics). Default 100. */
+  debounce?: number;
+  /** 'auto' (default): pull when the client supports it, else push. 'push' forces push. */
+  diagnostics?: 'auto' | 'push' | 'pull';
+  /** False in an untrusted workspace: project files (.plainwords.json, dictionaries) are not read. */
+  trusted?: boolean;
+  /** Settings for clients that cannot answer workspace/configuration. */
+  settings?: unknown;
+}
+
+interface Result {
+  version: number;
+  generation: number;
+  resultId: string;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  /** Absent when the document was too large or the check failed. */
+  analysis?: DocumentAnalysis;
+  config: PlainwordsConfig;
+  project: Project;
+  settings: Settings;
+  tooLarge: boolean;
+}
+
+interface DocState {
+  uri: string;
+  doc: TextDocument;
+  format: DocumentFormat;
+  cache: AnalysisCache;
+  result?: Result;
+  running?: { version: number; generation: number; promise: Promise<Result | undefined> };
+  timer?: ReturnType<typeof setTimeout>;
+  disabledRules: Set<string>;
+  publishedId?: string;
+  checks: number;
+}
+
+export interface DocumentInspection {
+  version: number;
+  resultVersion?: number;
+  checks: number;
+  cacheHits: number;
+  cacheMisses: number;
+  chunks: number;
+}
+
+export interface PlainwordsServer {
+  /** State of an open document (for tests and figures). */
+  inspect(uri: string): DocumentInspection | undefined;
+  /** Number of open documents. */
+  readonly openDocuments: number;
+}
+
+const MARKDOWN_IDS = new Set(['markdown', 'mdx', 'quarto', 'rmd', 'rmarkdown']);
+const TEXT_IDS = new Set(['plaintext', 'text', 'txt', 'git-commit', 'scminput']);
+
+export function formatOf(languageId: string, uri: string): DocumentFormat {
+  if (MARKDOWN_IDS.has(languageId)) return 'markdown';
+  if (TEXT_IDS.has(languageId)) return 'text';
+  const path = uri.toLowerCase().replace(/[?#].*$/, '');
+  if (/\.(txt|text)$/.test(path)) return 'text';
+  return 'markdown';
+}
+
+export function createServer(connection: Connection, options: ServerOptions): PlainwordsServer {
+  const { host } = options;
+  const docs = new Map<string, DocState>();
+  let capabilities: ClientCapabilities = {};
+  let init: InitializationOptions = {};
+  let pullMode = false;
+  let debounce = 100;
+  let trusted = true;
+  let workspaceFolders: string[] = [];
+  let generation = 0;
+  let shuttingDown = false;
+  let globalSettings: unknown = undefined;
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const compiled = new WeakMap<DictionaryData, Map<string, CompiledDictionary>>();
+  const reported = new Set<string>();
+  let shownError = false;
+  /** Problem diagnostics on config and dictionary files, by config URI → file URIs. */
+  const problemFiles = new Map<string, string[]>();
+  const lastProblemText = new Map<string, string>();
+  const watcherDisposables: Disposable[] = [];
+  const registeredRoots = new Set<string>();
+  let watchedFilesDynamic = false;
+  let relativePatterns = false;
+
+  // ---------------------------------------------------------------- errors
+
+  function log(message: string): void {
+    try {
+      connection.console.log(message);
+    } catch {
+      host.log?.(message);
+    }
+  }
+
+  /** Log an unexpected error once (by where and message), and tell the writer once per session. */
+  function report(e: unknown, where: string): void {
+    const err = e instanceof Error ? e : new Error(String(e));
+    const key = `${where}|${err.message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    try {
+      connection.console.error(`Plain Words: internal error in ${where}: ${err.stack ?? err.message}`);
+      if (!shownError) {
+        shownError = true;
+        void connection.window.showErrorMessage(`Plain Words hit an internal error (in ${where}) and carries on. Details are in the Plain Words log.`);
+      }
+    } catch {
+      host.log?.(`internal error in ${where}: ${err.stack ?? err.message}`);
+    }
+  }
+
+  function guard<P, R>(method: string, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+        options.onRequest?.(method);
+        return await handler(params, token);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        report(e, method);
+        throw new ResponseError(ErrorCodes.InternalError, `Plain Words could not answer ${method}: ${(e as Error)?.message ?? e}`);
+      }
+    };
+  }
+
+  function guardNote<P>(method: string, handler: (params: P) => void | Promise<void>) {
+    return (params: P): void => {
+      try {
+        const r = handler(params);
+        if (r) r.catch((e) => report(e, method));
+      } catch (e) {
+        report(e, method);
+      }
+    };
+  }
+
+  function requireDoc(uri: string | undefined): DocState {
+    const state = uri ? docs.get(uri) : undefined;
+    if (!state) throw new ResponseError(ErrorCodes.InvalidParams, `Plain Words does not have ${uri ?? 'that document'} open: open it first (textDocument/didOpen).`);
+    return state;
+  }
+
+  function requirePosition(doc: TextDocument, p: Position | undefined, what = 'position'): void {
+    if (!p || !Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0 || p.line >= doc.lineCount) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `The ${what} ${JSON.stringify(p)} is outside the document (${doc.lineCount} lines).`);
+    }
+  }
+
+  function requireRange(doc: TextDocument, r: Range | undefined): void {
+    if (!r) throw new ResponseError(ErrorCodes.InvalidParams, 'A range is required.');
+    requirePosition(doc, r.start, 'range start');
+    requirePosition(doc, r.end, 'range end');
+  }
+
+  // ---------------------------------------------------------------- settings and projects
+
+  const projects = new Projects(host, {
+    onProblems(configUri, problems, texts) {
+      publishProblems(configUri, problems, texts);
+    },
+    onGood(configUri) {
+      publishProblems(configUri, [], new Map());
+    },
+  });
+
+  function publishProblems(configUri: string, problems: Problem[], texts: Map<string, string>): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const p of problems) {
+      const list = byFile.get(p.file) ?? [];
+      list.push(problemDiagnostic(p, texts.get(p.file)));
+      byFile.set(p.file, list);
+    }
+    for (const old of problemFiles.get(configUri) ?? []) if (!byFile.has(old)) connection.sendDiagnostics({ uri: old, diagnostics: [] });
+    for (const [file, diagnostics] of byFile) connection.sendDiagnostics({ uri: file, diagnostics });
+    problemFiles.set(configUri, [...byFile.keys()]);
+    const summary = problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('\n');
+    if (problems.length && lastProblemText.get(configUri) !== summary) {
+      const p = problems[0];
+      const where = displayPath(p.file);
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+      log(`Plain Words: problems in the project config:\n${problems.map((q) => `${displayPath(q.file)}:${q.line}:${q.column}: ${q.message}`).join('\n')}`);
+      void connection.window.showErrorMessage(
+        `Plain Words: ${where} line ${p.line}: ${p.message}${more}. ${configUri ? 'The last good settings stay in use until it is fixed.' : ''}`,
+      );
+    }
+    if (problems.length) lastProblemText.set(configUri, summary);
+    else lastProblemText.delete(configUri);
+  }
+
+  function displayPath(uri: string): string {
+    try {
+      const u = URI.parse(uri);
+      return u.scheme === 'file' ? u.fsPath : uri;
+    } catch {
+      return uri;
+    }
+  }
+
+  function settingsFor(uri: string): Promise<Settings> {
+    let p = settingsCache.get(uri);
+    if (!p) {
+      const fromClient = capabilities.workspace?.configuration
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'plainwords' }).then(
+            (raw: unknown) => raw ?? globalSettings,
+            (e: unknown) => {
+              log(`Plain Words: the editor did not answer workspace/configuration (${(e as Error)?.message ?? e}); using the defaults.`);
+              return globalSettings;
+            },
+          )
+        : Promise.resolve(globalSettings);
+      p = fromClient.then((raw) => {
+        const { settings, problems } = readSettings(raw);
+        for (const problem of problems) {
+          if (!reported.has(problem)) {
+            reported.add(problem);
+            log(`Plain Words: ${problem}`);
+          }
+        }
+        return settings;
+      });
+      settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  function dictionaryFor(project: Project, settings: Settings): CompiledDictionary {
+    let byAllow = compiled.get(project.data);
+    if (!byAllow) {
+      byAllow = new Map();
+      compiled.set(project.data, byAllow);
+    }
+    const key = settings.allow.join('\u0000');
+    let dict = byAllow.get(key);
+    if (!dict) {
+      dict = compileDictionary(settings.allow.length ? { ...project.data, allow: [...(project.data.allow ?? []), ...settings.allow] } : project.data);
+      byAllow.set(key, dict);
+    }
+    return dict;
+  }
+
+  /** Everything changed (settings, config, trust): re-check every open document once. */
+  function invalidateAll(): void {
+    generation++;
+    for (const state of docs.values()) schedule(state, 0);
+    if (pullMode && capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  // ---------------------------------------------------------------- checking
+
+  function tooLargeDiagnostic(state: DocState, size: number, limit: number): Diagnostic {
+    const uri = URI.parse(state.uri);
+    const path = uri.scheme === 'file' ? uri.fsPath : Utils.basename(uri);
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: 'too-large',
+      message: `This document is ${formatSize(size)}, over the ${formatSize(limit)} limit for checking as you type (setting plainwords.maxFileSize), so it is not checked here. Check it from the command line: npx plainwords check "${path}"`,
+    };
+  }
+
+  function resultFor(state: DocState): Promise<Result | undefined> {
+    const version = state.doc.version;
+    if (state.result && state.result.version === version && state.result.generation === generation) return Promise.resolve(state.result);
+    if (state.running && state.running.version === version && state.running.generation === generation) return state.running.promise;
+    const promise = compute(state, version, generation);
+    state.running = { version, generation, promise };
+    return promise;
+  }
+
+  async function compute(state: DocState, version: number, gen: number): Promise<Result | undefined> {
+    await options.beforeCheck?.(state.uri, version);
+    const settings = await settingsFor(state.uri);
+    const configUri = await projects.configFor(state.uri, workspaceFolders);
+    const project = await projects.get(configUri);
+    registerDictionaryWatchers();
+    // Superseded while waiting: the newer version has its own check coming.
+    if (docs.get(state.uri) !== state || state.doc.version !== version || gen !== generation) return undefined;
+    const text = state.doc.getText();
+    const config = effectiveConfig(settings, project.config);
+    const resultId = `${version}.${gen}`;
+    const base = { version, generation: gen, resultId, config, project, settings };
+    const size = settings.maxFileSize > 0 && text.length > settings.maxFileSize / 3 ? utf8Size(text, settings.maxFileSize) : 0;
+    if (settings.maxFileSize > 0 && size > settings.maxFileSize) {
+      state.cache = new AnalysisCache();
+      const result: Result = { ...base, findings: [], diagnostics: [tooLargeDiagnostic(state, utf8Size(text), settings.maxFileSize)], tooLarge: true };
+      state.result = result;
+      return result;
+    }
+    let result: Result;
+    try {
+      state.checks++;
+      const checkOptions: CheckOptions = { dictionary: dictionaryFor(project, settings), format: state.format, config, cache: state.cache };
+      const analysis = analyseDocument(text, checkOptions);
+      let findings = findingsOf(analysis, checkOptions);
+      if (options.rules?.length) {
+        findings = findings.slice();
+        for (const rule of options.rules) {
+          if (state.disabledRules.has(rule.id)) continue;
+          try {
+            findings.push(...rule.check(text, state.format));
+          } catch (e) {
+            state.disabledRules.add(rule.id);
+            report(e, `rule "${rule.id}" (turned off for ${state.uri})`);
+          }
+        }
+        findings.sort((a, b) => a.start - b.start || a.end - b.end);
+      }
+      result = { ...base, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)), analysis, tooLarge: false };
+    } catch (e) {
+      report(e, `checking ${state.uri}`);
+      state.cache = new AnalysisCache();
+      const diagnostic: Diagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: 'internal-error',
+        message: `Plain Words could not check this document (internal error: ${(e as Error)?.message ?? e}). Details are in the Plain Words log.`,
+      };
+      result = { ...base, findings: [], diagnostics: [diagnostic], tooLarge: false };
+    }
+    state.result = result;
+    return result;
+  }
+
+  /** The result for the document's current version, or undefined when it keeps changing. */
+  async function currentResult(state: DocState): Promise<Result | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const version = state.doc.version;
+      const r = await resultFor(state);
+      if (r && r.version === state.doc.version && docs.get(state.uri) === state) return r;
+      if (state.doc.version === version && r === undefined && docs.get(state.uri) !== state) return undefined;
+    }
+    return undefined;
+  }
+
+  function schedule(state: DocState, delay: number): void {
+    if (pullMode) return;
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void publish(state);
+    }, delay);
+  }
+
+  async function publish(state: DocState): Promise<void> {
+    try {
+      const r = await resultFor(state);
+      // Never publish for an older version than the document now has, nor after close.
+      if (!r || docs.get(state.uri) !== state || r.version !== state.doc.version || shuttingDown) return;
+      if (state.publishedId === `${r.resultId}`) return;
+      state.publishedId = r.resultId;
+      await connection.sendDiagnostics({ uri: state.uri, version: r.version, diagnostics: r.diagnostics });
+    } catch (e) {
+      report(e, `publishing diagnostics for ${state.uri}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- file watching
+
+  function watcherFor(root: string): FileSystemWatcher {
+    const isFile = root.endsWith('.json');
+    const base = isFile ? Utils.dirname(URI.parse(root)).toString() : root;
+    const pattern = isFile ? Utils.basename(URI.parse(root)) : '**/*.json';
+    if (relativePatterns) return { globPattern: { baseUri: base, pattern } };
+    const fsBase = URI.parse(base).fsPath.replace(/\\/g, '/');
+    return { globPattern: `${fsBase}/${pattern}` };
+  }
+
+  function registerDictionaryWatchers(): void {
+    const roots = projects.dictionaryUris().filter((r) => !registeredRoots.has(r));
+    if (!roots.length) return;
+    for (const r of roots) registeredRoots.add(r);
+    if (watchedFilesDynamic) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: roots.map(watcherFor) }).then(
+        (d) => watcherDisposables.push(d),
+        (e) => log(`Plain Words: could not watch dictionary folders: ${(e as Error)?.message ?? e}`),
+      );
+    } else refreshHostWatch();
+  }
+
+  let hostWatch: Disposable | undefined;
+  function refreshHostWatch(): void {
+    if (watchedFilesDynamic || !host.watch) return;
+    hostWatch?.dispose();
+    const uris = projects.watchedUris();
+    if (!uris.length) return;
+    hostWatch = host.watch(uris, (uri) => filesChanged([{ uri, type: FileChangeType.Changed }]));
+  }
+
+  function filesChanged(changes: Array<{ uri: string; type: number }>): void {
+    let affected = false;
+    for (const c of changes) {
+      if (projects.fileChanged(c.uri)) affected = true;
+      if (c.type === FileChangeType.Deleted && Utils.basename(URI.parse(c.uri)) === CONFIG_NAME) publishProblems(c.uri, [], new Map());
+    }
+    if (affected) {
+      invalidateAll();
+      // Reload the projects of open documents now, so broken files are reported without waiting for a check.
+      for (const state of docs.values()) {
+        void projects
+          .configFor(state.uri, workspaceFolders)
+          .then((c) => projects.get(c))
+          .then(() => refreshHostWatch())
+          .catch((e) => report(e, 'reloading the project config'));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    init = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as InitializationOptions;
+    if (typeof init.debounce === 'number' && init.debounce >= 0) debounce = init.debounce;
+    trusted = init.trusted !== false;
+    projects.reset(trusted);
+    if (init.settings !== undefined) globalSettings = init.settings;
+    const clientPull = !!capabilities.textDocument?.diagnostic;
+    pullMode = init.diagnostics === 'pull' || (init.diagnostics !== 'push' && clientPull);
+    if (params.workspaceFolders?.length) workspaceFolders = params.workspaceFolders.map((f) => f.uri);
+    else if (params.rootUri) workspaceFolders = [params.rootUri];
+    watchedFilesDynamic = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    relativePatterns = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    return {
+      capabilities: {
+        positionEncoding: 'utf-16',
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        ...(pullMode ? { diagnosticProvider: { identifier: 'plainwords', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'plainwords', version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchedFilesDynamic) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_NAME}` }] }).then(
+        (d) => watcherDisposables.push(d),
+        (e) => log(`Plain Words: could not watch ${CONFIG_NAME} files: ${(e as Error)?.message ?? e}`),
+      );
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        workspaceFolders = workspaceFolders.filter((f) => !removed.has(f)).concat(e.added.map((f) => f.uri));
+        projects.reset();
+        invalidateAll();
+      });
+    }
+    if (!trusted) log('Plain Words: the workspace is not trusted, so project files (.plainwords.json and its dictionaries) are not read.');
+  });
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    for (const state of docs.values()) if (state.timer) clearTimeout(state.timer);
+    for (const d of watcherDisposables) d.dispose();
+    hostWatch?.dispose();
+  });
+
+  connection.onDidChangeConfiguration(
+    guardNote('workspace/didChangeConfiguration', (params) => {
+      const raw = (params as { settings?: unknown })?.settings;
+      if (raw !== undefined && raw !== null) globalSettings = raw;
+      settingsCache.clear();
+      invalidateAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(guardNote('workspace/didChangeWatchedFiles', (params) => filesChanged(params.changes ?? [])));
+
+  // ---------------------------------------------------------------- documents
+
+  connection.onDidOpenTextDocument(
+    guardNote('textDocument/didOpen', (params) => {
+      if (shuttingDown) return;
+      const { uri, languageId, version, text } = params.textDocument;
+      const old = docs.get(uri);
+      if (old?.timer) clearTimeout(old.timer);
+      const state: DocState = {
+        uri,
+        doc: TextDocument.create(uri, languageId, version, text),
+        format: formatOf(languageId, uri),
+        cache: new AnalysisCache(),
+        disabledRules: new Set(),
+        checks: 0,
+      };
+      docs.set(uri, state);
+      schedule(state, 0);
+    }),
+  );
+
+  connection.onDidChangeTextDocument(
+    guardNote('textDocument/didChange', (params) => {
+      if (shuttingDown) return;
+      const state = docs.get(params.textDocument.uri);
+      if (!state) {
+        const key = `change-unknown|${params.textDocument.uri}`;
+        if (!reported.has(key)) {
+          reported.add(key);
+          log(`Plain Words: ignored a change to ${params.textDocument.uri}, which is not open.`);
+        }
+        return;
+      }
+      state.doc = TextDocument.update(state.doc, params.contentChanges, params.textDocument.version ?? state.doc.version + 1);
+      schedule(state, debounce);
+    }),
+  );
+
+  connection.onDidCloseTextDocument(
+    guardNote('textDocument/didClose', (params) => {
+      const state = docs.get(params.textDocument.uri);
+      if (!state) return;
+      if (state.timer) clearTimeout(state.timer);
+      docs.delete(state.uri);
+      settingsCache.delete(state.uri);
+      if (!pullMode) void connection.sendDiagnostics({ uri: state.uri, diagnostics: [] });
+    }),
+  );
+
+  // ---------------------------------------------------------------- pull diagnostics
+
+  function serverCancelled(): ResponseError<{ retriggerRequest: boolean }> {
+    return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again.', { retriggerRequest: true });
+  }
+
+  connection.languages.diagnostics.on(
+    guard('textDocument/diagnostic', async (params, token): Promise<DocumentDiagnosticReport> => {
+      const state = requireDoc(params.textDocument?.uri);
+      const version = state.doc.version;
+      const r = await resultFor(state);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
+      if (!r || r.version !== state.doc.version || state.doc.version !== version) throw serverCancelled();
+      if (params.previousResultId === r.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: r.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: r.diagnostics };
+    }),
+  );
+
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspace/diagnostic', async (params, token) => {
+      const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      for (const state of [...docs.values()]) {
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
+        const r = await resultFor(state);
+        if (!r || r.version !== state.doc.version || docs.get(state.uri) !== state) continue;
+        if (previous.get(state.uri) === r.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: state.uri, version: r.version, resultId: r.resultId });
+        else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: state.uri, version: r.version, resultId: r.resultId, items: r.diagnostics });
+      }
+      return { items };
+    }),
+  );
+
+  // ---------------------------------------------------------------- code actions
+
+  async function projectFileFor(state: DocState, r: Result): Promise<ProjectFile | undefined> {
+    if (!trusted) return undefined;
+    let uri = r.project.configUri;
+    if (!uri) {
+      const docUri = URI.parse(state.uri);
+      const folder = workspaceFolders
+        .filter((f) => state.uri.startsWith(f.endsWith('/') ? f : f + '/'))
+        .sort((a, b) => b.length - a.length)[0];
+      if (folder) uri = Utils.joinPath(URI.parse(folder), CONFIG_NAME).toString();
+      else if (host.canRead(state.uri)) uri = Utils.joinPath(Utils.dirname(docUri), CONFIG_NAME).toString();
+      else if (workspaceFolders[0]) uri = Utils.joinPath(URI.parse(workspaceFolders[0]), CONFIG_NAME).toString();
+      else return undefined;
+    }
+    const open = docs.get(uri);
+    let text: string | undefined;
+    let version: number | null = null;
+    if (open) {
+      text = open.doc.getText();
+      version = open.doc.version;
+    } else {
+      try {
+        text = await host.readFile(uri);
+      } catch {
+        return undefined;
+      }
+    }
+    const config = r.project.configUri === uri && !r.project.problems.length ? r.project.config : {};
+    return { uri, text, version, allow: config.allow ?? [], rules: (config.rules ?? {}) as Record<string, string> };
+  }
+
+  connection.onCodeAction(
+    guard('textDocument/codeAction', async (params, token): Promise<CodeAction[]> => {
+      const state = requireDoc(params.textDocument?.uri);
+      requireRange(state.doc, params.range);
+      const r = await currentResult(state);
+      if (!r || token.isCancellationRequested) return [];
+      const doc = state.doc;
+      let start = doc.offsetAt(params.range.start);
+      let end = doc.offsetAt(params.range.end);
+      if (start > end) [start, end] = [end, start];
+      const only = params.context?.only;
+      const wantsProjectFile = kindMatches(CodeActionKind.QuickFix, only) && r.findings.some((f) => f.start <= end && f.end >= start);
+      const projectFile = wantsProjectFile ? await projectFileFor(state, r) : undefined;
+      if (doc !== state.doc || docs.get(state.uri) !== state) return [];
+      const edits = capabilities.workspace?.workspaceEdit;
+      return codeActions({
+        doc,
+        format: state.format,
+        findings: r.findings,
+        diagnostics: r.diagnostics,
+        start,
+        end,
+        only,
+        documentChanges: !!edits?.documentChanges,
+        createFiles: !!edits?.resourceOperations?.includes('create'),
+        projectFile,
+      });
+    }),
+  );
+
+  // ---------------------------------------------------------------- hover
+
+  function markdownHover(): boolean {
+    const formats = capabilities.textDocument?.hover?.contentFormat;
+    return !formats || formats.includes(MarkupKind.Markdown);
+  }
+
+  function findingHover(f: Finding, md: boolean): string {
+    const lines: string[] = [];
+    const q = (s: string) => `“${s}”`;
+    lines.push(md ? `**${f.message}**` : f.message);
+    if (f.explanation) lines.push(md ? `Why: ${f.explanation}` : `Why: ${f.explanation}`);
+    if (f.replacements.length) lines.push(`${f.replacements.length === 1 ? 'Replacement' : 'Replacements'}: ${f.replacements.map((r) => (r.text.trim() ? q(r.text) : '(leave it out)')).join(', ')}`);
+    if (f.source) lines.push(`Source: ${f.source}`);
+    if (f.url) lines.push(md ? `[About ${q(f.entryId ?? f.ruleId)}](${f.url})` : `About ${f.entryId ?? f.ruleId}: ${f.url}`);
+    return lines.join('\n\n');
+  }
+
+  function readabilityOf(r: Result): ReadabilityReport | undefined {
+    if (!r.analysis) return undefined;
+    return readabilityReport(r.analysis, r.config);
+  }
+
+  function sectionLine(section: SectionReadability, target: number): string {
+    if (section.readingAge === null) return `Reading age: too few words to score, target ${target}`;
+    const age = Math.round(section.readingAge);
+    const note = section.reliable ? '' : ` (only ${section.words} words: a rough guide)`;
+    return `Reading age ${age}, target ${target}${note}`;
+  }
+
+  connection.onHover(
+    guard('textDocument/hover', async (params, token): Promise<Hover | null> => {
+      const state = requireDoc(params.textDocument?.uri);
+      requirePosition(state.doc, params.position);
+      const r = await currentResult(state);
+      if (!r || token.isCancellationRequested) return null;
+      const offset = state.doc.offsetAt(params.position);
+      const md = markdownHover();
+      const hits = r.findings.filter((f) => f.start <= offset && offset < f.end);
+      if (hits.length) {
+        const f = hits[0];
+        return {
+          contents: { kind: md ? MarkupKind.Markdown : MarkupKind.PlainText, value: hits.map((h) => findingHover(h, md)).join(md ? '\n\n---\n\n' : '\n\n') },
+          range: f.range,
+        };
+      }
+      const report = readabilityOf(r);
+      const section = report?.sections.find((s) => s.heading && s.heading.start <= offset && offset <= s.heading.end);
+      if (report && section?.heading) {
+        const parts = [md ? `**${sectionLine(section, report.target)}**` : sectionLine(section, report.target)];
+        parts.push(`For ${report.audience === 'staff' ? 'staff' : 'the public'}: section “${section.heading.text}”, ${section.words} words in ${section.sentences} sentences.`);
+        if (section.agreement) parts.push(section.agreement.text);
+        if (section.hardest.length) {
+          parts.push(md ? 'Hardest sentences:' : 'Hardest sentences:');
+          parts.push(section.hardest.map((h) => `${md ? '- ' : '• '}Reading age ${Math.round(h.readingAge)} (line ${h.range.start.line + 1}): ${h.text.length > 120 ? h.text.slice(0, 117) + '…' : h.text}`).join('\n'));
+        }
+        return { contents: { kind: md ? MarkupKind.Markdown : MarkupKind.PlainText, value: parts.join('\n\n') }, range: section.heading.range };
+      }
+      return null;
+    }),
+  );
+
+  // ---------------------------------------------------------------- readability and code lenses
+
+  /**
+   * The `plainwords/readability` answer: the engine's report (document, sections, paragraphs)
+   * plus the summary fields a status bar or report view needs without digging.
+   */
+  function readabilityResponse(uri: string, r: Result, report: ReadabilityReport) {
+    const jargon = new Map<string, { text: string; entryId?: string; category?: string; count: number; replacement?: string }>();
+    for (const f of r.findings) {
+      if (!f.entryId) continue;
+      const seen = jargon.get(f.entryId);
+      if (seen) seen.count++;
+      else jargon.set(f.entryId, { text: f.actual, entryId: f.entryId, category: f.category, count: 1, replacement: f.replacements[0]?.text });
+    }
+    return {
+      ...report,
+      uri,
+      documentVersion: r.version,
+      readingAge: report.document.readingAge,
+      words: report.document.words,
+      sentences: report.document.sentences,
+      sections: report.sections.map((s) => ({ ...s, title: s.heading?.text ?? 'Opening', level: s.heading?.depth ?? 0 })),
+      hardestSentences: report.document.hardest.map((h) => ({ text: h.text, readingAge: h.readingAge, words: h.words, range: h.range })),
+      jargon: [...jargon.values()].sort((a, b) => b.count - a.count),
+    };
+  }
+
+  connection.onCodeLens(
+    guard('textDocument/codeLens', async (params, token): Promise<CodeLens[]> => {
+      const state = requireDoc(params.textDocument?.uri);
+      const r = await currentResult(state);
+      if (!r || token.isCancellationRequested || !r.settings.codeLens) return [];
+      const report = readabilityOf(r);
+      if (!report) return [];
+      return report.sections
+        .filter((s) => s.heading)
+        .map((s) => ({ range: s.heading!.range, command: { title: sectionLine(s, report.target), command: '' } }));
+    }),
+  );
+
+  connection.onRequest(
+    'plainwords/readability',
+    guard('plainwords/readability', async (params: { textDocument?: { uri?: string } }, token) => {
+      const state = requireDoc(params?.textDocument?.uri);
+      const r = await currentResult(state);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
+      if (!r) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document keeps changing; ask again.');
+      const report = readabilityOf(r);
+      if (!report) return null;
+      return readabilityResponse(state.uri, r, report);
+    }),
+  );
+
+  return {
+    inspect(uri: string): DocumentInspection | undefined {
+      const state = docs.get(uri);
+      if (!state) return undefined;
+      return {
+        version: state.doc.version,
+        resultVersion: state.result?.version,
+        checks: state.checks,
+        cacheHits: state.cache.hits,
+        cacheMisses: state.cache.misses,
+        chunks: state.result?.analysis?.chunks.length ?? 0,
+      };
+    },
+    get openDocuments() {
+      return docs.size;
+    },
+  };
+}

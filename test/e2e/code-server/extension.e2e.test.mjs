@@ -1,0 +1,205 @@
+// End-to-end: the packaged extension (.vsix) installed into a real VS Code served by
+// code-server, driven through Debian's chromium with the keyboard and mouse, as a writer would.
+//   npm run test:e2e   (packages the .vsix first; scripts/install-code-server.sh installs what it needs)
+// Screenshots of every step go to test-results/e2e/*.png.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { artefactPath, installVsix, launchChromium, makeSandbox, prerequisites, startCodeServer, waitFor } from '../support/code-server.mjs';
+
+const STEP_TIMEOUT = 60_000;
+let sandbox;
+let server;
+let context;
+let page;
+const timings = {};
+
+async function shot(name) {
+  await page.screenshot({ path: artefactPath(name) });
+}
+
+/** A test step that leaves a screenshot of the page when it fails. */
+function step(name, fn) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (page) await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`).catch(() => {});
+      throw e;
+    }
+  });
+}
+
+/** Run a command from the command palette (F1), by its title. */
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Open a workspace file with Quick Open (Ctrl+P) and wait until its editor is active. */
+async function openFile(relativePath) {
+  const name = relativePath.split('/').pop();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** The Problems panel's text once it shows every expected piece. */
+async function problemsShowing(expected, timeout = STEP_TIMEOUT) {
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor({ state: 'visible', timeout: 15_000 });
+  return waitFor(
+    `the Problems panel to list ${expected.map((e) => JSON.stringify(e)).join(', ')}`,
+    async () => {
+      const text = await panel.innerText();
+      return expected.every((e) => text.includes(e)) ? text : false;
+    },
+    { timeoutMs: timeout },
+  );
+}
+
+before(async () => {
+  const { vsix } = prerequisites();
+  sandbox = makeSandbox();
+  let t = Date.now();
+  installVsix(sandbox, vsix);
+  timings.installVsixMs = Date.now() - t;
+  t = Date.now();
+  server = await startCodeServer(sandbox);
+  context = await launchChromium(sandbox.chromeProfile);
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.url}?folder=${encodeURIComponent(sandbox.workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  timings.workbenchMs = Date.now() - t;
+});
+
+after(async () => {
+  await context?.close().catch(() => {});
+  await server?.stop();
+  if (process.env.PLAINWORDS_E2E_KEEP) console.log(`sandbox kept in ${sandbox?.dir}`);
+  else sandbox?.cleanup();
+  console.log(`timings: ${JSON.stringify(timings)}`);
+});
+
+step('a markdown file with jargon: the Problems panel lists the findings', async () => {
+  const t = Date.now();
+  await openFile('guide.md');
+  await page.keyboard.press('Control+Shift+M');
+  await problemsShowing(['utilise', '“use”', 'Going forward', 'medication', 'Plain Words']);
+  timings.firstDiagnosticsMs = Date.now() - t;
+  await shot('01-problems.png');
+});
+
+step('a quick fix chosen with the keyboard changes exactly the flagged words', async () => {
+  const file = join(sandbox.workspace, 'guide.md');
+  const before = readFileSync(file, 'utf8');
+  // Focus the editor, go to the top, then to the first problem (F8) and open the quick fixes.
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('F8');
+  await page.locator('.marker-widget').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  await page.locator('.marker-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  await menu.waitFor({ state: 'visible', timeout: 15_000 });
+  const wanted = /Replace “utilise” with “use”/;
+  await waitFor('the quick fix "Replace “utilise” with “use”" in the menu', async () => (await menu.innerText()).match(wanted));
+  await shot('02-quick-fix-menu.png');
+  // Move the keyboard focus down to that action (bounded), then apply it with Enter.
+  for (let i = 0; i < 12; i++) {
+    const focused = await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => '');
+    if (wanted.test(focused)) break;
+    await page.keyboard.press('ArrowDown');
+    await waitFor('the menu focus to move', async () => (await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => '')) !== focused, { timeoutMs: 5000 });
+  }
+  assert.match(await menu.locator('.monaco-list-row.focused').first().innerText(), wanted);
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('Control+S');
+  const i = before.indexOf('utilise');
+  const expected = before.slice(0, i) + 'use' + before.slice(i + 'utilise'.length);
+  const saved = await waitFor('guide.md to be saved with the fix', async () => {
+    const now = readFileSync(file, 'utf8');
+    return now !== before ? now : false;
+  });
+  assert.equal(saved, expected, 'only "utilise" changed, to "use"');
+  // The finding is gone from the Problems panel; the others stay.
+  await waitFor('the fixed finding to leave the Problems panel', async () => {
+    const text = await page.locator('.markers-panel').innerText();
+    return !text.includes('“utilise”') && text.includes('medication');
+  });
+  await shot('03-after-quick-fix.png');
+});
+
+step('the status bar shows the reading age against its target', async () => {
+  const item = page.locator('.statusbar-item', { hasText: /Reading age/ }).first();
+  await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  const text = await waitFor('a reading age in the status bar', async () => {
+    const s = (await item.innerText()).trim();
+    return /Reading age (\d+|–) · target \d+/.test(s) ? s : false;
+  });
+  const [, age, target] = /Reading age (\d+|–) · target (\d+)/.exec(text);
+  assert.equal(target, '9', 'the public target by default');
+  if (age !== '–' && Number(age) > Number(target)) assert.match((await item.getAttribute('class')) ?? '', /warning-kind/, 'over target: warning colours');
+  timings.statusBar = text;
+  await item.screenshot({ path: artefactPath('04-status-bar-item.png') });
+  await shot('04-status-bar.png');
+});
+
+step('selecting the status bar item opens the readability report', async () => {
+  await page.locator('.statusbar-item', { hasText: /Reading age/ }).first().click();
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await view.locator('#reading-age').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  const status = (await page.locator('.statusbar-item', { hasText: /Reading age/ }).first().innerText()).trim();
+  const age = (await view.locator('#reading-age').innerText()).trim();
+  assert.ok(status.includes(`Reading age ${age}`), `report (${age}) and status bar (${status}) agree`);
+  assert.equal(await view.locator('table.sections tbody tr').count(), 2, 'two sections (two headings)');
+  assert.equal(await view.locator('svg.bar').count(), 2, 'a bar per section');
+  const jargon = await view.locator('table.jargon').innerText();
+  assert.match(jargon, /medication/);
+  await shot('05-readability-report.png');
+  // Selecting a section reveals it in the editor.
+  await view.locator('table.sections button.jump').nth(1).click();
+  await waitFor('the editor to select the second section', async () => {
+    const lineNumber = await page.locator('.editor-group-container .monaco-editor .current-line').count();
+    return lineNumber > 0;
+  });
+});
+
+step('Check Workspace lists findings of files that are not open', async () => {
+  const t = Date.now();
+  await runCommand('Plain Words: Check Workspace');
+  await page.keyboard.press('Control+Shift+M');
+  await problemsShowing(['letter.md', 'notes.txt', '“in order to”']);
+  timings.checkWorkspaceMs = Date.now() - t;
+  await shot('06-check-workspace.png');
+});
+
+step('Fix All in This Document applies every fix with one clear answer', async () => {
+  await openFile('docs/letter.md');
+  const file = join(sandbox.workspace, 'docs/letter.md');
+  const before = readFileSync(file, 'utf8');
+  await problemsShowing(['“medication”']);
+  await runCommand('Plain Words: Fix All in This Document');
+  await page.keyboard.press('Control+S');
+  const saved = await waitFor('docs/letter.md to be saved with the fixes', async () => {
+    const now = readFileSync(file, 'utf8');
+    return now !== before ? now : false;
+  });
+  assert.equal(saved, before.replace('your medication', 'your medicine').replace('in order to plan', 'to plan'));
+  await shot('07-fix-all.png');
+});
