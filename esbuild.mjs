@@ -3,41 +3,12 @@
 // checked, and inlined as data.
 //   node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { readBuiltinDictionary } from './scripts/dictionary-files.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-
-/** Every *.json entry under dictionaries/entries plus dictionaries/proper-names.json. */
-export function readBuiltinDictionary(root = 'dictionaries') {
-  const entries = [];
-  const errors = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.json')) {
-        try {
-          const entry = JSON.parse(readFileSync(full, 'utf8'));
-          if (entry.id !== basename(name, '.json')) errors.push(`${full}: id "${entry.id}" does not match the file name`);
-          else if (entry.category !== basename(dirname(full))) errors.push(`${full}: category "${entry.category}" does not match the folder`);
-          else {
-            delete entry.$schema;
-            entries.push(entry);
-          }
-        } catch (e) {
-          errors.push(`${full}: ${e.message}`);
-        }
-      }
-    }
-  };
-  walk(join(root, 'entries'));
-  const namesFile = join(root, 'proper-names.json');
-  const names = existsSync(namesFile) ? JSON.parse(readFileSync(namesFile, 'utf8')).names : [];
-  return { entries, names, errors };
-}
 
 const dictionaryPlugin = {
   name: 'plainwords-dictionary',
@@ -70,7 +41,7 @@ const targets = [
   { entryPoints: ['server/src/node/builtin.ts'], outfile: 'dist/dictionary.mjs', platform: 'neutral', format: 'esm', target: 'es2022' },
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/lsp/node-main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', footer: { js: 'module.exports.startServer(process.argv.slice(2));' } },
-  { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser-server.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/browser-server.js', platform: 'browser', format: 'iife', target: 'es2022', conditions: ['worker'] /* a web worker has no DOM: take packages' worker builds */ },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { entryPoints: ['client/src/web-extension.ts'], outfile: 'dist/web-extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
 ].filter((t) => existsSync(t.entryPoints[0]));

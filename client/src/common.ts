@@ -97,7 +97,9 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     await starting;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!client || !client.isRunning() || !isChecked(document)) return undefined;
-    const raw = await client.sendRequest<unknown>(READABILITY_REQUEST, { textDocument: { uri: uri.toString() } }, token);
+    const params = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
+    // No token argument at all when there is none: an undefined one would be sent as a parameter.
+    const raw = token ? await client.sendRequest<unknown>(READABILITY_REQUEST, params, token) : await client.sendRequest<unknown>(READABILITY_REQUEST, params);
     if (raw === null || raw === undefined) return undefined;
     const findings = plainWordsDiagnostics(uri).map((d) => ({
       code: typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''),
@@ -116,7 +118,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     await restart();
     void vscode.window.setStatusBarMessage('Plain Words: server restarted', 3000);
   });
-  reg('plainwords.showReportView', async (arg?: unknown) => {
+  reg('plainwords.showReadabilityReport', async (arg?: unknown) => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri ?? report.visibleDocument;
     const document = uri && (await vscode.workspace.openTextDocument(uri));
     if (!isChecked(document)) {

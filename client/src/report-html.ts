@@ -60,6 +60,16 @@ function rangeAttrs(r: Range): string {
   return `data-sl="${r.start.line}" data-sc="${r.start.character}" data-el="${r.end.line}" data-ec="${r.end.character}"`;
 }
 
+/** The text shown in the status bar for a report (exported for tests). */
+export function statusText(report: Pick<ReportView, 'readingAge' | 'target'>): string {
+  const age = report.readingAge === null ? '–' : String(Math.round(report.readingAge));
+  return `$(book) Reading age ${age} · target ${report.target}`;
+}
+
+export function isOverTarget(report: Pick<ReportView, 'readingAge' | 'target'>): boolean {
+  return report.readingAge !== null && Math.round(report.readingAge) > report.target;
+}
+
 /** The full HTML page for a report. */
 export function renderReport(report: ReportView, options: RenderOptions): string {
   const { nonce } = options;
@@ -116,7 +126,7 @@ export function renderReport(report: ReportView, options: RenderOptions): string
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp.replace(/[&"<>]/g, (c) => ESCAPES[c]!)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Readability: ${escapeHtml(options.documentName)}</title>
 <style nonce="${escapeHtml(nonce)}">${STYLE}</style>

@@ -4,19 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { ReportView } from './protocol.js';
+import { isOverTarget, statusText } from './report-html.js';
 import { isChecked } from './settings.js';
 
 export type ReadabilitySource = (uri: vscode.Uri, token?: vscode.CancellationToken) => Promise<ReportView | undefined>;
-
-/** The text shown in the status bar for a report (exported for tests). */
-export function statusText(report: Pick<ReportView, 'readingAge' | 'target'>): string {
-  const age = report.readingAge === null ? '–' : String(Math.round(report.readingAge));
-  return `$(book) Reading age ${age} · target ${report.target}`;
-}
-
-export function isOverTarget(report: Pick<ReportView, 'readingAge' | 'target'>): boolean {
-  return report.readingAge !== null && Math.round(report.readingAge) > report.target;
-}
 
 export class ReadingAgeStatus implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -28,7 +19,7 @@ export class ReadingAgeStatus implements vscode.Disposable {
   constructor(private readonly source: ReadabilitySource, private readonly log: vscode.LogOutputChannel) {
     this.item = vscode.window.createStatusBarItem('plainwords.readingAge', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Plain Words reading age';
-    this.item.command = 'plainwords.showReportView';
+    this.item.command = 'plainwords.showReadabilityReport';
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),

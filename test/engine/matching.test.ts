@@ -219,3 +219,44 @@ describe('acronyms and capitals in terms', () => {
     expect(acronyms('CUT DOWN ON PPI AND SALT TODAY')).toEqual([]);
   });
 });
+
+describe('abbreviations and flag-only entries', () => {
+  const d = tinyDictionary([
+    { id: 'eg', terms: ['e.g.'], inflect: 'none', replacements: ['for example'] },
+    { id: 'pain-point', terms: ['pain point'], inflect: 'noun', replacements: ['problem'] },
+    { id: 'simple', terms: ['simple'], inflect: 'none' },
+  ]);
+  const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon');
+
+  it('matches a dotted abbreviation with its full stop, and fixes it cleanly', () => {
+    const t = 'Bring some ID, e.g. a passport.';
+    const [f] = jargon(t);
+    expect(f.actual).toBe('e.g.');
+    expect(applyFixes(t, [f.replacements[0].edit]).text).toBe('Bring some ID, for example a passport.');
+  });
+
+  it('inflects the last word of a phrase even when it is a common noun', () => {
+    expect(jargon('We asked about the pain points in booking.').map((f) => f.actual)).toEqual(['pain points']);
+  });
+
+  it('flags an entry with no replacement and offers no fix', () => {
+    const [f] = jargon('It is simple to apply.');
+    expect(f.replacements).toEqual([]);
+    expect(f.message).toContain('“simple”');
+  });
+});
+
+describe('mentions', () => {
+  const d = tinyDictionary([{ id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] }]);
+  const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+
+  it('does not flag a word in quotes talked about rather than used', () => {
+    expect(jargon('Say “use”, not “utilise”. Avoid \'utilise\' and "utilised".')).toEqual([]);
+    expect(jargon('He said "we will utilise it" today.')).toEqual(['utilise']);
+  });
+
+  it('does not flag a heading, table cell or list item that is only the term', () => {
+    expect(jargon('## Utilise\n\n| utilise | use |\n|---|---|\n| utilise | use |\n\n- utilise')).toEqual([]);
+    expect(jargon('## We utilise data')).toEqual(['utilise']);
+  });
+});

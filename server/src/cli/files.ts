@@ -67,8 +67,8 @@ function errnoMessage(e: unknown): string {
 /** Ignore rules read from one folder's .gitignore and .plainwordsignore. */
 interface IgnoreLevel {
   dir: string;
-  ig: Ignore;
-  sources: string[];
+  /** .gitignore first, then .plainwordsignore (whose rules come later, so they can override). */
+  files: Array<{ ig: Ignore; source: string }>;
 }
 
 /**
@@ -94,9 +94,8 @@ class IgnoreRules {
         this.errors.push({ path: displayPath(file, this.cwd), message: `cannot read this ignore file: ${errnoMessage(e)}` });
         continue;
       }
-      l ??= { dir, ig: ignore(), sources: [] };
-      l.ig.add(text);
-      l.sources.push(displayPath(file, this.cwd));
+      l ??= { dir, files: [] };
+      l.files.push({ ig: ignore().add(text), source: displayPath(file, this.cwd) });
     }
     this.cache.set(dir, l);
     return l;
@@ -108,9 +107,11 @@ class IgnoreRules {
     for (const lvl of levels) {
       const rel = toPosix(relative(lvl.dir, path));
       if (!rel || rel.startsWith('..')) continue;
-      const r = lvl.ig.test(isDir ? rel + '/' : rel);
-      if (r.ignored) by = lvl.sources.join(' or ');
-      else if (r.unignored) by = undefined;
+      for (const f of lvl.files) {
+        const r = f.ig.test(isDir ? rel + '/' : rel);
+        if (r.ignored) by = f.source;
+        else if (r.unignored) by = undefined;
+      }
     }
     return by;
   }

@@ -17,10 +17,12 @@ const INFORMATION_URI = 'https://github.com/plainwords/plainwords';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** Coded rules (not dictionary entries), described for SARIF viewers. */
-const CODED_RULES: Record<string, { short: string; full: string }> = {
-  'long-sentence': { short: 'Long sentence.', full: 'Long sentences are hard to follow: split them, or cut words that do no work.' },
-  'reading-age': { short: 'Reading age over the target.', full: 'The text needs a higher reading age than its readers have: use shorter sentences and everyday words.' },
-  passive: { short: 'Passive voice.', full: 'Say who does what: active sentences are easier to read.' },
+const CODED_RULES: Record<string, { name: string; short: string; full: string }> = {
+  'long-sentence': { name: 'LongSentence', short: 'Long sentence.', full: 'Long sentences are hard to follow: split them, or cut words that do no work.' },
+  'hard-sentence': { name: 'HardSentence', short: 'Hard sentence.', full: 'The sentence needs a much higher reading age than the target: use shorter words and a shorter sentence.' },
+  'reading-age': { name: 'ReadingAgeOverTarget', short: 'Reading age over the target.', full: 'The text needs a higher reading age than its readers have: use shorter sentences and everyday words.' },
+  'passive-voice': { name: 'PassiveVoice', short: 'Passive voice.', full: 'Say who does what: active sentences are easier to read.' },
+  acronym: { name: 'UnexplainedAcronym', short: 'Acronym not explained.', full: 'Spell out an acronym the first time you use it, unless every reader knows it.' },
 };
 
 function pascal(id: string): string {
@@ -63,9 +65,11 @@ function entryRule(entry: Entry) {
     ...(options.length ? [`**Try:** ${options.map((o) => `“${o}”`).join(', ')}`, ''] : []),
     `**Source:** ${entry.sourceUrl ? `[${entry.source}](${entry.sourceUrl})` : entry.source}`,
   ].join('\n');
+  const verb = entry.kind === 'acronym' || entry.category === 'acronym' || action === 'explain' ? 'Explain' : action === 'omit' ? 'Omit' : 'Avoid';
   return {
     id: entry.id,
-    name: pascal(entry.id) || 'Entry',
+    // A friendly name that differs from the id (SARIF asks for both to differ).
+    name: verb + (pascal(entry.id) || 'Entry'),
     shortDescription: { text: short },
     fullDescription: { text: sentence(entry.why) },
     help: { text: helpLines.join(' '), markdown },
@@ -79,9 +83,10 @@ function codedRule(id: string, example?: Finding) {
   const known = CODED_RULES[id];
   const short = known?.short ?? sentence(`Plain Words rule ${id}`);
   const full = known?.full ?? sentence(example?.explanation ?? example?.message ?? short);
+  const name = known?.name ?? (pascal(id) || 'Rule');
   return {
     id,
-    name: pascal(id) || 'Rule',
+    name: name.toLowerCase() === id.toLowerCase() ? `${name}Rule` : name,
     shortDescription: { text: short },
     fullDescription: { text: full },
     help: { text: full, markdown: full },
@@ -113,22 +118,15 @@ function region(lines: LineIndex, start: number, end: number) {
 
 export function formatSarif(report: Report): string {
   const ruleOf = (f: Finding) => f.entryId ?? f.ruleId;
-  const rules: Array<ReturnType<typeof entryRule> | ReturnType<typeof codedRule>> = [...report.dictionary.entries]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(entryRule);
-  const index = new Map<string, number>();
-  rules.forEach((r, i) => {
-    if (!index.has(r.id)) index.set(r.id, i);
-  });
-  for (const r of report.results) {
-    for (const f of r.findings) {
-      const id = ruleOf(f);
-      if (!index.has(id)) {
-        index.set(id, rules.length);
-        rules.push(codedRule(id, f));
-      }
-    }
-  }
+  // One rule per dictionary entry (or coded rule) that has results, in id order: listing all
+  // of a large dictionary's entries in every report would add a megabyte for nothing.
+  const entries = new Map(report.dictionary.entries.map((e) => [e.id, e]));
+  const examples = new Map<string, Finding>();
+  for (const r of report.results) for (const f of r.findings) if (!examples.has(ruleOf(f))) examples.set(ruleOf(f), f);
+  const rules = [...examples.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((id) => (entries.has(id) ? entryRule(entries.get(id)!) : codedRule(id, examples.get(id))));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = report.results.flatMap((r: FileResult) => {
     const lines = new LineIndex(r.text);
     const location = artifactLocation(r.path);

@@ -123,12 +123,38 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   let next = 0;
   for (const c of candidates) {
     if (c.t.kind === 'acronym' || c.i < next) continue;
-    if (isProtected(c, protects)) continue;
+    if (isProtected(c, protects) || isMention(block, tokens, c)) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
+}
+
+const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
+const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
+
+/**
+ * A word talked about rather than used is not flagged: the whole of a quotation ("we say
+ * 'use', not 'utilise'"), or a heading, table cell or list item that is only the term (a glossary
+ * headword).
+ */
+function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
+  const text = block.text;
+  const start = tokens[c.i].start;
+  const end = tokens[c.j].end;
+  const before = text.slice(0, start).trimEnd();
+  const after = text.slice(end).trimStart();
+  if (OPEN_QUOTES.has(before.charAt(before.length - 1)) && CLOSE_QUOTES.has(after.charAt(0))) {
+    // The quote must hug the term: "utilise" or “utilise”, not a quoted sentence.
+    const open = before.length - 1;
+    const close = end + (text.length - end - after.length);
+    if (text.slice(open + 1, start).trim() === '' && text.slice(end, close).trim() === '') return true;
+  }
+  if (c.i === 0 && c.j === tokens.length - 1 && (block.kind !== 'paragraph' || block.listItem)) {
+    return /^[\s:.*_-]*$/.test(after) && /^[\s*_-]*$/.test(before);
+  }
+  return false;
 }
 
 /** Text in capitals ("SALT AND SUGAR") is emphasis, not acronyms. */

@@ -41,13 +41,63 @@ function fenceAt(text: string, start: number, end: number): string | undefined {
   return k - i >= 3 ? c.repeat(k - i) : undefined;
 }
 
+/** HTML blocks that run over blank lines until their end marker: comments, <pre>, <script>, <style>, <textarea>. */
+function htmlBlockEnd(text: string, start: number, end: number): string | undefined {
+  let i = start;
+  while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
+  if (i - start > 3 || text[i] !== '<') return undefined;
+  const head = text.slice(i, Math.min(end, i + 10)).toLowerCase();
+  let close: string | undefined;
+  if (head.startsWith('<!--')) close = '-->';
+  else if (head.startsWith('<?')) close = '?>';
+  else if (head.startsWith('<![cdata[')) close = ']]>';
+  else {
+    for (const tag of ['pre', 'script', 'style', 'textarea']) {
+      if (head.startsWith('<' + tag) && /[\s>]/.test(head[tag.length + 1] ?? '>')) close = `</${tag}>`;
+    }
+  }
+  if (!close) return undefined;
+  // Closed on the same line: an ordinary block.
+  const rest = text.slice(i + 2, end).toLowerCase();
+  return rest.includes(close) ? undefined : close;
+}
+
+/** Chunks grouped into parse units: a group ends where a chunk's content hash says so (so an edit moves no other boundary) or at 16 KB. */
 export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] {
+  const chunks = splitBlankSeparated(text, format);
+  const groups: Chunk[] = [];
+  let current: Chunk | undefined;
+  for (const c of chunks) {
+    if (!current) current = { start: c.start, end: c.end };
+    else current.end = c.end;
+    if (current.end - current.start >= 16_384 || hashEnds(text, c.start, c.end)) {
+      groups.push(current);
+      current = undefined;
+    }
+  }
+  if (current) groups.push(current);
+  return groups;
+}
+
+/** FNV-1a over the chunk: about one chunk in eight ends a group. */
+function hashEnds(text: string, start: number, end: number): boolean {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % 8 === 0;
+}
+
+/** Runs of lines separated by blank lines (the smallest independent pieces). */
+export function splitBlankSeparated(text: string, format: 'markdown' | 'text'): Chunk[] {
   const n = text.length;
   const chunks: Chunk[] = [];
   let i = 0;
   let chunkStart = -1;
   let lastContentEnd = 0;
   let fence: string | undefined;
+  let htmlClose: string | undefined;
   let frontMatter = format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
   let first = true;
   while (i < n) {
@@ -73,6 +123,12 @@ export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] 
       i = next;
       continue;
     }
+    if (htmlClose !== undefined) {
+      if (text.slice(i, end).toLowerCase().includes(htmlClose)) htmlClose = undefined;
+      lastContentEnd = end;
+      i = next;
+      continue;
+    }
     if (blank) {
       i = next;
       continue;
@@ -82,6 +138,7 @@ export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] 
     if (format === 'markdown') {
       const open = fenceAt(text, i, end);
       if (open) fence = open;
+      else htmlClose = htmlBlockEnd(text, i, end);
     }
     if (startsNew && chunkStart >= 0) {
       chunks.push({ start: chunkStart, end: lastContentEnd });

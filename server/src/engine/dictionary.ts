@@ -48,8 +48,6 @@ export function termWords(term: string): string[] {
     } else cur += ch === '\u2019' ? "'" : ch;
   }
   if (cur) words.push(cur);
-  // A dotted abbreviation's final full stop is not part of the word: "e.g." → "e.g".
-  if (words.length && words[words.length - 1].length > 1 && words[words.length - 1].endsWith('.')) words[words.length - 1] = words[words.length - 1].slice(0, -1);
   return words;
 }
 

@@ -63,7 +63,6 @@ export const FUNCTION_WORDS = new Set([
   'and', 'or', 'but', 'nor', 'so', 'yet', 'if', 'than', 'that', 'this', 'these', 'those', 'it', 'its', 'is',
   'are', 'be', 'was', 'were', 'not', 'no', 'off', 'up', 'down', 'out', 'over', 'under', 'about', 'per', 'via',
   'our', 'your', 'their', 'my', 'his', 'her', 'we', 'you', 'they', 'he', 'she', 'who', 'which', 'what',
-  'forward', 'time', 'order', 'regard', 'respect', 'relation', 'event', 'fact', 'point', 'terms',
 ]);
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);

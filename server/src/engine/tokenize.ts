@@ -95,6 +95,8 @@ export function tokenize(text: string): Token[] {
           j++; // dotted abbreviation: e.g, i.e, a.m
         } else break;
       }
+      // A dotted abbreviation keeps its final full stop: "e.g.", "i.e.".
+      if (j < n && text.charCodeAt(j) === 46 && text.slice(start, j).includes('.')) j++;
       const word = text.slice(start, j);
       const last2 = word.length > 2 ? word.charCodeAt(word.length - 2) : 0;
       const possessive = (last2 === 39 || last2 === 0x2019) && (word.charCodeAt(word.length - 1) | 32) === 115;
@@ -122,12 +124,6 @@ export function tokenize(text: string): Token[] {
     if (cls === 3) hyphens++;
     else if (cls === 4) {
       gapOk = false;
-      // "e.g." and "i.e.": the abbreviation's own full stop does not end a sentence.
-      const prev = tokens[tokens.length - 1];
-      if (code === 46 && prev && prev.end === i && prev.text.includes('.')) {
-        i++;
-        continue;
-      }
       // A full stop followed by space or end ends a sentence ("e.g." mid-word does not split words anyway).
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
       if (next === 32 || next === 10 || next === 13 || next === 9 || next === 34 || next === 41 || next === 0x201d) sawEnd = true;

@@ -38,6 +38,8 @@ export interface ActionInput {
   /** Findings for doc.version, with their diagnostics (same order). */
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** Every finding, including those past the diagnostics limit (for fix all). */
+  allFindings?: Finding[];
   /** Requested range as offsets into doc. */
   start: number;
   end: number;
@@ -124,7 +126,7 @@ export function codeActions(input: ActionInput): CodeAction[] {
     }
   }
   if (kindMatches(FIX_ALL_KIND, only)) {
-    const edits = fixAllEdits(doc, findings);
+    const edits = fixAllEdits(doc, input.allFindings ?? findings);
     if (edits.length) {
       out.push({
         title: `Fix all Plain Words problems that have one clear fix (${edits.length})`,

@@ -21,9 +21,40 @@ export interface DiagnosticData {
   version: number;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Lone surrogates would make the JSON message invalid for strict clients. */
 function wellFormed(s: string): string {
-  return /[\uD800-\uDFFF]/.test(s) ? s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') : s;
+  return SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '\uFFFD') : s;
+}
+
+/** Editors show no more than about a thousand problems per file; more only slows every message. */
+export const MAX_DIAGNOSTICS = 1000;
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * The diagnostics of a document's findings: all of them up to MAX_DIAGNOSTICS; past that the
+ * most severe first (in document order within a severity), and a note at the top saying how
+ * many more there are. Returns the findings shown, in the order of the diagnostics.
+ */
+export function toDiagnostics(findings: Finding[], version: number): { diagnostics: Diagnostic[]; shown: Finding[] } {
+  if (findings.length <= MAX_DIAGNOSTICS) return { diagnostics: findings.map((f) => toDiagnostic(f, version)), shown: findings };
+  const ranked = findings.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
+  const shown = ranked
+    .slice(0, MAX_DIAGNOSTICS)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.f);
+  const diagnostics = shown.map((f) => toDiagnostic(f, version));
+  diagnostics.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    code: 'more-problems',
+    message: `Plain Words found ${findings.length} problems here and shows the ${MAX_DIAGNOSTICS} most important; see them all with: npx plainwords check <file>`,
+  });
+  return { diagnostics, shown };
 }
 
 export function toDiagnostic(f: Finding, version: number): Diagnostic {

@@ -52,7 +52,7 @@ import {
 import { readabilityReport } from '../engine/readability/report.js';
 import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
 import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
-import { formatSize, problemDiagnostic, SOURCE, toDiagnostic, utf8Size } from './convert.js';
+import { formatSize, problemDiagnostic, SOURCE, toDiagnostics, utf8Size } from './convert.js';
 import type { Disposable, Host } from './host.js';
 import { CONFIG_NAME, Projects, type Project } from './project.js';
 import { effectiveConfig, readSettings, type Settings } from './settings.js';
@@ -90,7 +90,10 @@ interface Result {
   version: number;
   generation: number;
   resultId: string;
+  /** The findings shown as diagnostics (the same order): code actions and hovers use these. */
   findings: Finding[];
+  /** Every finding, shown or not (fix all and the readability answer use these). */
+  allFindings: Finding[];
   diagnostics: Diagnostic[];
   /** Absent when the document was too large or the check failed. */
   analysis?: DocumentAnalysis;
@@ -365,7 +368,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     const size = settings.maxFileSize > 0 && text.length > settings.maxFileSize / 3 ? utf8Size(text, settings.maxFileSize) : 0;
     if (settings.maxFileSize > 0 && size > settings.maxFileSize) {
       state.cache = new AnalysisCache();
-      const result: Result = { ...base, findings: [], diagnostics: [tooLargeDiagnostic(state, utf8Size(text), settings.maxFileSize)], tooLarge: true };
+      const result: Result = { ...base, findings: [], allFindings: [], diagnostics: [tooLargeDiagnostic(state, utf8Size(text), settings.maxFileSize)], tooLarge: true };
       state.result = result;
       return result;
     }
@@ -388,7 +391,8 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         }
         findings.sort((a, b) => a.start - b.start || a.end - b.end);
       }
-      result = { ...base, findings, diagnostics: findings.map((f) => toDiagnostic(f, version)), analysis, tooLarge: false };
+      const shown = toDiagnostics(findings, version);
+      result = { ...base, findings: shown.shown, allFindings: findings, diagnostics: shown.diagnostics, analysis, tooLarge: false };
     } catch (e) {
       report(e, `checking ${state.uri}`);
       state.cache = new AnalysisCache();
@@ -399,7 +403,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         code: 'internal-error',
         message: `Plain Words could not check this document (internal error: ${(e as Error)?.message ?? e}). Details are in the Plain Words log.`,
       };
-      result = { ...base, findings: [], diagnostics: [diagnostic], tooLarge: false };
+      result = { ...base, findings: [], allFindings: [], diagnostics: [diagnostic], tooLarge: false };
     }
     state.result = result;
     return result;
@@ -688,6 +692,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         format: state.format,
         findings: r.findings,
         diagnostics: r.diagnostics,
+        allFindings: r.allFindings,
         start,
         end,
         only,
@@ -768,7 +773,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
    */
   function readabilityResponse(uri: string, r: Result, report: ReadabilityReport) {
     const jargon = new Map<string, { text: string; entryId?: string; category?: string; count: number; replacement?: string }>();
-    for (const f of r.findings) {
+    for (const f of r.allFindings) {
       if (!f.entryId) continue;
       const seen = jargon.get(f.entryId);
       if (seen) seen.count++;

@@ -33,14 +33,32 @@ function step(name, fn) {
 
 /** Run a command from the command palette (F1), by its title. */
 async function runCommand(title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * Open the quick fix menu with Ctrl+. once the light bulb says there are fixes here. If the editor
+ * answers "No code actions available" (the server was re-checking after a settings change), wait
+ * for the light bulb again and retry, at most three times.
+ */
+async function openQuickFixMenu() {
+  const menu = page.locator('.action-widget');
+  const none = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions' });
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.editor-group-container.active .lightBulbWidget').first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Control+.');
+    await menu.or(none).first().waitFor({ state: 'visible', timeout: 15_000 });
+    if (await menu.isVisible()) return menu;
+    if (attempt === 3) throw new Error('Ctrl+. found no code actions three times');
+    await none.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
 }
 
 /** Open a workspace file with Quick Open (Ctrl+P) and wait until its editor is active. */
@@ -80,6 +98,7 @@ before(async () => {
   server = await startCodeServer(sandbox);
   context = await launchChromium(sandbox.chromeProfile);
   page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
   await page.goto(`${server.url}?folder=${encodeURIComponent(sandbox.workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
@@ -113,9 +132,7 @@ step('a quick fix chosen with the keyboard changes exactly the flagged words', a
   await page.locator('.marker-widget').first().waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Escape');
   await page.locator('.marker-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.keyboard.press('Control+.');
-  const menu = page.locator('.action-widget');
-  await menu.waitFor({ state: 'visible', timeout: 15_000 });
+  const menu = await openQuickFixMenu();
   const wanted = /Replace “utilise” with “use”/;
   await waitFor('the quick fix "Replace “utilise” with “use”" in the menu', async () => (await menu.innerText()).match(wanted));
   await shot('02-quick-fix-menu.png');
@@ -164,9 +181,12 @@ step('selecting the status bar item opens the readability report', async () => {
   await page.locator('.statusbar-item', { hasText: /Reading age/ }).first().click();
   const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   await view.locator('#reading-age').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  const status = (await page.locator('.statusbar-item', { hasText: /Reading age/ }).first().innerText()).trim();
-  const age = (await view.locator('#reading-age').innerText()).trim();
-  assert.ok(status.includes(`Reading age ${age}`), `report (${age}) and status bar (${status}) agree`);
+  // The report and the status bar agree (both refresh after the last edit).
+  await waitFor('the report and the status bar to show the same reading age', async () => {
+    const status = (await page.locator('.statusbar-item', { hasText: /Reading age/ }).first().innerText()).trim();
+    const age = (await view.locator('#reading-age').innerText()).trim();
+    return status.includes(`Reading age ${age} ·`);
+  });
   assert.equal(await view.locator('table.sections tbody tr').count(), 2, 'two sections (two headings)');
   assert.equal(await view.locator('svg.bar').count(), 2, 'a bar per section');
   const jargon = await view.locator('table.jargon').innerText();
@@ -174,10 +194,9 @@ step('selecting the status bar item opens the readability report', async () => {
   await shot('05-readability-report.png');
   // Selecting a section reveals it in the editor.
   await view.locator('table.sections button.jump').nth(1).click();
-  await waitFor('the editor to select the second section', async () => {
-    const lineNumber = await page.locator('.editor-group-container .monaco-editor .current-line').count();
-    return lineNumber > 0;
-  });
+  // The editor takes the focus, with the heading selected.
+  await page.locator('.editor-group-container .monaco-editor.focused .selected-text').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await waitFor('the status bar to show the selection', async () => /\(\d+ selected\)/.test(await page.locator('#workbench\\.parts\\.statusbar').innerText()));
 });
 
 step('Check Workspace lists findings of files that are not open', async () => {
@@ -195,6 +214,8 @@ step('Fix All in This Document applies every fix with one clear answer', async (
   const before = readFileSync(file, 'utf8');
   await problemsShowing(['“medication”']);
   await runCommand('Plain Words: Fix All in This Document');
+  // Save once the fixes are in the editor (its tab shows unsaved changes).
+  await page.locator('.tabs-container .tab.active.dirty[aria-label^="letter.md"]').waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Control+S');
   const saved = await waitFor('docs/letter.md to be saved with the fixes', async () => {
     const now = readFileSync(file, 'utf8');

@@ -81,37 +81,65 @@ export function fleschReadingEase(c: ReadabilityCounts): number | undefined {
 }
 
 export function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
+  const s = xs.slice();
+  // Insertion sort: the lists here have seven numbers.
+  for (let i = 1; i < s.length; i++) {
+    const v = s[i];
+    let j = i - 1;
+    while (j >= 0 && s[j] > v) {
+      s[j + 1] = s[j];
+      j--;
+    }
+    s[j + 1] = v;
+  }
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Reading ages by formula and their median; undefined when there are no words. */
-export function formulaAges(c: ReadabilityCounts): { ages: FormulaValues; readingAge: number } | undefined {
-  const grades = formulaGrades(c);
+export function formulaAges(c: ReadabilityCounts, grades = formulaGrades(c)): { ages: FormulaValues; readingAge: number } | undefined {
   if (!grades) return undefined;
-  const ages = {} as FormulaValues;
-  for (const f of FORMULAS) ages[f] = gradeToAge(grades[f]);
-  return { ages, readingAge: median(FORMULAS.map((f) => ages[f])) };
+  const ages: FormulaValues = {
+    fleschKincaid: gradeToAge(grades.fleschKincaid),
+    smog: gradeToAge(grades.smog),
+    colemanLiau: gradeToAge(grades.colemanLiau),
+    automatedReadability: gradeToAge(grades.automatedReadability),
+    gunningFog: gradeToAge(grades.gunningFog),
+    daleChall: gradeToAge(grades.daleChall),
+    spache: gradeToAge(grades.spache),
+  };
+  return { ages, readingAge: median([ages.fleschKincaid, ages.smog, ages.colemanLiau, ages.automatedReadability, ages.gunningFog, ages.daleChall, ages.spache]) };
 }
 
 /** The two-year band of reading age that most formulas fall in ("5 of 7 formulas put this at reading age 11-12"). */
 export function agreementOf(ages: number[], readingAge: number): Agreement {
-  const whole = ages.map((a) => Math.floor(a));
-  let best = { count: -1, from: 0 };
+  // Histogram of whole years, then the best pair of neighbouring years.
+  const hist = new Array<number>(MAX_AGE + 2).fill(0);
+  let lo = MAX_AGE;
+  let hi = MIN_AGE;
+  for (const a of ages) {
+    const w = Math.min(MAX_AGE, Math.max(MIN_AGE, Math.floor(a)));
+    hist[w]++;
+    if (w < lo) lo = w;
+    if (w > hi) hi = w;
+  }
   const centre = Math.floor(readingAge);
+  let best = -1;
+  let bestFrom = MIN_AGE;
   for (let from = MIN_AGE; from < MAX_AGE; from++) {
-    const count = whole.filter((a) => a === from || a === from + 1).length;
+    const count = hist[from] + hist[from + 1];
     // Ties go to the band nearest the median.
-    const better = count > best.count || (count === best.count && Math.abs(from + 0.5 - centre) < Math.abs(best.from + 0.5 - centre));
-    if (better) best = { count, from };
+    if (count > best || (count === best && Math.abs(from + 0.5 - centre) < Math.abs(bestFrom + 0.5 - centre))) {
+      best = count;
+      bestFrom = from;
+    }
   }
   const of = ages.length;
-  const from = best.from;
+  const from = bestFrom;
   const to = from + 1;
   let text: string;
-  if (best.count === of) text = `All ${of} formulas put this at reading age ${from}-${to}`;
-  else if (best.count >= 2) text = `${best.count} of ${of} formulas put this at reading age ${from}-${to}`;
-  else text = `The ${of} formulas disagree: reading ages from ${Math.min(...whole)} to ${Math.max(...whole)}`;
-  return { count: best.count, of, from, to, text };
+  if (best === of) text = `All ${of} formulas put this at reading age ${from}-${to}`;
+  else if (best >= 2) text = `${best} of ${of} formulas put this at reading age ${from}-${to}`;
+  else text = `The ${of} formulas disagree: reading ages from ${lo} to ${hi}`;
+  return { count: best, of, from, to, text };
 }

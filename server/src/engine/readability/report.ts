@@ -9,7 +9,7 @@ import type { PlainwordsConfig } from '../config.js';
 import type { LineIndex } from '../text.js';
 import type { Audience } from '../types.js';
 import { FORMULAS, agreementOf, fleschReadingEase, formulaAges, formulaGrades, round1 } from './formulas.js';
-import { addCounts, chunkReadability, emptyCounts, type SentenceStats } from './sentences.js';
+import { addCounts, chunkReadability, emptyCounts, type BlockStats, type SentenceStats } from './sentences.js';
 import type {
   FormulaValues,
   ParagraphReadability,
@@ -50,7 +50,7 @@ export interface DocSentence {
 
 export function scoresOf(c: ReadabilityCounts, minWords: number): ReadabilityScores {
   const grades = formulaGrades(c);
-  const aged = formulaAges(c);
+  const aged = formulaAges(c, grades);
   const fre = fleschReadingEase(c);
   const nulls = (): FormulaValues<number | null> => ({ fleschKincaid: null, smog: null, colemanLiau: null, automatedReadability: null, gunningFog: null, daleChall: null, spache: null });
   const g = nulls();
@@ -108,8 +108,15 @@ function newAcc(start: number): Acc {
   return { counts: emptyCounts(), sentences: [], start, end: start };
 }
 
-function part(lines: LineIndex, acc: Acc, minWords: number, target: number): ReadabilityPart {
-  const scores = scoresOf(acc.counts, minWords);
+/** Paragraph scores depend only on the paragraph: kept with its chunk's counts. */
+const paragraphScores = new WeakMap<BlockStats, ReadabilityScores>();
+
+function part(lines: LineIndex, acc: Acc, minWords: number, target: number, cached?: BlockStats): ReadabilityPart {
+  let scores = cached && paragraphScores.get(cached);
+  if (!scores) {
+    scores = scoresOf(acc.counts, minWords);
+    if (cached) paragraphScores.set(cached, scores);
+  }
   return {
     ...scores,
     ...span(lines, acc.start, acc.end),
@@ -135,7 +142,7 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
   const document = newAcc(0);
   let first = true;
   const sections: Array<{ acc: Acc; heading?: SectionReadability['heading'] }> = [];
-  const paragraphs: Array<{ acc: Acc; listItem: boolean }> = [];
+  const paragraphs: Array<{ acc: Acc; listItem: boolean; block: BlockStats }> = [];
   let section: (typeof sections)[number] | undefined;
   for (const chunk of doc.chunks) {
     const cr = chunkReadability(chunk.analysis);
@@ -166,7 +173,7 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
         addCounts(acc.counts, b.totals);
         acc.sentences = docSentences;
         acc.end = end;
-        paragraphs.push({ acc, listItem: b.listItem });
+        paragraphs.push({ acc, listItem: b.listItem, block: b });
       }
     }
   }
@@ -177,6 +184,6 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
     minWords: { ...MIN_WORDS },
     document: part(lines, document, MIN_WORDS.document, target),
     sections: sections.map((s) => ({ ...part(lines, s.acc, MIN_WORDS.section, target), ...(s.heading ? { heading: s.heading } : {}) })),
-    paragraphs: paragraphs.map((p) => ({ ...part(lines, p.acc, MIN_WORDS.paragraph, target), listItem: p.listItem })),
+    paragraphs: paragraphs.map((p) => ({ ...part(lines, p.acc, MIN_WORDS.paragraph, target, p.block), listItem: p.listItem })),
   };
 }

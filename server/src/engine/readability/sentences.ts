@@ -9,7 +9,7 @@ import { toSource, toSourceEnd, type BlockKind } from '../prose.js';
 import type { Token } from '../tokenize.js';
 import { formulaAges } from './formulas.js';
 import type { ReadabilityCounts } from './types.js';
-import { hasDigit, isDaleChallFamiliar, isSpacheFamiliar, lettersOf, syllablesOf } from './words.js';
+import { partFacts, syllablesOf } from './words.js';
 
 export interface SentenceStats extends ReadabilityCounts {
   /** Offsets relative to the chunk. */
@@ -109,7 +109,7 @@ function blockStats(ab: AnalysedBlock, index: number): BlockStats {
     let e = last.end;
     while (e < text.length && isClosing(text.charCodeAt(e))) e++;
     cur.text = text.slice(tokens[cur.firstToken].start, e);
-    cur.start = toSource(block, tokens[cur.firstToken].start) - 0;
+    cur.start = toSource(block, tokens[cur.firstToken].start);
     cur.end = toSourceEnd(block, e);
     cur.readingAge = formulaAges(cur)?.readingAge ?? 0;
     addCounts(totals, cur);
@@ -125,7 +125,22 @@ function blockStats(ab: AnalysedBlock, index: number): BlockStats {
     if (cur && first.sentence !== tokens[i - 1].sentence && !continues(tokens[i - 1], first)) close();
     const initial = !cur;
     if (!cur) {
-      cur = { ...emptyCounts(), sentences: 1, start: 0, end: 0, text: '', readingAge: 0, firstToken: i, endToken: i };
+      cur = {
+        words: 0,
+        sentences: 1,
+        syllables: 0,
+        letters: 0,
+        polysyllables: 0,
+        complexWords: 0,
+        difficultWords: 0,
+        unfamiliarWords: 0,
+        start: 0,
+        end: 0,
+        text: '',
+        readingAge: 0,
+        firstToken: i,
+        endToken: i,
+      };
     }
     cur.endToken = j + 1;
     countWord(cur, tokens, i, j, initial);
@@ -151,15 +166,12 @@ function countWord(s: ReadabilityCounts, tokens: Token[], i: number, j: number, 
   let allDale = true;
   let allSpache = true;
   for (let k = i; k <= j; k++) {
-    const t = tokens[k];
-    const n = syllablesOf(t.text);
-    syllables += n;
-    letters += lettersOf(t.text);
-    if (n > longestPart) longestPart = n;
-    if (!hasDigit(t.text)) {
-      if (allDale && !isDaleChallFamiliar(t.lower)) allDale = false;
-      if (allSpache && !isSpacheFamiliar(t.lower)) allSpache = false;
-    }
+    const f = partFacts(tokens[k].lower);
+    syllables += f.syllables;
+    letters += f.letters;
+    if (f.syllables > longestPart) longestPart = f.syllables;
+    if (!f.daleChall) allDale = false;
+    if (!f.spache) allSpache = false;
   }
   const first = tokens[i].text;
   // A capital inside a sentence marks a name (or an acronym): familiar by the Dale-Chall rules,

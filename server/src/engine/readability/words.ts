@@ -94,3 +94,32 @@ export function isCommonWord(lower: string): boolean {
 }
 
 export { hasDigit };
+
+/** Facts about one word part (no hyphens), by its lower-case form. */
+export interface PartFacts {
+  syllables: number;
+  letters: number;
+  digit: boolean;
+  daleChall: boolean;
+  spache: boolean;
+}
+
+const factsCache = new Map<string, PartFacts>();
+
+/** Everything the counts need about a word part, computed once per distinct word. */
+export function partFacts(lower: string): PartFacts {
+  let f = factsCache.get(lower);
+  if (!f) {
+    const digit = hasDigit(lower);
+    f = {
+      syllables: syllablesOf(lower),
+      letters: lettersOf(lower),
+      digit,
+      daleChall: digit || isDaleChallFamiliar(lower),
+      spache: digit || isSpacheFamiliar(lower),
+    };
+    if (factsCache.size >= CACHE_LIMIT) factsCache.clear();
+    factsCache.set(lower, f);
+  }
+  return f;
+}
