@@ -70,16 +70,20 @@ describe('diagnostics', () => {
     for (const x of entries(incremental)) expect(['leverage', 'utilise', 'in order to']).toContain(h.mirror(URI).getText(x.range));
   });
 
-  it('re-analyses only the paragraph an edit touched', async () => {
+  it('re-analyses only the part of the document an edit touched', async () => {
     h = await startHarness();
-    h.open(URI, paragraphs(40));
+    h.open(URI, paragraphs(200));
     await h.diagnosticsFor(URI, 1);
-    expect(h.server.inspect(URI)).toMatchObject({ cacheMisses: 40, cacheHits: 0, chunks: 40 });
-    const v = h.change(URI, [{ range: { start: { line: 20, character: 0 }, end: { line: 20, character: 0 } }, text: 'Now ' }]);
+    const opened = h.server.inspect(URI)!;
+    // The engine groups blank-line separated paragraphs into chunks; each is analysed once.
+    expect(opened.chunks).toBeGreaterThan(5);
+    expect(opened).toMatchObject({ cacheMisses: opened.chunks, cacheHits: 0 });
+    const v = h.change(URI, [{ range: { start: { line: 200, character: 0 }, end: { line: 200, character: 0 } }, text: 'Now ' }]);
     const d = await h.diagnosticsFor(URI, v);
-    expect(h.server.inspect(URI)).toMatchObject({ cacheMisses: 1, cacheHits: 39, chunks: 40 });
-    expect(entries(d)).toHaveLength(40);
-    expect(entries(d)[10].range.start).toEqual({ line: 20, character: 25 });
+    const edited = h.server.inspect(URI)!;
+    expect(edited).toMatchObject({ cacheMisses: 1, cacheHits: edited.chunks - 1 });
+    expect(entries(d)).toHaveLength(200);
+    expect(entries(d)[100].range.start).toEqual({ line: 200, character: 26 });
   });
 
   it('never publishes results for an older version than the document has', async () => {
@@ -386,7 +390,41 @@ describe('settings', () => {
   });
 });
 
+describe('limits', () => {
+  it('shows at most 1000 diagnostics, the most severe first, and says how many more there are; fix all still fixes all', async () => {
+    h = await startHarness({ configuration: () => ({ rules: { leverage: 'error' } }) });
+    const text = Array.from({ length: 1100 }, (_, i) => (i === 1050 ? 'We leverage it.' : `Line ${i}: we utilise it.`)).join('\n\n');
+    h.open(URI, text);
+    const d = await h.diagnosticsFor(URI, 1);
+    expect(d).toHaveLength(1001);
+    expect(d.at(-1)!.code).toBe('more-problems');
+    expect(d.at(-1)!.message).toMatch(/found \d+ problems here and shows the 1000 most important/);
+    expect(d.some((x) => x.code === 'leverage')).toBe(true);
+    const all = await h.codeActions(URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll.plainwords']);
+    const fixed = applyEdits(text, editsFor(all[0].edit, URI).edits);
+    expect(fixed.match(/utilise/g)).toBeNull();
+    expect(fixed.match(/we use it/g)).toHaveLength(1099);
+  });
+});
+
 describe('project config', () => {
+  it('applies the config\'s audiences by path, relative to the config file', async () => {
+    tmp = tempDir();
+    writeFileSync(join(tmp.dir, '.plainwords.json'), JSON.stringify({ audiences: { 'staff/**': 'staff' } }));
+    mkdirSync(join(tmp.dir, 'staff'));
+    h = await startHarness();
+    const staff = tmp.uri('staff/briefing.md');
+    const pub = tmp.uri('leaflet.md');
+    h.open(staff, '# Briefing\n\nWe will meet.\n');
+    h.open(pub, '# Leaflet\n\nWe will meet.\n');
+    await h.diagnosticsFor(staff, 1);
+    await h.diagnosticsFor(pub, 1);
+    const target = async (uri: string) => ((await h!.client.sendRequest('plainwords/readability', { textDocument: { uri } })) as { audience: string; target: number });
+    expect(await target(staff)).toMatchObject({ audience: 'staff', target: 14 });
+    expect(await target(pub)).toMatchObject({ audience: 'public', target: 9 });
+  });
+
+
   it('reloads .plainwords.json when it changes', async () => {
     tmp = tempDir();
     writeFileSync(join(tmp.dir, '.plainwords.json'), '{ "allow": [] }');

@@ -375,7 +375,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     let result: Result;
     try {
       state.checks++;
-      const checkOptions: CheckOptions = { dictionary: dictionaryFor(project, settings), format: state.format, config, cache: state.cache };
+      const checkOptions: CheckOptions = { dictionary: dictionaryFor(project, settings), format: state.format, config, cache: state.cache, path: pathInProject(state.uri, project) };
       const analysis = analyseDocument(text, checkOptions);
       let findings = findingsOf(analysis, checkOptions);
       if (options.rules?.length) {
@@ -407,6 +407,19 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     }
     state.result = result;
     return result;
+  }
+
+  /** The document's path relative to its config file's folder (for the config's "audiences" patterns). */
+  function pathInProject(uri: string, project: Project): string | undefined {
+    if (!project.configUri) return undefined;
+    const dir = Utils.dirname(URI.parse(project.configUri)).toString();
+    const prefix = dir.endsWith('/') ? dir : dir + '/';
+    if (!uri.startsWith(prefix)) return undefined;
+    try {
+      return decodeURIComponent(uri.slice(prefix.length).replace(/[?#].*$/, ''));
+    } catch {
+      return undefined;
+    }
   }
 
   /** The result for the document's current version, or undefined when it keeps changing. */

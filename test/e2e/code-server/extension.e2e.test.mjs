@@ -7,6 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { artefactPath, installVsix, launchChromium, makeSandbox, prerequisites, startCodeServer, waitFor } from '../support/code-server.mjs';
+import * as wb from '../support/workbench.mjs';
+
+const runCommand = (title) => wb.runCommand(page, title);
+const openFile = (path) => wb.openFile(page, path);
+const problemsShowing = (expected, timeoutMs) => wb.problemsShowing(page, expected, timeoutMs);
 
 const STEP_TIMEOUT = 60_000;
 let sandbox;
@@ -31,17 +36,6 @@ function step(name, fn) {
   });
 }
 
-/** Run a command from the command palette (F1), by its title. */
-async function runCommand(title) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-}
 
 /**
  * Open the quick fix menu with Ctrl+. once the light bulb says there are fixes here. If the editor
@@ -61,32 +55,7 @@ async function openQuickFixMenu() {
   }
 }
 
-/** Open a workspace file with Quick Open (Ctrl+P) and wait until its editor is active. */
-async function openFile(relativePath) {
-  const name = relativePath.split('/').pop();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(relativePath);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: 'visible', timeout: 15_000 });
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
-}
 
-/** The Problems panel's text once it shows every expected piece. */
-async function problemsShowing(expected, timeout = STEP_TIMEOUT) {
-  const panel = page.locator('.markers-panel');
-  await panel.waitFor({ state: 'visible', timeout: 15_000 });
-  return waitFor(
-    `the Problems panel to list ${expected.map((e) => JSON.stringify(e)).join(', ')}`,
-    async () => {
-      const text = await panel.innerText();
-      return expected.every((e) => text.includes(e)) ? text : false;
-    },
-    { timeoutMs: timeout },
-  );
-}
 
 before(async () => {
   const { vsix } = prerequisites();
@@ -99,9 +68,7 @@ before(async () => {
   context = await launchChromium(sandbox.chromeProfile);
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}?folder=${encodeURIComponent(sandbox.workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await wb.openWorkbench(page, server.url, sandbox.workspace, STEP_TIMEOUT);
   timings.workbenchMs = Date.now() - t;
 });
 

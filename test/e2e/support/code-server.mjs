@@ -54,7 +54,7 @@ export function freePort() {
 }
 
 /** A fresh folder for one run: user data, extensions, a copy of the fixture workspace, chromium profile. */
-export function makeSandbox(name = 'plainwords-e2e-') {
+export function makeSandbox(name = 'plainwords-e2e-', extraSettings = {}) {
   const dir = mkdtempSync(join(tmpdir(), name));
   const dirs = {
     dir,
@@ -89,6 +89,7 @@ export function makeSandbox(name = 'plainwords-e2e-') {
         'window.commandCenter': false,
         'workbench.colorTheme': 'Default Light Modern',
         'chat.commandCenter.enabled': false,
+        ...extraSettings,
       },
       null,
       2,

@@ -1,0 +1,62 @@
+// End-to-end for the web extension (dist/web-extension.js starting dist/browser-server.js in a
+// Worker), as it runs in vscode.dev and github.dev: the packaged .vsix in code-server, forced into
+// the browser's web worker extension host with the `remote.extensionKind` setting.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { artefactPath, installVsix, launchChromium, makeSandbox, prerequisites, startCodeServer, waitFor } from '../support/code-server.mjs';
+import * as wb from '../support/workbench.mjs';
+
+let sandbox;
+let server;
+let context;
+let page;
+
+before(async () => {
+  const { vsix } = prerequisites();
+  sandbox = makeSandbox('plainwords-web-e2e-', { 'remote.extensionKind': { 'plainwords.plainwords': ['web'] } });
+  installVsix(sandbox, vsix);
+  server = await startCodeServer(sandbox);
+  context = await launchChromium(sandbox.chromeProfile);
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  await wb.openWorkbench(page, server.url, sandbox.workspace);
+});
+
+after(async () => {
+  await context?.close().catch(() => {});
+  await server?.stop();
+  sandbox?.cleanup();
+});
+
+async function guarded(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    await page?.screenshot({ path: artefactPath(`failed-web-${name}.png`) }).catch(() => {});
+    throw e;
+  }
+}
+
+test('in the web worker extension host: findings, reading age and report', async () =>
+  guarded('checks', async () => {
+    await wb.openFile(page, 'guide.md');
+    await page.keyboard.press('Control+Shift+M');
+    await wb.problemsShowing(page, ['“utilise”', 'Going forward', 'medication']);
+    const { age, target } = await wb.readingAgeStatus(page);
+    assert.equal(target, '9');
+    await page.screenshot({ path: artefactPath('web-01-problems.png') });
+
+    // It really is the web extension: its log says so.
+    await wb.runCommand(page, 'Output: Show Output Channels...');
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Plain Words/ }).first();
+    await pick.waitFor({ state: 'visible', timeout: 10_000 });
+    await pick.click();
+    await waitFor('the Plain Words log to say the server runs in the browser', async () => /server started \(web, workspace trusted\)/.test(await page.locator('.output-view, .panel .output').first().innerText()));
+
+    await page.locator('.statusbar-item', { hasText: /Reading age/ }).first().click();
+    const view = wb.reportView(page);
+    await view.locator('#reading-age').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal((await view.locator('#reading-age').innerText()).trim(), age);
+    assert.equal(await view.locator('svg.bar').count(), 2);
+    await page.screenshot({ path: artefactPath('web-02-report.png') });
+  }));
