@@ -38,7 +38,9 @@ export function parseJson(text: string, file: string, options: { comments?: bool
   const errors: ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const tree = parseTree(body, errors, { allowTrailingComma: !!options.comments, disallowComments: !options.comments });
-  const problems: Problem[] = errors.map((e) => ({ file, ...at(e.offset), message: `invalid JSON: ${describe(printParseErrorCode(e.error))}` }));
+  // One message per place: later errors at the same offset only repeat the first.
+  const seen = new Set<number>();
+  const problems: Problem[] = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset)).map((e) => ({ file, ...at(e.offset), message: `invalid JSON: ${describe(printParseErrorCode(e.error))}` }));
   if (tree && depthOf(tree) > MAX_JSON_DEPTH) {
     problems.push({ file, line: 1, column: 1, message: `is nested more than ${MAX_JSON_DEPTH} levels deep` });
     return { value: undefined, problems, locate: () => ({ line: 1, column: 1 }) };
