@@ -49,7 +49,7 @@ const targets = [
 // --outdir=DIR writes the bundles to DIR instead of dist/ (`npm run package` builds the .vsix from
 // its own copy, so a build running at the same time cannot mix development bundles into it).
 const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
-if (outdir) for (const t of targets) t.outfile = join(outdir, basename(t.outfile));
+if (outdir) for (const t of targets) t.outfile = `${outdir}/${t.outfile.split("/").pop()}`;
 
 if (watch) {
   for (const t of targets) (await esbuild.context({ ...common, ...t })).watch();

@@ -14,7 +14,7 @@ import { activateClient, CLIENT_ID, CLIENT_NAME, type PlainWordsApi } from './co
 async function startWorker(script: vscode.Uri, urls: string[]): Promise<Worker> {
   if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
   const code = await vscode.workspace.fs.readFile(script);
-  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  const url = URL.createObjectURL(new Blob([new TextDecoder().decode(code)], { type: 'text/javascript' }));
   urls.push(url);
   return new Worker(url);
 }

@@ -260,3 +260,16 @@ describe('mentions', () => {
     expect(jargon('## We utilise data')).toEqual(['utilise']);
   });
 });
+
+describe('when: context the base form needs', () => {
+  const d = tinyDictionary([
+    { id: 'action', terms: ['action'], inflect: 'verb', replacements: [{ text: 'deal with', forms: { past: 'dealt with', gerund: 'dealing with', third: 'deals with' } }], when: { before: ['will', 'please', 'to be'] } },
+  ]);
+  const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+
+  it('flags the base form only in the context given, and inflected forms always', () => {
+    expect(jargon('Please action this. We will action it. It is yet to be action.')).toEqual(['action', 'action', 'action']);
+    expect(jargon('Take action now. The action level is 80.')).toEqual([]);
+    expect(jargon('We actioned it and are actioning more.')).toEqual(['actioned', 'actioning']);
+  });
+});

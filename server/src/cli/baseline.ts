@@ -59,25 +59,28 @@ export function baselinePath(baselineFile: string, file: string, cwd: string): s
   return relative(dirname(resolve(cwd, baselineFile)), abs).split(sep).join('/');
 }
 
-export interface BaselineInput {
-  /** Absolute path of the file (or the --stdin-filename resolved against cwd). */
-  file: string;
-  text: string;
-  findings: Finding[];
+/** Baseline entries for one file's findings (the file as the baseline stores it). */
+export function baselineEntries(file: string, text: string, findings: Finding[]): BaselineEntry[] {
+  const counts = new Map<string, BaselineEntry>();
+  for (const f of findings) {
+    const key = findingKey(file, f, text);
+    const e = counts.get(key);
+    if (e) e.count++;
+    else counts.set(key, { file, rule: f.entryId ?? f.ruleId, text: f.actual, context: contextHash(text, f.start, f.end), count: 1 });
+  }
+  return [...counts.values()];
 }
 
-export function buildBaseline(baselineFile: string, inputs: BaselineInput[], cwd: string): BaselineFile {
-  const counts = new Map<string, BaselineEntry>();
-  for (const input of inputs) {
-    const file = baselinePath(baselineFile, input.file, cwd);
-    for (const f of input.findings) {
-      const key = findingKey(file, f, input.text);
-      const e = counts.get(key);
-      if (e) e.count++;
-      else counts.set(key, { file, rule: f.entryId ?? f.ruleId, text: f.actual, context: contextHash(input.text, f.start, f.end), count: 1 });
-    }
+/** A baseline of these entries, sorted so that the file diffs well. */
+export function buildBaseline(entries: BaselineEntry[]): BaselineFile {
+  const merged = new Map<string, BaselineEntry>();
+  for (const e of entries) {
+    const key = `${e.file}\u0000${e.rule}\u0000${e.text}\u0000${e.context}`;
+    const m = merged.get(key);
+    if (m) m.count += e.count;
+    else merged.set(key, { ...e });
   }
-  const findings = [...counts.values()].sort(
+  const findings = [...merged.values()].sort(
     (a, b) => cmp(a.file, b.file) || cmp(a.rule, b.rule) || cmp(a.text, b.text) || cmp(a.context, b.context),
   );
   return { version: BASELINE_VERSION, tool: { name: 'plainwords', version: VERSION }, findings };

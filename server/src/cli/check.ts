@@ -6,19 +6,17 @@
 import { resolve, dirname } from 'node:path';
 import { formatProblem, type Audience, type Severity } from '../engine/index.js';
 import { findConfig } from '../node/config.js';
-import { BaselineFilter, baselinePath, buildBaseline, readBaseline, writeBaseline, type BaselineInput } from './baseline.js';
+import { buildBaseline, readBaseline, writeBaseline, type BaselineEntry, type BaselineFile } from './baseline.js';
 import { collectFiles, decodeText, displayPath, type FileError } from './files.js';
-import { formatGithub } from './format-github.js';
-import { formatHtml } from './format-html.js';
-import { formatJunit } from './format-junit.js';
-import { formatSarif } from './format-sarif.js';
+import { FORMATS, FORMATTERS, type Format } from './formats.js';
 import { CHECK_HELP, parseArgs, UsageError } from './main.js';
 import { defaultJobs, runTasks } from './pool.js';
-import { makeChecker, openProject, processText, SEVERITY_RANK, type Outcome, type RunSettings, type Task } from './process.js';
+import { makeChecker, openProject, processText, SEVERITY_RANK, type RunSettings, type Task } from './process.js';
 import { Progress } from './progress.js';
-import { formatJson, formatStylish, overMaxReadingAge, readingAgeOf, totals, type FileResult, type Report } from './report.js';
+import { Renderer, type FileRecord, type RenderSettings } from './render.js';
+import { plural, totals, type FileSummary, type RuleSeen, type RunSummary } from './report.js';
 import { sanitize, useColor } from './terminal.js';
-import { writeAtomic } from './write.js';
+import { ReportSink } from './write.js';
 
 const SPEC = {
   format: 'string',
@@ -45,8 +43,7 @@ const SPEC = {
   h: 'boolean',
 } as const;
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS };
 
 /** Below this many files, checking in this thread is faster than starting workers. */
 const PARALLEL_FROM = 12;
@@ -58,21 +55,6 @@ function wholeNumber(name: string, value: string | boolean | undefined, min: num
     throw new UsageError(`--${name} needs a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${value}"`);
   }
   return n;
-}
-
-/** Write to standard output; a closed pipe (`| head`) is not an error. */
-function writeStdout(s: string): Promise<void> {
-  return new Promise((done) => {
-    const onError = (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') process.stderr.write(`plainwords: cannot write the report: ${e.message}\n`);
-      done();
-    };
-    process.stdout.once('error', onError);
-    process.stdout.write(s, () => {
-      process.stdout.off('error', onError);
-      done();
-    });
-  });
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -120,145 +102,143 @@ export async function runCheck(args: string[]): Promise<number> {
     for (const p of project.problems) process.stderr.write(`plainwords: ${sanitize(formatProblem({ ...p, file: displayPath(resolve(cwd, p.file), cwd) }))}\n`);
     return 2;
   }
-  let baselineFilter: BaselineFilter | undefined;
+  let baselineContent: BaselineFile | undefined;
   if (baselineOption !== undefined) {
     const read = readBaseline(resolve(cwd, baselineOption), baselineOption);
     if (!read.baseline) {
       for (const p of read.problems) process.stderr.write(`plainwords: ${sanitize(p)}\n`);
       return 2;
     }
-    baselineFilter = new BaselineFilter(read.baseline);
+    baselineContent = read.baseline;
   }
 
-  // The files, checked (in parallel when there are many).
+  // The report is written as files finish, in file order.
+  const formatter = FORMATTERS[format];
+  const sink = new ReportSink(output === undefined ? undefined : resolve(cwd, output));
+  if (sink.error) {
+    process.stderr.write(`plainwords: ${sanitize(output!)}: ${sink.error}\n`);
+    return 2;
+  }
+  const color = format === 'stylish' && useColor(process.stdout, process.env, output !== undefined);
+  const render: RenderSettings = {
+    format,
+    ctx: { color, maxReadingAge },
+    cwd,
+    baseline: baselineContent && { path: baselineOption!, content: baselineContent },
+    writeBaseline: writeBaselineOption,
+  };
   const errors: FileError[] = [];
-  const notices: string[] = [];
-  let outcomes: Outcome[] = [];
-  const absolute: string[] = [];
+  const files: FileSummary[] = [];
+  const rules = new Map<string, RuleSeen>();
+  const parts: string[] = [];
+  const baselineFound: BaselineEntry[] = [];
+  let baselined = 0;
+  let fixedFindings = 0;
+  let fixedFiles = 0;
+  let wrotePart = false;
+  let progress: Progress | undefined;
+  const toTerminal = output === undefined && !!process.stdout.isTTY;
+  const emitError = (e: FileError) => {
+    progress?.end();
+    errors.push(e);
+    process.stderr.write(`plainwords: ${sanitize(e.path)}: ${sanitize(e.message)}\n`);
+  };
+  const emit = (r: FileRecord) => {
+    if (r.error !== undefined) return emitError({ path: r.path, message: r.error });
+    if (maxReadingAge !== undefined && !r.summary!.readingAge) return emitError({ path: r.path, message: 'has no reading age, which --max-reading-age needs' });
+    files.push(r.summary!);
+    for (const rule of r.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
+    baselined += r.baselined;
+    if (r.baselineEntries) baselineFound.push(...r.baselineEntries);
+    if (r.fix?.applied) {
+      fixedFindings += r.fix.applied;
+      fixedFiles++;
+    }
+    if (r.fix?.unsettled) {
+      progress?.end();
+      process.stderr.write(`plainwords: ${sanitize(r.path)}: fixes were still changing the text after ${r.fix.passes} passes; the rest were not applied (a replacement may contain a flagged word)\n`);
+    }
+    if (!r.part) return;
+    if (formatter.buffered && !dryRun) parts.push(r.part);
+    else {
+      if (toTerminal) progress?.end();
+      sink.write((wrotePart && !dryRun ? formatter.separator : '') + r.part);
+      wrotePart = true;
+    }
+  };
+  if (!formatter.buffered && !dryRun) sink.write(formatter.head(undefined));
+
   if (useStdin) {
     const display = stdinFilename ?? '<stdin>';
     let bytes: Buffer | undefined;
     try {
       bytes = await readStdin();
     } catch (e) {
-      errors.push({ path: display, message: `cannot read standard input: ${(e as Error).message}` });
+      emitError({ path: display, message: `cannot read standard input: ${(e as Error).message}` });
     }
     if (bytes) {
       const decoded = decodeText(bytes);
-      if (decoded.error !== undefined) errors.push({ path: display, message: decoded.error });
-      else {
-        outcomes = [processText(settings, makeChecker(settings, project), 0, display, decoded.text!, !!decoded.bom, stdinFile)];
-        absolute.push(stdinFile!);
-      }
+      if (decoded.error !== undefined) emitError({ path: display, message: decoded.error });
+      else emit(new Renderer(render).render(processText(settings, makeChecker(settings, project), 0, display, decoded.text!, !!decoded.bom, stdinFile), stdinFile!));
     }
   } else {
     const paths = positionals.length ? positionals : ['.'];
     const collected = collectFiles(paths, cwd);
-    errors.push(...collected.errors);
-    for (const i of collected.ignored) notices.push(`${i.path}: not checked: ignored by ${i.by}`);
+    for (const e of collected.errors) emitError(e);
+    for (const i of collected.ignored) process.stderr.write(`plainwords: ${sanitize(i.path)}: not checked: ignored by ${sanitize(i.by)}\n`);
     if (!collected.files.length && !collected.errors.length && !collected.ignored.length) {
-      errors.push({ path: paths.join(' '), message: 'no markdown (.md) or text (.txt) files to check here' });
+      emitError({ path: paths.join(' '), message: 'no markdown (.md) or text (.txt) files to check here' });
     }
     const tasks: Task[] = collected.files.map((file, index) => ({ index, file, display: displayPath(file, cwd) }));
-    absolute.push(...collected.files);
     const jobs = jobsOption ?? (tasks.length >= PARALLEL_FROM ? defaultJobs() : 1);
-    const progress = new Progress(tasks.length, process.stderr, !options['no-progress'] && Progress.wanted(process.stderr, process.env));
+    progress = new Progress(tasks.length, process.stderr, !options['no-progress'] && Progress.wanted(process.stderr, process.env));
+    // Records come in any order; each is written when all before it have been.
+    const waiting = new Map<number, FileRecord>();
+    let next = 0;
     try {
-      outcomes = await runTasks(tasks, settings, project, jobs, (o) => progress.tick(o.path));
+      await runTasks(tasks, settings, render, project, jobs, (r) => {
+        progress!.tick(r.path);
+        waiting.set(r.index, r);
+        while (waiting.has(next)) {
+          const record = waiting.get(next)!;
+          waiting.delete(next++);
+          emit(record);
+        }
+      });
     } finally {
       progress.end();
     }
   }
 
-  const results: FileResult[] = [];
-  const resultFiles: string[] = [];
-  let fixedFindings = 0;
-  let fixedFiles = 0;
-  for (const o of outcomes) {
-    if (o.error !== undefined) {
-      errors.push({ path: o.path, message: o.error });
-      continue;
-    }
-    const r: FileResult = { path: o.path, text: o.text!, findings: o.findings, readability: o.readability };
-    if (o.fix) {
-      if (fix) r.fixed = o.fix.applied;
-      if (o.fix.applied) {
-        fixedFindings += o.fix.applied;
-        fixedFiles++;
-      }
-      if (o.fix.unsettled) notices.push(`${o.path}: fixes were still changing the text after ${o.fix.passes} passes; the last changes were not applied (a dictionary replacement may contain a flagged word)`);
-    }
-    results.push(r);
-    resultFiles.push(absolute[o.index]);
-  }
-  for (const e of errors) process.stderr.write(`plainwords: ${sanitize(e.path)}: ${sanitize(e.message)}\n`);
-  for (const n of notices) process.stderr.write(`plainwords: ${sanitize(n)}\n`);
-
-  if (maxReadingAge !== undefined && results.some((r) => !readingAgeOf(r.readability))) {
-    process.stderr.write('plainwords: --max-reading-age needs reading ages, and this version of the engine does not report them\n');
-    return 2;
-  }
-
-  // Baselines: record today's findings, or keep only findings that are new.
-  if (writeBaselineOption !== undefined) {
-    const inputs: BaselineInput[] = results.map((r, i) => ({ file: resultFiles[i], text: r.text, findings: r.findings }));
-    const baseline = buildBaseline(writeBaselineOption, inputs, cwd);
+  // Baselines: record today's findings.
+  if (writeBaselineOption !== undefined && !errors.length) {
+    const baseline = buildBaseline(baselineFound);
     const error = writeBaseline(resolve(cwd, writeBaselineOption), baseline);
-    if (error) {
-      process.stderr.write(`plainwords: ${sanitize(writeBaselineOption)}: ${error}\n`);
-      return 2;
+    if (error) emitError({ path: writeBaselineOption, message: error });
+    else {
+      const n = baseline.findings.reduce((k, e) => k + e.count, 0);
+      process.stderr.write(`plainwords: wrote a baseline of ${n} finding${n === 1 ? '' : 's'} to ${sanitize(writeBaselineOption)}\n`);
     }
-    const n = baseline.findings.reduce((k, e) => k + e.count, 0);
-    process.stderr.write(`plainwords: wrote a baseline of ${n} finding${n === 1 ? '' : 's'} to ${sanitize(writeBaselineOption)}\n`);
-  }
-  if (baselineFilter) {
-    results.forEach((r, i) => {
-      r.findings = baselineFilter!.filter(baselinePath(baselineOption!, resultFiles[i], cwd), r.text, r.findings);
-    });
   }
 
   // The gate.
-  const t = totals(results);
-  const over = overMaxReadingAge(results, maxReadingAge);
-  const findingsFail = writeBaselineOption === undefined && (t.error > 0 || (maxWarnings !== undefined && t.warning > maxWarnings));
-  const exitCode = errors.length ? 2 : findingsFail || over.length ? 1 : 0;
-  if (maxWarnings !== undefined && t.warning > maxWarnings && writeBaselineOption === undefined) {
-    process.stderr.write(`plainwords: ${t.warning} warning${t.warning === 1 ? '' : 's'}: more than --max-warnings ${maxWarnings}\n`);
+  const t = totals(files);
+  const overMax = files.filter((f) => f.overMax).length;
+  const warningsOver = maxWarnings !== undefined && t.warning > maxWarnings;
+  const findingsFail = writeBaselineOption === undefined && (t.error > 0 || warningsOver);
+  const exitCode = errors.length ? 2 : findingsFail || overMax ? 1 : 0;
+  const summary: RunSummary = { files, errors, dictionary: project.data, rules, baselined, maxReadingAge, exitCode, color };
+  if (!dryRun) {
+    if (formatter.buffered) sink.write(formatter.head(summary) + parts.join(formatter.separator));
+    sink.write(formatter.tail(summary));
   }
-
-  // The report.
-  const report: Report = { results, errors, dictionary: project.data, baselined: baselineFilter?.suppressed ?? 0, maxReadingAge, exitCode };
-  let out: string;
-  if (dryRun) out = outcomes.map((o) => (o.error === undefined ? o.fix?.diff ?? '' : '')).join('');
-  else {
-    switch (format) {
-      case 'json':
-        out = formatJson(results, report);
-        break;
-      case 'sarif':
-        out = formatSarif(report);
-        break;
-      case 'github':
-        out = formatGithub(report);
-        break;
-      case 'junit':
-        out = formatJunit(report);
-        break;
-      case 'html':
-        out = formatHtml(report);
-        break;
-      default:
-        out = formatStylish(results, { color: useColor(process.stdout, process.env, output !== undefined), report });
-    }
+  const error = await sink.close();
+  if (error) {
+    process.stderr.write(`plainwords: ${sanitize(output ?? 'standard output')}: ${error}\n`);
+    return 2;
   }
-  if (output !== undefined) {
-    const error = writeAtomic(resolve(cwd, output), out, false);
-    if (error) {
-      process.stderr.write(`plainwords: ${sanitize(output)}: ${error}\n`);
-      return 2;
-    }
-  } else await writeStdout(out);
-  if (fix) process.stderr.write(`plainwords: fixed ${fixedFindings} finding${fixedFindings === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
-  if (dryRun) process.stderr.write(`plainwords: --fix would fix ${fixedFindings} finding${fixedFindings === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
+  if (warningsOver && writeBaselineOption === undefined) process.stderr.write(`plainwords: ${plural(t.warning, 'warning')}: more than --max-warnings ${maxWarnings}\n`);
+  if (fix) process.stderr.write(`plainwords: fixed ${plural(fixedFindings, 'finding')} in ${plural(fixedFiles, 'file')}\n`);
+  if (dryRun) process.stderr.write(`plainwords: --fix would fix ${plural(fixedFindings, 'finding')} in ${plural(fixedFiles, 'file')}\n`);
   return exitCode;
 }

@@ -6,7 +6,7 @@
  */
 import { LineIndex, type Finding, type Severity } from '../engine/index.js';
 import { VERSION } from '../node/version.js';
-import { fixOf, plural, readingAgeOf, sectionsOf, SEVERITIES, totals, type FileResult, type Report } from './report.js';
+import { fixOf, isOverMax, plural, readingAgeOf, sectionsOf, SEVERITIES, totals, type FileResult, type RenderContext, type RunSummary } from './report.js';
 import { wellFormed } from './terminal.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -41,7 +41,8 @@ function tip(f: Finding): string {
 }
 
 /** The document text with marks around findings and reading-age badges at section starts. */
-function renderText(r: FileResult, maxAge: number | undefined, target: number | undefined): string {
+function renderText(r: FileResult, doc: number, maxAge: number | undefined, target: number | undefined): string {
+  const idOf = (_r: FileResult, i: number) => `d${doc}-f${i}`;
   const text = r.text;
   const lines = new LineIndex(text);
   type Event = { at: number; order: number; html: string };
@@ -75,10 +76,6 @@ function renderText(r: FileResult, maxAge: number | undefined, target: number | 
   return out + escapeHtml(text.slice(at));
 }
 
-let docIds = new Map<FileResult, number>();
-function idOf(r: FileResult, i: number): string {
-  return `d${docIds.get(r)}-f${i}`;
-}
 
 const STYLE = `
 :root{--ink:#0b0c0c;--muted:#505a5f;--line:#b1b4b6;--bg:#fff;--panel:#f3f2f1;--error:#d4351c;--warning:#f47738;--info:#1d70b8;--hint:#6f777b;--ok:#00703c;--close:#b58840}
@@ -113,50 +110,58 @@ mark.f:hover .tip,mark.f:focus .tip{display:block}
 @media print{.tip{display:none!important}}
 `;
 
-export function formatHtml(report: Report): string {
-  docIds = new Map(report.results.map((r, i) => [r, i + 1]));
-  const t = totals(report.results);
-  const total = SEVERITIES.reduce((n, s) => n + t[s], 0);
-  const max = report.maxReadingAge;
-  let body = '';
-  body += `<header><h1>Plain Words report</h1><p class="meta">${escapeHtml(
-    `${plural(report.results.length, 'document')} checked, ${plural(total, 'suggestion')}` + (report.baselined ? ` (${report.baselined} known ones not shown)` : '') + '.',
+/** A document's section: its text with highlights and section reading ages, then its suggestions. */
+export function htmlFile(r: FileResult, ctx: RenderContext, index: number): string {
+  const id = index + 1;
+  const ra = readingAgeOf(r.readability);
+  let body = `<section aria-labelledby="d${id}-h"><h2 id="d${id}-h"><a id="d${id}"></a>${escapeHtml(r.path)}</h2>\n`;
+  const meta = [plural(r.findings.length, 'suggestion')];
+  if (ra) meta.unshift(ra.age === null || !ra.reliable ? `Too little text for a reading age (target ${ra.target})` : `Reading age ${Math.round(ra.age)} (target ${ra.target})`);
+  if (isOverMax(ra, ctx.maxReadingAge)) meta.push(`over the maximum reading age of ${ctx.maxReadingAge}`);
+  body += `<p class="meta">${escapeHtml(meta.join(' · '))}</p>\n`;
+  body += `<div class="doc">${renderText(r, id, ctx.maxReadingAge, ra?.target)}</div>\n`;
+  if (r.findings.length) {
+    body += '<table><thead><tr><th>Line</th><th>Words</th><th>Suggestion</th><th>Level</th></tr></thead><tbody>\n';
+    r.findings.forEach((f, i) => {
+      body += `<tr><td><a href="#d${id}-f${i}">${f.range.start.line + 1}</a></td><td>${escapeHtml(f.actual)}</td><td>${escapeHtml(f.message)}</td><td><span class="badge ${f.severity}">${SEVERITY_LABEL[f.severity]}</span></td></tr>\n`;
+    });
+    body += '</tbody></table>\n';
+  }
+  return body + '</section>\n';
+}
+
+/** The page up to the documents: summary, errors, and a table of documents with their reading ages. */
+export function htmlHead(s: RunSummary): string {
+  const t = totals(s.files);
+  const total = SEVERITIES.reduce((n, k) => n + t[k], 0);
+  let body = `<header><h1>Plain Words report</h1><p class="meta">${escapeHtml(
+    `${plural(s.files.length, 'document')} checked, ${plural(total, 'suggestion')}` + (s.baselined ? ` (${s.baselined} known ones not shown)` : '') + '.',
   )} Hover over or tab to a highlighted word to see a plainer way to say it.</p></header>\n<main>\n`;
-  if (report.errors.length) {
-    body += `<section class="errors"><h2>Documents that could not be checked</h2><ul>${report.errors
+  if (s.errors.length) {
+    body += `<section class="errors"><h2>Documents that could not be checked</h2><ul>${s.errors
       .map((e) => `<li><b>${escapeHtml(e.path)}</b>: ${escapeHtml(e.message)}</li>`)
       .join('')}</ul></section>\n`;
   }
   body += '<table><thead><tr><th>Document</th><th>Reading age</th><th>Suggestions</th></tr></thead><tbody>\n';
-  for (const r of report.results) {
-    const ra = readingAgeOf(r.readability);
-    const age = ra ? `<span class="age ${ageClass(ra.age, ra.target, max)}">${escapeHtml(ra.age === null ? 'Not scored' : String(Math.round(ra.age)))}</span>${ra.target !== undefined ? ` target ${ra.target}` : ''}` : '–';
-    body += `<tr><td class="path"><a href="#d${docIds.get(r)}">${escapeHtml(r.path)}</a></td><td>${age}</td><td>${r.findings.length}</td></tr>\n`;
+  for (const f of s.files) {
+    const ra = f.readingAge;
+    const scored = ra && ra.reliable && ra.age !== null;
+    const age = ra
+      ? `<span class="age ${scored ? ageClass(ra.age, ra.target, s.maxReadingAge) : 'none'}">${scored ? Math.round(ra.age!) : 'Not scored'}</span> target ${ra.target}`
+      : '–';
+    const n = SEVERITIES.reduce((k, x) => k + f.counts[x], 0);
+    body += `<tr><td class="path"><a href="#d${f.index + 1}">${escapeHtml(f.path)}</a></td><td>${age}</td><td>${n}</td></tr>\n`;
   }
   body += '</tbody></table>\n';
-  body += `<p class="legend">${SEVERITIES.map((s) => `<span><span class="badge ${s}">${SEVERITY_LABEL[s]}</span></span>`).join('')}</p>\n`;
-  for (const r of report.results) {
-    const ra = readingAgeOf(r.readability);
-    const id = docIds.get(r);
-    body += `<section aria-labelledby="d${id}-h"><h2 id="d${id}-h"><a id="d${id}"></a>${escapeHtml(r.path)}</h2>\n`;
-    const meta = [plural(r.findings.length, 'suggestion')];
-    if (ra) meta.unshift(ra.age === null ? 'Not enough text for a reading age' : `Reading age ${Math.round(ra.age)}${ra.target !== undefined ? ` (target ${ra.target})` : ''}`);
-    body += `<p class="meta">${escapeHtml(meta.join(' · '))}</p>\n`;
-    body += `<div class="doc">${renderText(r, max, ra?.target)}</div>\n`;
-    if (r.findings.length) {
-      body += '<table><thead><tr><th>Line</th><th>Words</th><th>Suggestion</th><th>Level</th></tr></thead><tbody>\n';
-      r.findings.forEach((f, i) => {
-        body += `<tr><td><a href="#${idOf(r, i)}">${f.range.start.line + 1}</a></td><td>${escapeHtml(f.actual)}</td><td>${escapeHtml(f.message)}</td><td><span class="badge ${f.severity}">${SEVERITY_LABEL[f.severity]}</span></td></tr>\n`;
-      });
-      body += '</tbody></table>\n';
-    }
-    body += '</section>\n';
-  }
-  body += `</main>\n`;
+  body += `<p class="legend">${SEVERITIES.map((k) => `<span><span class="badge ${k}">${SEVERITY_LABEL[k]}</span></span>`).join('')}</p>\n`;
   return (
     `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="Plain Words ${escapeHtml(VERSION)}">\n` +
-    `<title>Plain Words report</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}</body>\n</html>\n`
+    `<title>Plain Words report</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}`
   );
+}
+
+export function htmlTail(): string {
+  return `</main>\n</body>\n</html>\n`;
 }

@@ -3,12 +3,12 @@
  * (short and full description, help, helpUri), one result per finding with its region in UTF-16
  * columns, fixes as artifactChanges/replacements, and read errors as tool notifications.
  */
-import { DOCS_URL, LineIndex, type Entry, type Finding, type Severity } from '../engine/index.js';
+import { DOCS_URL, LineIndex, type Entry, type Severity } from '../engine/index.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VERSION } from '../node/version.js';
 import { contextHash } from './baseline.js';
-import type { FileResult, Report } from './report.js';
+import type { FileResult, RuleSeen, RunSummary } from './report.js';
 import { wellFormed } from './terminal.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -79,7 +79,7 @@ function entryRule(entry: Entry) {
   };
 }
 
-function codedRule(id: string, example?: Finding) {
+function codedRule(id: string, example?: RuleSeen) {
   const known = CODED_RULES[id];
   const short = known?.short ?? sentence(`Plain Words rule ${id}`);
   const full = known?.full ?? sentence(example?.explanation ?? example?.message ?? short);
@@ -116,78 +116,69 @@ function region(lines: LineIndex, start: number, end: number) {
   return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-export function formatSarif(report: Report): string {
-  const ruleOf = (f: Finding) => f.entryId ?? f.ruleId;
-  // One rule per dictionary entry (or coded rule) that has results, in id order: listing all
-  // of a large dictionary's entries in every report would add a megabyte for nothing.
-  const entries = new Map(report.dictionary.entries.map((e) => [e.id, e]));
-  const examples = new Map<string, Finding>();
-  for (const r of report.results) for (const f of r.findings) if (!examples.has(ruleOf(f))) examples.set(ruleOf(f), f);
-  const rules = [...examples.keys()]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((id) => (entries.has(id) ? entryRule(entries.get(id)!) : codedRule(id, examples.get(id))));
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.results.flatMap((r: FileResult) => {
-    const lines = new LineIndex(r.text);
-    const location = artifactLocation(r.path);
-    return r.findings.map((f) => {
-      const id = ruleOf(f);
-      const fixes = f.replacements.map((x) => ({
-        description: { text: x.edit.newText ? `Replace with “${x.edit.newText}”.` : 'Delete it.' },
-        artifactChanges: [
-          {
-            artifactLocation: location,
-            replacements: [{ deletedRegion: region(lines, x.edit.start, x.edit.end), insertedContent: { text: x.edit.newText } }],
-          },
-        ],
-      }));
-      return {
-        ruleId: id,
-        ruleIndex: index.get(id)!,
-        level: LEVEL[f.severity],
-        message: { text: sentence(f.message) },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: location,
-              region: { ...region(lines, f.start, f.end), snippet: { text: f.actual } },
-            },
-          },
-        ],
-        partialFingerprints: { 'plainwords/v1': `${id}:${contextHash(r.text, f.start, f.end)}` },
-        ...(fixes.length ? { fixes } : {}),
-      };
-    });
+function stringify(value: unknown, indent: number): string {
+  const s = JSON.stringify(value, (_k, v) => (typeof v === 'string' ? wellFormed(v) : v), 2);
+  return s.replace(/\n/g, '\n' + ' '.repeat(indent));
+}
+
+/** The start of the log, up to the results array (the tool and its rules come after the results). */
+export function sarifHead(): string {
+  return `{\n  "$schema": "${SARIF_SCHEMA}",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [`;
+}
+
+/** A file's results (items of the results array; the caller puts commas between files). */
+export function sarifFile(r: FileResult): string {
+  if (!r.findings.length) return '';
+  const lines = new LineIndex(r.text);
+  const location = artifactLocation(r.path);
+  const results = r.findings.map((f) => {
+    const id = f.entryId ?? f.ruleId;
+    const fixes = f.replacements.map((x) => ({
+      description: { text: x.edit.newText ? `Replace with “${x.edit.newText}”.` : 'Delete it.' },
+      artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: region(lines, x.edit.start, x.edit.end), insertedContent: { text: x.edit.newText } }] }],
+    }));
+    return {
+      ruleId: id,
+      level: LEVEL[f.severity],
+      message: { text: sentence(f.message) },
+      locations: [{ physicalLocation: { artifactLocation: location, region: { ...region(lines, f.start, f.end), snippet: { text: f.actual } } } }],
+      partialFingerprints: { 'plainwords/v1': `${id}:${contextHash(r.text, f.start, f.end)}` },
+      ...(fixes.length ? { fixes } : {}),
+    };
   });
-  const sarif = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'Plain Words',
-            fullName: 'Plain Words: plain English for health and social care writing',
-            informationUri: INFORMATION_URI,
-            version: VERSION,
-            semanticVersion: VERSION,
-            rules,
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: report.errors.length === 0,
-            toolExecutionNotifications: report.errors.map((e) => ({
-              level: 'error',
-              message: { text: sentence(`${e.path}: ${e.message}`) },
-              locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
-            })),
-          },
-        ],
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
+  return results.map((x) => `\n        ${stringify(x, 8)}`).join(',');
+}
+
+/** The end of the log: the tool with one rule per entry (or coded rule) that has results, invocations. */
+export function sarifTail(s: RunSummary): string {
+  // Listing every entry of a large dictionary in every log would add a megabyte for nothing.
+  const entries = new Map(s.dictionary.entries.map((e) => [e.id, e]));
+  const rules = [...s.rules.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((id) => (entries.has(id) ? entryRule(entries.get(id)!) : codedRule(id, s.rules.get(id))));
+  const tool = {
+    driver: {
+      name: 'Plain Words',
+      fullName: 'Plain Words: plain English for health and social care writing',
+      informationUri: INFORMATION_URI,
+      version: VERSION,
+      semanticVersion: VERSION,
+      rules,
+    },
   };
-  return JSON.stringify(sarif, (_k, v) => (typeof v === 'string' ? wellFormed(v) : v), 2) + '\n';
+  const invocations = [
+    {
+      executionSuccessful: s.errors.length === 0,
+      toolExecutionNotifications: s.errors.map((e) => ({
+        level: 'error',
+        message: { text: sentence(`${e.path}: ${e.message}`) },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
+      })),
+    },
+  ];
+  const anyResults = s.files.some((f) => f.counts.error + f.counts.warning + f.counts.info + f.counts.hint > 0);
+  return (
+    `${anyResults ? '\n      ' : ''}],\n      "tool": ${stringify(tool, 6)},\n      "invocations": ${stringify(invocations, 6)},\n` +
+    `      "columnKind": "utf16CodeUnits"\n    }\n  ]\n}\n`
+  );
 }

@@ -70,3 +70,70 @@ export function writeAtomic(path: string, content: string, mustExist = true): st
     return `cannot write: ${code(e)}`;
   }
 }
+
+/**
+ * Where the report goes: standard output, or a file written atomically (a temporary file beside
+ * it, renamed at the end, so that a failed run never leaves half a report).
+ */
+export class ReportSink {
+  private fd?: number;
+  private tmp?: string;
+  private target?: string;
+  /** Set when standard output is a closed pipe (`| head`): the rest is dropped quietly. */
+  private closed = false;
+  error?: string;
+
+  constructor(path?: string) {
+    if (path === undefined) {
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') this.closed = true;
+        else this.error ??= `cannot write the report: ${e.message}`;
+      });
+      return;
+    }
+    this.target = path;
+    this.tmp = join(dirname(path), `.${basename(path)}.plainwords-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      this.fd = openSync(this.tmp, 'wx', 0o666);
+    } catch (e) {
+      this.error = `cannot write: ${code(e)}`;
+    }
+  }
+
+  write(s: string): void {
+    if (!s || this.error || this.closed) return;
+    if (this.fd !== undefined) {
+      try {
+        writeSync(this.fd, s, null, 'utf8');
+      } catch (e) {
+        this.error = `cannot write: ${code(e)}`;
+      }
+    } else if (this.target === undefined) process.stdout.write(s);
+  }
+
+  /** Finish the report; returns an error message, or undefined. */
+  async close(): Promise<string | undefined> {
+    if (this.target === undefined) {
+      // Wait until standard output has taken everything (a pipe may be slow).
+      if (!this.closed && !this.error) await new Promise<void>((done) => process.stdout.write('', () => done()));
+      return this.error;
+    }
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+        if (!this.error) renameSync(this.tmp!, this.target);
+      } catch (e) {
+        this.error ??= `cannot write: ${code(e)}`;
+      }
+      this.fd = undefined;
+    }
+    if (this.error) {
+      try {
+        unlinkSync(this.tmp!);
+      } catch {
+        // nothing to clean up
+      }
+    }
+    return this.error;
+  }
+}

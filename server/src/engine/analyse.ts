@@ -126,6 +126,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     if (isProtected(c, protects) || isMention(block, tokens, c)) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
+    if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
@@ -199,6 +200,15 @@ export function excusedByContext(ce: CompiledEntry, tokens: Token[], i: number, 
       for (const p of ce.near) if (sameWords(tokens, k, p, sentence)) return true;
     }
   }
+  return false;
+}
+
+/** The entry's 'when' conditions for its base form: flagged only after/before given words. */
+function inRequiredContext(ce: CompiledEntry, tokens: Token[], i: number, j: number): boolean {
+  if (!ce.whenBefore.length && !ce.whenAfter.length) return true;
+  const sentence = tokens[i].sentence;
+  for (const p of ce.whenBefore) if (sameWords(tokens, i - p.length, p, sentence)) return true;
+  for (const p of ce.whenAfter) if (sameWords(tokens, j + 1, p, sentence)) return true;
   return false;
 }
 

@@ -27,6 +27,9 @@ export interface CompiledEntry {
   after: string[][];
   near: string[][];
   within: number;
+  /** Contexts the base form needs (empty: none needed). */
+  whenBefore: string[][];
+  whenAfter: string[][];
 }
 
 export interface CompiledDictionary {
@@ -198,6 +201,8 @@ function compileEntry(entry: Entry): CompiledEntry {
     after: phrases(entry.unless?.after),
     near: phrases(entry.unless?.near),
     within: entry.unless?.within ?? 6,
+    whenBefore: phrases(entry.when?.before),
+    whenAfter: phrases(entry.when?.after),
   };
 }
 

@@ -54,6 +54,8 @@ export interface Entry {
   severity?: Severity;
   audiences?: Partial<Record<Audience, SeverityOrOff>>;
   unless?: { before?: string[]; after?: string[]; near?: string[]; within?: number };
+  /** The base form is flagged only in this context (words that are both nouns and verbs). */
+  when?: { before?: string[]; after?: string[] };
   allowIn?: string[];
   overlaps?: string[];
   source: string;

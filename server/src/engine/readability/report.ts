@@ -76,21 +76,34 @@ function span(lines: LineIndex, start: number, end: number): Span {
   return { start, end, range: { start: lines.position(start), end: lines.position(end) } };
 }
 
-/** The k hardest sentences (highest reading age, then longest), in one pass. */
-export function hardestOf(sentences: DocSentence[], k = HARDEST): DocSentence[] {
-  const top: DocSentence[] = [];
-  const harder = (a: DocSentence, b: DocSentence) => a.stats.readingAge > b.stats.readingAge || (a.stats.readingAge === b.stats.readingAge && a.stats.words > b.stats.words);
-  for (const s of sentences) {
-    if (s.stats.words < MIN_SENTENCE_WORDS) continue;
-    if (top.length === k && !harder(s, top[k - 1])) continue;
+function harder(a: SentenceStats, b: SentenceStats): boolean {
+  return a.readingAge > b.readingAge || (a.readingAge === b.readingAge && a.words > b.words);
+}
+
+/** Keeps the k hardest sentences seen (highest reading age, then longest), best first. */
+class Hardest {
+  readonly top: DocSentence[] = [];
+  constructor(private readonly k = HARDEST) {}
+
+  offer(stats: SentenceStats, base: number): void {
+    const top = this.top;
+    const k = this.k;
+    if (stats.words < MIN_SENTENCE_WORDS) return;
+    if (top.length === k && !harder(stats, top[k - 1].stats)) return;
     let at = top.length < k ? top.length : k - 1;
-    top[at] = s;
-    while (at > 0 && harder(top[at], top[at - 1])) {
+    top[at] = { stats, start: stats.start + base, end: stats.end + base };
+    while (at > 0 && harder(top[at].stats, top[at - 1].stats)) {
       [top[at - 1], top[at]] = [top[at], top[at - 1]];
       at--;
     }
   }
-  return top;
+}
+
+/** The k hardest of a list of sentences. */
+export function hardestOf(sentences: DocSentence[], k = HARDEST): DocSentence[] {
+  const h = new Hardest(k);
+  for (const s of sentences) h.offer(s.stats, s.start - s.stats.start);
+  return h.top;
 }
 
 function sentenceOut(lines: LineIndex, s: DocSentence): SentenceReadability {
@@ -99,30 +112,40 @@ function sentenceOut(lines: LineIndex, s: DocSentence): SentenceReadability {
 
 interface Acc {
   counts: ReadabilityCounts;
-  sentences: DocSentence[];
+  hardest: Hardest;
   start: number;
   end: number;
 }
 
 function newAcc(start: number): Acc {
-  return { counts: emptyCounts(), sentences: [], start, end: start };
+  return { counts: emptyCounts(), hardest: new Hardest(), start, end: start };
 }
 
-/** Paragraph scores depend only on the paragraph: kept with its chunk's counts. */
-const paragraphScores = new WeakMap<BlockStats, ReadabilityScores>();
+/** What a paragraph's part needs that depends only on the paragraph: kept with its chunk's counts. */
+const paragraphCache = new WeakMap<BlockStats, { scores: ReadabilityScores; hardest: SentenceStats[] }>();
 
-function part(lines: LineIndex, acc: Acc, minWords: number, target: number, cached?: BlockStats): ReadabilityPart {
-  let scores = cached && paragraphScores.get(cached);
-  if (!scores) {
-    scores = scoresOf(acc.counts, minWords);
-    if (cached) paragraphScores.set(cached, scores);
+function paragraphFacts(b: BlockStats): { scores: ReadabilityScores; hardest: SentenceStats[] } {
+  let hit = paragraphCache.get(b);
+  if (!hit) {
+    const h = new Hardest();
+    for (const s of b.sentences) h.offer(s, 0);
+    hit = { scores: scoresOf(b.totals, MIN_WORDS.paragraph), hardest: h.top.map((d) => d.stats) };
+    paragraphCache.set(b, hit);
   }
+  return hit;
+}
+
+function partOf(lines: LineIndex, scores: ReadabilityScores, start: number, end: number, hardest: DocSentence[], target: number): ReadabilityPart {
   return {
     ...scores,
-    ...span(lines, acc.start, acc.end),
-    hardest: hardestOf(acc.sentences).map((s) => sentenceOut(lines, s)),
+    ...span(lines, start, end),
+    hardest: hardest.map((s) => sentenceOut(lines, s)),
     overTarget: scores.reliable && scores.readingAge !== null && Math.round(scores.readingAge) > target,
   };
+}
+
+function accPart(lines: LineIndex, acc: Acc, minWords: number, target: number): ReadabilityPart {
+  return partOf(lines, scoresOf(acc.counts, minWords), acc.start, acc.end, acc.hardest.top, target);
 }
 
 const memo = new WeakMap<DocumentAnalysis, { target: number; report: ReadabilityReport }>();
@@ -142,14 +165,15 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
   const document = newAcc(0);
   let first = true;
   const sections: Array<{ acc: Acc; heading?: SectionReadability['heading'] }> = [];
-  const paragraphs: Array<{ acc: Acc; listItem: boolean; block: BlockStats }> = [];
+  const paragraphs: ParagraphReadability[] = [];
   let section: (typeof sections)[number] | undefined;
   for (const chunk of doc.chunks) {
+    const base = chunk.start;
     const cr = chunkReadability(chunk.analysis);
     for (const b of cr.blocks) {
       if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
-      const start = b.start + chunk.start;
-      const end = b.end + chunk.start;
+      const start = b.start + base;
+      const end = b.end + base;
       if (b.kind === 'heading') {
         const text = chunk.analysis.blocks[b.index].block.text;
         section = { acc: newAcc(start), heading: { ...span(lines, start, end), text, depth: b.depth ?? 1 } };
@@ -162,18 +186,15 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
         document.start = start;
         first = false;
       }
-      const docSentences = b.sentences.map((s) => ({ stats: s, start: s.start + chunk.start, end: s.end + chunk.start }));
       for (const acc of [document, section.acc]) {
         addCounts(acc.counts, b.totals);
-        for (const s of docSentences) acc.sentences.push(s);
+        for (const s of b.sentences) acc.hardest.offer(s, base);
         acc.end = end;
       }
       if (b.kind === 'paragraph') {
-        const acc = newAcc(start);
-        addCounts(acc.counts, b.totals);
-        acc.sentences = docSentences;
-        acc.end = end;
-        paragraphs.push({ acc, listItem: b.listItem, block: b });
+        const facts = paragraphFacts(b);
+        const hardest = facts.hardest.map((s) => ({ stats: s, start: s.start + base, end: s.end + base }));
+        paragraphs.push({ ...partOf(lines, facts.scores, start, end, hardest, target), listItem: b.listItem });
       }
     }
   }
@@ -182,8 +203,8 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
     audience: doc.audience,
     target,
     minWords: { ...MIN_WORDS },
-    document: part(lines, document, MIN_WORDS.document, target),
-    sections: sections.map((s) => ({ ...part(lines, s.acc, MIN_WORDS.section, target), ...(s.heading ? { heading: s.heading } : {}) })),
-    paragraphs: paragraphs.map((p) => ({ ...part(lines, p.acc, MIN_WORDS.paragraph, target, p.block), listItem: p.listItem })),
+    document: accPart(lines, document, MIN_WORDS.document, target),
+    sections: sections.map((s) => ({ ...accPart(lines, s.acc, MIN_WORDS.section, target), ...(s.heading ? { heading: s.heading } : {}) })),
+    paragraphs,
   };
 }

@@ -35,7 +35,8 @@ export function lettersOf(part: string): number {
   let n = 0;
   for (let i = 0; i < part.length; i++) {
     const c = part.charCodeAt(i);
-    if (c === 39 || c === 0x2019 || c === 38) continue;
+    // Apostrophes, ampersands and the dots of "e.g." are not letters.
+    if (c === 39 || c === 0x2019 || c === 38 || c === 46) continue;
     // A low surrogate is the second half of one character.
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     n++;

@@ -14,7 +14,7 @@
  * text never uses it; an explanation in a heading counts.
  */
 import type { DocumentAnalysis } from '../check.js';
-import { excusedByContext, type AcronymHit } from '../analyse.js';
+import type { AcronymHit } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import type { Token } from '../tokenize.js';
@@ -45,6 +45,9 @@ interface Use {
   hit?: AcronymHit;
 }
 
+/** Capitals that are words, not acronyms. */
+const NOT_ACRONYMS = new Set(['OK', 'AM', 'PM', 'TV']);
+
 /** I, II, ..., XXXIX: roman numerals, not acronyms ("Part II"). */
 const ROMAN = /^X{0,3}(IX|IV|V?I{0,3})$/;
 
@@ -58,7 +61,7 @@ function acronymShape(text: string): string | undefined {
     const c = core.charCodeAt(i);
     if (c < 65 || c > 90) return undefined;
   }
-  if (ROMAN.test(core)) return undefined;
+  if (ROMAN.test(core) || NOT_ACRONYMS.has(core)) return undefined;
   return core;
 }
 
@@ -165,6 +168,7 @@ function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: b
     const jargon = a.matches;
     for (const { block, tokens } of a.blocks) {
       const heading = block.kind === 'heading';
+      const shoutingBlock = unknown && isShoutingBlock(tokens);
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i];
         if (!t.hasUpper && known.size === 0) continue;
@@ -174,12 +178,6 @@ function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: b
         if (hit) {
           let j = i;
           while (j + 1 < tokens.length && toSource(block, tokens[j + 1].start) < hit.end) j++;
-          // The entry's 'unless' words say the letters mean something else here ("ASC" near "autism").
-          const ce = dict.entries[hit.entry];
-          if (ce && excusedByContext(ce, tokens, i, j)) {
-            i = j;
-            continue;
-          }
           uses.push({
             entry: hit.entry,
             key: `#${hit.entry}`,
@@ -194,22 +192,25 @@ function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: b
           i = j;
           continue;
         }
-        if (!unknown) continue;
-        const core = acronymShape(t.text);
+        if (!unknown || shoutingBlock) continue;
+        const written = t.possessive ? t.text.slice(0, -2) : t.text;
+        const core = acronymShape(written);
         if (!core) continue;
+        // Part of a dotted name or address: GOV.UK, NHS.UK.
+        if (dotted(block.text, t.start, t.start + written.length)) continue;
         // Known acronyms not matched here (inside a protected name such as "NHS England").
         if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
         // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
         if (isCommonWord(core.toLowerCase()) || shouting(tokens, i)) continue;
         if (jargon.some((m) => m.start <= src && src < m.end)) continue;
         if (isProtected(dict, tokens, i)) continue;
-        const end = toSourceEnd(block, t.end);
+        const end = toSourceEnd(block, t.start + written.length);
         uses.push({
           entry: -1,
           key: core,
           start: src + chunk.start,
           end: end + chunk.start,
-          text: t.text,
+          text: written,
           explained: explainedAround(block.text, tokens, i, i),
           heading,
           sentenceStart: i === 0 || tokens[i - 1].sentence !== t.sentence,
@@ -219,6 +220,24 @@ function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: b
   }
   uses.sort((a, b) => a.start - b.start);
   return uses;
+}
+
+/** A dot joins the word to letters on either side: "GOV.UK", "NHS.UK". */
+function dotted(text: string, start: number, end: number): boolean {
+  const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (text.charCodeAt(end) === 46 && letter(text.charCodeAt(end + 1))) || (text.charCodeAt(start - 1) === 46 && letter(text.charCodeAt(start - 2)));
+}
+
+/** A block mostly in capitals ("SALT AND SUGAR") is emphasis: its capitals are not acronyms. */
+function isShoutingBlock(tokens: Token[]): boolean {
+  let caps = 0;
+  let words = 0;
+  for (const t of tokens) {
+    if (t.text.length < 2 || /\d/.test(t.text)) continue;
+    words++;
+    if (t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase()) caps++;
+  }
+  return words >= 3 && caps / words > 0.6;
 }
 
 /** Next to other capitalised common words in the same sentence: text in capitals, not an acronym. */

@@ -7,7 +7,6 @@
  */
 import type { DocumentAnalysis } from '../check.js';
 import { chunkReadability } from '../readability/sentences.js';
-import { MIN_SENTENCE_WORDS } from '../readability/report.js';
 import type { ParagraphReadability, ReadabilityPart, ReadabilityReport } from '../readability/types.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 
@@ -15,8 +14,11 @@ export const READABILITY_DOCS_URL = 'https://github.com/plainwords/plainwords/bl
 
 export const DEFAULT_LONG_SENTENCE = 25;
 
-/** A sentence is hard to read when at least 4 of the 7 formulas put it this many years above the target. */
-export const HARD_SENTENCE_MARGIN = 5;
+/** A sentence is hard to read when at least 4 of the 7 formulas put it more than this many years above the target. */
+export const HARD_SENTENCE_MARGIN = 10;
+
+/** Fewer words than this and one long word decides the score: no hard-sentence finding. */
+export const HARD_SENTENCE_MIN_WORDS = 8;
 
 export interface ReadabilityRuleOptions {
   longSentence: number;
@@ -66,7 +68,7 @@ export function sentenceFindings(doc: DocumentAnalysis, target: number, opts: Re
           }
           continue;
         }
-        if (scored && opts.hardSeverity !== 'off' && s.words >= MIN_SENTENCE_WORDS && Math.round(s.readingAge) > hardAge) {
+        if (scored && opts.hardSeverity !== 'off' && s.words >= HARD_SENTENCE_MIN_WORDS && Math.round(s.readingAge) > hardAge) {
           out.push({
             ruleId: 'hard-sentence',
             start,
