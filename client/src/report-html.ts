@@ -39,7 +39,7 @@ export function verdict(age: number | null, target: number): { cls: 'ok' | 'clos
   return { cls: 'over', text: 'Too hard for many readers' };
 }
 
-const BAR_WIDTH = 240;
+export const BAR_WIDTH = 150;
 
 /** An SVG bar for one reading age with a marker at the target. Sizes are SVG attributes, not CSS, so the strict policy allows them. */
 export function bar(age: number | null, target: number, scaleMax: number): string {
@@ -162,7 +162,7 @@ h2 { font-size: 1.1em; margin: 22px 0 8px; border-bottom: 1px solid var(--vscode
 .verdict { margin: 0; font-weight: 600; }
 .counts { margin: 10px 0 0; } .rough { opacity: 0.7; margin-left: 1px; } td.term { font-weight: 600; } .help, .muted, .empty { opacity: 0.75; font-size: 0.95em; }
 table { border-collapse: collapse; width: 100%; max-width: 900px; }
-th, td { text-align: left; padding: 4px 8px; vertical-align: middle; border-bottom: 1px solid var(--vscode-panel-border, #8882); }
+th, td { text-align: left; padding: 4px 6px; vertical-align: middle; border-bottom: 1px solid var(--vscode-panel-border, #8882); }
 th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.over td.age { color: #d4351c; font-weight: 600; } tr.close td.age { color: #b07f00; font-weight: 600; }
 svg.bar { display: block; }

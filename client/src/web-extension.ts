@@ -3,7 +3,7 @@
  * language server (dist/browser-server.js) in a Worker.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateClient, CLIENT_ID, CLIENT_NAME, type PlainWordsApi } from './common.js';
 
 /**
@@ -26,7 +26,16 @@ export function activate(context: vscode.ExtensionContext): Promise<PlainWordsAp
     (options) => {
       let worker: Worker | undefined;
       const urls: string[] = [];
-      const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, async () => (worker = await startWorker(serverMain, urls)), options);
+      // Transports rather than the Worker: VS Code's own Worker wrapper fails the client's `instanceof Worker` test.
+      const client = new LanguageClient(
+        CLIENT_ID,
+        CLIENT_NAME,
+        async () => {
+          worker = await startWorker(serverMain, urls);
+          return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+        },
+        options,
+      );
       return {
         client,
         release: () => {

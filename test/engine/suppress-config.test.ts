@@ -126,3 +126,11 @@ describe('entry validation', () => {
     expect(crossCheck([a, c])).toEqual([]);
   });
 });
+
+describe('plain-text suppression comments', () => {
+  it('are not themselves checked as prose', () => {
+    const d = tinyDictionary([{ id: 'disable', terms: ['disable'], inflect: 'verb', replacements: ['turn off'] }]);
+    const found = check('<!-- plainwords-disable-next-line -->\nWe disable it.\nWe disable it.', { dictionary: d, format: 'text' }).findings.filter((f) => f.ruleId === 'jargon');
+    expect(found.map((f) => f.range.start.line)).toEqual([2]);
+  });
+});

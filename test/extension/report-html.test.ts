@@ -1,6 +1,6 @@
 // The readability report page: escaping, the content security policy, the chart, the messages it may send.
 import { describe, expect, it } from 'vitest';
-import { bar, escapeHtml, isOverTarget, parseReportMessage, renderReport, statusText, verdict } from '../../client/src/report-html.js';
+import { BAR_WIDTH, bar, escapeHtml, isOverTarget, parseReportMessage, renderReport, statusText, verdict } from '../../client/src/report-html.js';
 import type { ReportView } from '../../client/src/protocol.js';
 
 const range = (line: number, a: number, b: number) => ({ start: { line, character: a }, end: { line, character: b } });
@@ -86,10 +86,10 @@ describe('renderReport', () => {
 
 describe('bar and verdict', () => {
   it('scales the bar to the reading age and marks the target', () => {
-    expect(bar(10, 10, 20)).toContain('class="fill ok" x="1" y="3" width="120"');
-    expect(bar(10, 10, 20)).toContain('x1="121"');
-    expect(bar(null, 9, 20)).toContain('width="0"');
-    expect(bar(99, 9, 20)).toContain('width="240"');
+    expect(bar(10, 10, 20)).toContain(`class="fill ok" x="1" y="3" width="${BAR_WIDTH / 2}"`);
+    expect(bar(10, 10, 20)).toContain(`x1="${BAR_WIDTH / 2 + 1}"`);
+    expect(bar(null, 9, 20)).toContain('class="fill none" x="1" y="3" width="0"');
+    expect(bar(99, 9, 20)).toContain(`width="${BAR_WIDTH}" height="12" rx="3"></rect><line`);
   });
 
   it('uses plain words for how a reading age compares with the target', () => {

@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
@@ -92,6 +93,22 @@ describe('dist/server.js', () => {
     const { diagnostics } = await session(connection, uri, 'Plinkify it.');
     expect(diagnostics.filter((d) => d.code === 'plinkify')).toHaveLength(1);
     expect(await shutdown(child, connection)).toBe(0);
+  });
+
+  it('serves over a socket the editor listens on (--socket=<port>)', async () => {
+    const server = createServer();
+    const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), `--socket=${port}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    children.push(child);
+    const socket = await accepted;
+    const connection = createProtocolConnection(new StreamMessageReader(socket), new StreamMessageWriter(socket));
+    const uri = pathToFileURL(join(dir, 'socket.md')).href;
+    const { diagnostics } = await session(connection, uri, 'Plinkify it.');
+    expect(diagnostics.filter((d) => d.code === 'plinkify')).toHaveLength(1);
+    expect(await shutdown(child, connection)).toBe(0);
+    server.close();
   });
 
   it('starts once however it is loaded, and says how to start it without a transport', () => {

@@ -1,5 +1,5 @@
 // Protocol tests: the real server over an in-memory connection, with a small fixed dictionary.
-import { writeFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover, CodeLens } from 'vscode-languageserver-protocol';
@@ -117,6 +117,15 @@ describe('diagnostics', () => {
     expect(h.published.filter((p) => p.uri === URI).map((p) => p.version)).toEqual([1, v]);
   });
 
+  it('takes a second open of the same document as a fresh start', async () => {
+    h = await startHarness();
+    h.open(URI, 'We utilise it.');
+    await h.diagnosticsFor(URI, 1);
+    h.open(URI, 'Then we leverage it.', 'markdown', 7);
+    expect(where(await h.diagnosticsFor(URI, 7))).toEqual([['leverage', 0, 8, 0, 16]]);
+    expect(h.server.openDocuments).toBe(1);
+  });
+
   it('clears diagnostics when a document is closed, and ignores changes to documents never opened', async () => {
     h = await startHarness();
     h.open(URI, 'We utilise it.');
@@ -149,6 +158,21 @@ describe('pull diagnostics', () => {
     expect(ws.items.map((i) => [i.uri, i.version, i.kind])).toEqual([[URI, 2, 'full']]);
     expect(h.server.inspect(URI)!.checks).toBe(2);
     expect(h.published.filter((p) => p.uri === URI)).toEqual([]);
+  });
+
+  it('asks the editor to pull again when the document changes during a pull, never answering with stale results', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    h = await startHarness({ capabilities: pullCapabilities, beforeCheck: (_u, v) => (v === 1 ? gate : undefined) });
+    h.open(URI, 'We utilise it.');
+    const pending = h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
+    await h.until('the check to start', () => h!.server.inspect(URI)?.version === 1);
+    h.change(URI, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'So ' }]);
+    await h.until('version 2', () => h!.server.inspect(URI)?.version === 2);
+    release();
+    await expect(pending).rejects.toMatchObject({ code: -32802, data: { retriggerRequest: true } });
+    const again = (await h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { items: Diagnostic[] };
+    expect(where(again.items)).toEqual([['utilise', 0, 6, 0, 13]]);
   });
 
   it('pushes when the editor asks for push even though it could pull', async () => {
@@ -391,6 +415,19 @@ describe('settings', () => {
     expect(d[0].message).toContain('npx plainwords check');
     expect(await h.client.sendRequest('plainwords/readability', { textDocument: { uri: URI } })).toBeNull();
   });
+
+  it('counts the size limit in UTF-8 bytes, kept up to date as the document is edited', async () => {
+    h = await startHarness({ configuration: () => ({ maxFileSize: 1000 }) });
+    // 300 emoji: 600 UTF-16 code units, 1200 bytes.
+    h.open(URI, 'We utilise it. ' + '😀'.repeat(300));
+    expect((await h.diagnosticsFor(URI, 1)).map((d) => d.code)).toEqual(['too-large']);
+    let v = h.change(URI, [{ range: { start: { line: 0, character: 15 }, end: { line: 0, character: 315 } }, text: '' }]);
+    expect(where(await h.diagnosticsFor(URI, v))).toEqual([['utilise', 0, 3, 0, 10]]);
+    v = h.change(URI, [{ range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, text: 'é'.repeat(500) }]);
+    expect((await h.diagnosticsFor(URI, v)).map((d) => d.code)).toEqual(['too-large']);
+    v = h.change(URI, [{ text: 'We utilise it.' }]);
+    expect(where(await h.diagnosticsFor(URI, v))).toEqual([['utilise', 0, 3, 0, 10]]);
+  });
 });
 
 describe('limits', () => {
@@ -441,6 +478,23 @@ describe('project config', () => {
     void h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: tmp.uri('.plainwords.json'), type: 2 }] });
     await h.until('re-check without the word', () => h!.published.filter((p) => p.uri === uri).length >= 2);
     expect(entries(h.published.filter((p) => p.uri === uri).at(-1)!.diagnostics)).toEqual([]);
+  });
+
+  it('watches the config itself when the editor cannot, also when it is saved by replacing the file', async () => {
+    tmp = tempDir();
+    const configPath = join(tmp.dir, '.plainwords.json');
+    writeFileSync(configPath, '{ "allow": [] }');
+    const uri = tmp.uri('a.md');
+    h = await startHarness({ capabilities: { workspace: { workspaceEdit: { documentChanges: true } } } });
+    h.open(uri, 'We utilise it.');
+    expect(where(await h.diagnosticsFor(uri, 1))).toEqual([['utilise', 0, 3, 0, 10]]);
+    expect(h.registrations).toEqual([]);
+    writeFileSync(configPath + '.tmp', '{ "allow": ["utilise"] }');
+    renameSync(configPath + '.tmp', configPath);
+    await h.until('re-check without the word', () => {
+      const mine = h!.published.filter((p) => p.uri === uri);
+      return mine.length >= 2 && entries(mine.at(-1)!.diagnostics).length === 0;
+    });
   });
 
   it('reports a broken config on that file, at the line, and keeps the last good config', async () => {

@@ -62,7 +62,7 @@ export async function runTasks(
         rejectAll(e);
       };
       for (let w = 0; w < workers; w++) {
-        const worker = new Worker(workerScript(), { workerData: { plainwordsWorker: true, settings, render } satisfies WorkerData });
+        const worker = new Worker(workerScript(), { workerData: { plainwordsWorker: true, settings, render } satisfies WorkerData, resourceLimits: process.env.PW_YOUNG ? { ...(process.env.PW_OLD ? { maxOldGenerationSizeMb: Number(process.env.PW_OLD) } : {}), maxYoungGenerationSizeMb: Number(process.env.PW_YOUNG) } : undefined });
         pool.push(worker);
         let inFlight: Task[] = [];
         let finished = false;

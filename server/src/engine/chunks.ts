@@ -86,7 +86,8 @@ function hashEnds(text: string, start: number, end: number): boolean {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % 8 === 0;
+  // The high bits mix every character; the low bits would follow only the last ones.
+  return h >>> 29 === 0;
 }
 
 /** Runs of lines separated by blank lines (the smallest independent pieces). */

@@ -37,7 +37,8 @@ export const CATEGORY_DEFAULTS: Record<Category, Severity> = {
 
 /** The severity of an entry for an audience under a config, or 'off'. */
 export function entrySeverity(entry: Entry, audience: Audience, config: PlainwordsConfig | undefined): SeverityOrOff {
-  const byRule = config?.rules?.[entry.id];
+  // Own properties only: an entry with the id "constructor" must not read Object.prototype.
+  const byRule = ownValue(config?.rules, entry.id);
   if (byRule) return byRule;
   const byCategory = config?.categories?.[entry.category];
   if (byCategory === 'off') return 'off';
@@ -49,5 +50,9 @@ export function entrySeverity(entry: Entry, audience: Audience, config: Plainwor
 
 /** The severity of a coded rule (long sentences, reading age, ...) under a config. */
 export function ruleSeverity(ruleId: string, fallback: SeverityOrOff, config: PlainwordsConfig | undefined): SeverityOrOff {
-  return config?.rules?.[ruleId] ?? fallback;
+  return ownValue(config?.rules, ruleId) ?? fallback;
+}
+
+function ownValue<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }

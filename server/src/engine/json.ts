@@ -35,6 +35,12 @@ export function parseJson(text: string, file: string, options: { comments?: bool
   if (text.length > MAX_JSON_BYTES) {
     return { value: undefined, problems: [{ file, line: 1, column: 1, message: `is too large (${text.length} characters; the limit is ${MAX_JSON_BYTES})` }], locate: () => ({ line: 1, column: 1 }) };
   }
+  // The parser recurses once per level: refuse deep nesting before parsing, so that a hostile
+  // file ("[[[[…") gets a message instead of a stack overflow (docs/robustness.md).
+  const deep = nestingBeyond(text, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    return { value: undefined, problems: [{ file, ...at(deep), message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }], locate: () => at(deep) };
+  }
   const errors: ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const tree = parseTree(body, errors, { allowTrailingComma: !!options.comments, disallowComments: !options.comments });
@@ -63,6 +69,30 @@ export function parseJson(text: string, file: string, options: { comments?: bool
       return { line: 1, column: 1 };
     },
   };
+}
+
+/** Offset of the first bracket nested deeper than `max` (outside strings and comments), or -1. */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10 || d === 13) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 1;
+    } else if (c === 91 || c === 123 /* [ { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return -1;
 }
 
 function depthOf(node: Node): number {

@@ -135,7 +135,9 @@ function isAutolink(node: { url: string; children: PhrasingContent[] }): boolean
 export function extractProse(source: string, format: DocumentFormat, allowFrontMatter = true): Prose {
   // A byte order mark is kept in offsets; parse a space in its place so offsets stay aligned.
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
-  if (format === 'text') return extractText(text);
+  // Markdown the parser would take super-linear time on, or recurse too deeply for, is checked
+  // as plain text instead (docs/robustness.md).
+  if (format === 'text' || tooComplexForMarkdown(text)) return extractText(text);
   const tree = (allowFrontMatter ? processor : bodyProcessor).parse(text) as Root;
   const prose: Prose = { blocks: [], html: [] };
   const walkBlock = (node: RootContent | Root, inList: boolean): void => {
@@ -235,6 +237,63 @@ function addBlock(prose: Prose, source: string, node: Parent & RootContent, kind
   }
 }
 
+/**
+ * Limits per chunk (a run of lines between blank lines) beyond which markdown is checked as
+ * plain text. The markdown parser resolves emphasis and link brackets in time that grows with
+ * the square of their number, and builds nested block quotes and lists by recursion: 16 KB of
+ * "*a " took seconds, and 10,000 ">" overflowed the stack. Real documents stay far below these
+ * limits (at most 242 emphasis runs, 43 brackets and nesting 3 in any paragraph of 2,120 sample
+ * documents).
+ */
+export const MARKDOWN_LIMITS = { emphasisRuns: 500, brackets: 500, nesting: 64 } as const;
+
+/** True when a chunk exceeds MARKDOWN_LIMITS. One pass over the text. */
+export function tooComplexForMarkdown(text: string): boolean {
+  const n = text.length;
+  let runs = 0;
+  let brackets = 0;
+  let prev = 0;
+  let lineStart = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (lineStart) {
+      // Container depth of this line: block quote markers, list markers and indentation.
+      let depth = 0;
+      let k = i;
+      let columns = 0;
+      for (;;) {
+        const d = text.charCodeAt(k);
+        if (d === 32) columns++;
+        else if (d === 9) columns += 4;
+        else if (d === 62 /* > */) depth++;
+        else if ((d === 45 || d === 42 || d === 43) && isSpaceOrEnd(text, k + 1)) depth++;
+        else if (d >= 48 && d <= 57) {
+          let e = k;
+          while (e < n && e - k < 9 && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++;
+          const m = text.charCodeAt(e);
+          if ((m !== 46 && m !== 41) || !isSpaceOrEnd(text, e + 1)) break;
+          depth++;
+          k = e;
+        } else break;
+        if (depth > 0 && depth + (columns >> 1) > MARKDOWN_LIMITS.nesting) return true;
+        k++;
+      }
+      lineStart = false;
+    }
+    if (c === 10 || c === 13) lineStart = true;
+    else if (c === 42 || c === 95 || c === 126 /* * _ ~ */) {
+      if (c !== prev && ++runs > MARKDOWN_LIMITS.emphasisRuns) return true;
+    } else if (c === 91 /* [ */ && ++brackets > MARKDOWN_LIMITS.brackets) return true;
+    prev = c;
+  }
+  return false;
+}
+
+function isSpaceOrEnd(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /** Plain text: paragraphs are separated by blank lines; text maps to itself. */
 function extractText(text: string): Prose {
   const blocks: Block[] = [];
@@ -272,7 +331,17 @@ function extractText(text: string): Prose {
     blocks.push({ kind: 'paragraph', text: value, start: lineStart, end, segments: [{ text: 0, source: lineStart, length: value.length }] });
     i = Math.max(k, end + 1);
   }
-  return { blocks, html: findTextComments(text) };
+  const html = findTextComments(text);
+  // Suppression comments are not prose: blank them out of the blocks (same length, so offsets hold).
+  for (const c of html) {
+    for (const b of blocks) {
+      if (c.end <= b.start || c.start >= b.end) continue;
+      const from = Math.max(c.start, b.start) - b.start;
+      const to = Math.min(c.end, b.end) - b.start;
+      b.text = b.text.slice(0, from) + ' '.repeat(to - from) + b.text.slice(to);
+    }
+  }
+  return { blocks, html };
 }
 
 /** In plain text, suppression comments are written like HTML comments on their own. */

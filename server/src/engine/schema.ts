@@ -75,11 +75,12 @@ export function validateSchema(value: unknown, schema: Schema, root: Schema = sc
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
-      if (!(key in obj)) errors.push({ path, message: `is missing the required field "${key}"` });
+      if (!Object.prototype.hasOwnProperty.call(obj, key)) errors.push({ path, message: `is missing the required field "${key}"` });
     }
     const props: Schema = schema.properties ?? {};
     for (const [key, v] of Object.entries(obj)) {
-      if (props[key]) errors.push(...validateSchema(v, props[key], root, [...path, key], depth + 1));
+      // Own properties only: "__proto__" or "constructor" must not pass as known fields.
+      if (Object.prototype.hasOwnProperty.call(props, key)) errors.push(...validateSchema(v, props[key], root, [...path, key], depth + 1));
       else if (schema.additionalProperties === false) errors.push({ path: [...path, key], message: `is not a known field${suggest(key, Object.keys(props))}` });
       else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
         errors.push(...validateSchema(v, schema.additionalProperties, root, [...path, key], depth + 1));

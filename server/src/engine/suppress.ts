@@ -70,14 +70,59 @@ export function parseSuppressions(comments: HtmlComment[], lines: LineIndex, len
     }
   }
   for (const region of open.values()) ranges.push({ start: region.start, end: length, ids: region.ids });
+  // Indexed per id (and for "everything"), so that a document with many comments and many
+  // findings is not checked in time findings × comments (quadratic; docs/robustness.md).
+  const all = new Stabber();
+  const byId = new Map<string, Stabber>();
+  for (const r of ranges) {
+    if (!r.ids) all.add(r);
+    else
+      for (const id of r.ids) {
+        let s = byId.get(id);
+        if (!s) byId.set(id, (s = new Stabber()));
+        s.add(r);
+      }
+  }
   return {
     isSuppressed(offset, ids) {
-      for (const r of ranges) {
-        if (offset < r.start || offset >= r.end) continue;
-        if (!r.ids) return true;
-        for (const id of ids) if (id && r.ids.has(id)) return true;
-      }
+      if (all.contains(offset)) return true;
+      for (const id of ids) if (id && byId.get(id)?.contains(offset)) return true;
       return false;
     },
   };
+}
+
+/**
+ * Ranges sorted by start with the running maximum of their ends: an offset is inside some range
+ * when the furthest-reaching range starting at or before it ends after it. O(log n) per query.
+ */
+class Stabber {
+  private list: Range[] = [];
+  private starts: number[] = [];
+  private maxEnds: number[] = [];
+  private sorted = true;
+
+  add(r: Range): void {
+    this.list.push(r);
+    this.sorted = false;
+  }
+
+  contains(offset: number): boolean {
+    if (!this.sorted) {
+      this.list.sort((a, b) => a.start - b.start);
+      this.starts = this.list.map((r) => r.start);
+      let max = -Infinity;
+      this.maxEnds = this.list.map((r) => (max = Math.max(max, r.end)));
+      this.sorted = true;
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    if (hi < 0 || this.starts[0] > offset) return false;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.maxEnds[lo] > offset;
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { listJsonFiles } from '../node/dictionary.js';
 import { builtinDictionary } from '../node/builtin.js';
@@ -41,16 +42,36 @@ export function createNodeHost(): Host {
       return listJsonFiles(path).map((p) => URI.file(p).toString());
     },
     watch(uris, onChange): Disposable {
+      // Config files are watched through their folder: editors often save by replacing the file.
       const watchers: FSWatcher[] = [];
+      const files = new Map<string, Map<string, string>>();
       for (const uri of uris) {
         const path = pathOf(uri);
         if (!path) continue;
+        if (path.endsWith('.json')) {
+          const dir = dirname(path);
+          if (!files.has(dir)) files.set(dir, new Map());
+          files.get(dir)!.set(basename(path), uri);
+        } else {
+          try {
+            const w = watch(path, { persistent: false, recursive: true }, (_event, name) => onChange(name ? URI.file(join(path, String(name))).toString() : uri));
+            w.on('error', () => undefined);
+            watchers.push(w);
+          } catch {
+            // Missing or unwatchable: the editor's own notifications (if any) still work.
+          }
+        }
+      }
+      for (const [dir, names] of files) {
         try {
-          const w = watch(path, { persistent: false, recursive: !path.endsWith('.json') }, () => onChange(uri));
+          const w = watch(dir, { persistent: false }, (_event, name) => {
+            const uri = name ? names.get(String(name)) : undefined;
+            if (uri) onChange(uri);
+          });
           w.on('error', () => undefined);
           watchers.push(w);
         } catch {
-          // Missing or unwatchable: the editor's own notifications (if any) still work.
+          // As above.
         }
       }
       return { dispose: () => watchers.forEach((w) => w.close()) };

@@ -54,6 +54,7 @@ import type { ReadabilityReport, SectionReadability } from '../engine/readabilit
 import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
 import { formatSize, problemDiagnostic, SOURCE, toDiagnostics, utf8Size } from './convert.js';
 import type { Disposable, Host } from './host.js';
+import { warmCache, WARM_THRESHOLD } from './warm.js';
 import { CONFIG_NAME, Projects, type Project } from './project.js';
 import { effectiveConfig, readSettings, type Settings } from './settings.js';
 
@@ -114,6 +115,10 @@ interface DocState {
   disabledRules: Set<string>;
   publishedId?: string;
   checks: number;
+  /** UTF-8 size of the text. */
+  bytes: number;
+  /** The dictionary the cache was last filled with in slices (long documents). */
+  warmedWith?: CompiledDictionary;
 }
 
 export interface DocumentInspection {
@@ -350,6 +355,10 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     if (state.running && state.running.version === version && state.running.generation === generation) return state.running.promise;
     const promise = compute(state, version, generation);
     state.running = { version, generation, promise };
+    // A failed check is not kept: the next request for this version tries again.
+    promise.catch(() => {
+      if (state.running?.promise === promise) state.running = undefined;
+    });
     return promise;
   }
 
@@ -358,24 +367,36 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     const settings = await settingsFor(state.uri);
     const configUri = await projects.configFor(state.uri, workspaceFolders);
     const project = await projects.get(configUri);
-    registerDictionaryWatchers();
+    updateWatchers();
     // Superseded while waiting: the newer version has its own check coming.
     if (docs.get(state.uri) !== state || state.doc.version !== version || gen !== generation) return undefined;
     const text = state.doc.getText();
     const config = effectiveConfig(settings, project.config);
     const resultId = `${version}.${gen}`;
     const base = { version, generation: gen, resultId, config, project, settings };
-    const size = settings.maxFileSize > 0 && text.length > settings.maxFileSize / 3 ? utf8Size(text, settings.maxFileSize) : 0;
-    if (settings.maxFileSize > 0 && size > settings.maxFileSize) {
+    if (settings.maxFileSize > 0 && state.bytes > settings.maxFileSize) {
       state.cache = new AnalysisCache();
-      const result: Result = { ...base, findings: [], allFindings: [], diagnostics: [tooLargeDiagnostic(state, utf8Size(text), settings.maxFileSize)], tooLarge: true };
+      state.warmedWith = undefined;
+      const result: Result = { ...base, findings: [], allFindings: [], diagnostics: [tooLargeDiagnostic(state, state.bytes, settings.maxFileSize)], tooLarge: true };
       state.result = result;
       return result;
+    }
+    const dictionary = dictionaryFor(project, settings);
+    // A long document seen for the first time (or with a new dictionary): analyse it in slices first.
+    if (text.length >= WARM_THRESHOLD && state.warmedWith !== dictionary) {
+      const current = () => docs.get(state.uri) === state && state.doc.version === version && gen === generation && !shuttingDown;
+      try {
+        if (!(await warmCache(text, state.format, dictionary, state.cache, current))) return undefined;
+      } catch (e) {
+        report(e, `checking ${state.uri}`);
+      }
+      if (!current()) return undefined;
+      state.warmedWith = dictionary;
     }
     let result: Result;
     try {
       state.checks++;
-      const checkOptions: CheckOptions = { dictionary: dictionaryFor(project, settings), format: state.format, config, cache: state.cache, path: pathInProject(state.uri, project) };
+      const checkOptions: CheckOptions = { dictionary, format: state.format, config, cache: state.cache, path: pathInProject(state.uri, project) };
       const analysis = analyseDocument(text, checkOptions);
       let findings = findingsOf(analysis, checkOptions);
       if (options.rules?.length) {
@@ -396,6 +417,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     } catch (e) {
       report(e, `checking ${state.uri}`);
       state.cache = new AnalysisCache();
+      state.warmedWith = undefined;
       const diagnostic: Diagnostic = {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Information,
@@ -466,11 +488,12 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     return { globPattern: `${fsBase}/${pattern}` };
   }
 
-  function registerDictionaryWatchers(): void {
-    const roots = projects.dictionaryUris().filter((r) => !registeredRoots.has(r));
-    if (!roots.length) return;
-    for (const r of roots) registeredRoots.add(r);
+  /** Watch the config files and dictionary folders in use: through the editor when it can, else through the host. */
+  function updateWatchers(): void {
     if (watchedFilesDynamic) {
+      const roots = projects.dictionaryUris().filter((r) => !registeredRoots.has(r));
+      if (!roots.length) return;
+      for (const r of roots) registeredRoots.add(r);
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: roots.map(watcherFor) }).then(
         (d) => watcherDisposables.push(d),
         (e) => log(`Plain Words: could not watch dictionary folders: ${(e as Error)?.message ?? e}`),
@@ -479,12 +502,15 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   }
 
   let hostWatch: Disposable | undefined;
+  let hostWatched = '';
   function refreshHostWatch(): void {
-    if (watchedFilesDynamic || !host.watch) return;
+    if (watchedFilesDynamic || !host.watch || shuttingDown) return;
+    const uris = projects.watchedUris().sort();
+    const key = uris.join('\n');
+    if (key === hostWatched) return;
+    hostWatched = key;
     hostWatch?.dispose();
-    const uris = projects.watchedUris();
-    if (!uris.length) return;
-    hostWatch = host.watch(uris, (uri) => filesChanged([{ uri, type: FileChangeType.Changed }]));
+    hostWatch = uris.length ? host.watch(uris, (uri) => filesChanged([{ uri, type: FileChangeType.Changed }])) : undefined;
   }
 
   function filesChanged(changes: Array<{ uri: string; type: number }>): void {
@@ -586,6 +612,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         cache: new AnalysisCache(),
         disabledRules: new Set(),
         checks: 0,
+        bytes: utf8Size(text),
       };
       docs.set(uri, state);
       schedule(state, 0);
@@ -604,7 +631,18 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         }
         return;
       }
-      state.doc = TextDocument.update(state.doc, params.contentChanges, params.textDocument.version ?? state.doc.version + 1);
+      const version = params.textDocument.version ?? state.doc.version + 1;
+      // Keep the UTF-8 size up to date edit by edit (the size limit is in bytes).
+      for (const change of params.contentChanges) {
+        if ('range' in change && change.range) {
+          const removed = utf8Size(state.doc.getText(change.range));
+          state.doc = TextDocument.update(state.doc, [change], version);
+          state.bytes += utf8Size(change.text) - removed;
+        } else {
+          state.doc = TextDocument.update(state.doc, [change], version);
+          state.bytes = utf8Size(change.text);
+        }
+      }
       schedule(state, debounce);
     }),
   );
@@ -754,7 +792,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       if (!r || token.isCancellationRequested) return null;
       const offset = state.doc.offsetAt(params.position);
       const md = markdownHover();
-      const hits = r.findings.filter((f) => f.start <= offset && offset < f.end);
+      const hits = r.allFindings.filter((f) => f.start <= offset && offset < f.end);
       if (hits.length) {
         const f = hits[0];
         return {

@@ -3,10 +3,10 @@
 //   npm run test:e2e   (packages the .vsix first; scripts/install-code-server.sh installs what it needs)
 // Screenshots of every step go to test-results/e2e/*.png.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { artefactPath, installVsix, launchChromium, makeSandbox, prerequisites, startCodeServer, waitFor } from '../support/code-server.mjs';
+import { ROOT, artefactPath, installVsix, launchChromium, makeSandbox, prerequisites, startCodeServer, waitFor } from '../support/code-server.mjs';
 import * as wb from '../support/workbench.mjs';
 
 const runCommand = (title) => wb.runCommand(page, title);
@@ -169,10 +169,21 @@ step('selecting the status bar item opens the readability report', async () => {
 step('Check Workspace lists findings of files that are not open', async () => {
   const t = Date.now();
   await runCommand('Plain Words: Check Workspace');
-  await page.keyboard.press('Control+Shift+M');
-  await problemsShowing(['letter.md', 'notes.txt', '“in order to”']);
+  await page.locator('.notifications-toasts', { hasText: /Plain Words: checked \d+ of \d+ document/ }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   timings.checkWorkspaceMs = Date.now() - t;
+  await page.keyboard.press('Control+Shift+M');
+  // The Problems list is long: filter it to each file the check opened (its files are not open in editors).
+  const filter = page.locator('.panel .viewpane-filter input').first();
+  for (const [glob, expected] of [
+    ['**/letter.md', ['letter.md', '“in order to”', '“medication”']],
+    ['**/notes.txt', ['notes.txt', '“utilise”']],
+    ['**/discharge.md', ['discharge.md', '“domiciliary”']],
+  ]) {
+    await filter.fill(glob);
+    await problemsShowing(expected);
+  }
   await shot('06-check-workspace.png');
+  await filter.fill('');
 });
 
 step('Fix All in This Document applies every fix with one clear answer', async () => {
@@ -190,4 +201,45 @@ step('Fix All in This Document applies every fix with one clear answer', async (
   });
   assert.equal(saved, before.replace('your medication', 'your medicine').replace('in order to plan', 'to plan'));
   await shot('07-fix-all.png');
+});
+
+step('the readability report from the Command Palette, for a longer leaflet', async () => {
+  await openFile('docs/discharge.md');
+  await problemsShowing(['“care package”', '“domiciliary”', 'Long sentence']);
+  await runCommand('Plain Words: Show Readability Report');
+  const view = wb.reportView(page);
+  await view.locator('h1', { hasText: 'Readability of discharge.md' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  const rows = view.locator('table.sections tbody tr');
+  assert.equal(await rows.count(), 5, 'one row per section');
+  assert.equal(await view.locator('table.sections tbody tr.over').count() >= 1, true, 'the care package section is over the target');
+  assert.match(await view.locator('table.sections tbody tr.over').first().innerText(), /Your care package/);
+  assert.match(await view.locator('ol.sentences').innerText(), /comprehensive multidisciplinary assessment/);
+  const carePackage = view.locator('table.jargon tr', { hasText: 'care package' });
+  assert.match(await carePackage.innerText(), /care package\s+2\s/);
+  await shot('08-report-leaflet.png');
+  await page.locator('iframe.webview.ready').screenshot({ path: artefactPath('08-report-leaflet-view.png') });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await shot('09-leaflet-problems.png');
+});
+
+step('screenshots of the whole workbench and of the full report', async () => {
+  await runCommand('Notifications: Clear All Notifications');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  await shot('10-overview.png');
+  // A taller window, with the report on its own, shows the whole report.
+  await page.setViewportSize({ width: 1100, height: 1400 });
+  await page.locator('.tabs-container .tab[aria-label^="Readability: discharge.md"]').first().click();
+  await runCommand('View: Toggle Maximized Editor Group');
+  const view = wb.reportView(page);
+  await view.locator('table.jargon').waitFor({ state: 'visible', timeout: 15_000 });
+  await waitFor('the report to fill the window', async () => ((await page.locator('iframe.webview.ready').boundingBox())?.height ?? 0) > 1000);
+  await page.locator('iframe.webview.ready').screenshot({ path: artefactPath('11-report-full.png') });
+  await runCommand('View: Toggle Maximized Editor Group');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  if (process.env.PLAINWORDS_E2E_DOCS_SCREENSHOTS) {
+    // Refresh the pictures in docs/vscode.md from this run.
+    const dir = join(ROOT, 'images/screenshots');
+    mkdirSync(dir, { recursive: true });
+    for (const [from, to] of [['10-overview.png', 'overview.png'], ['02-quick-fix-menu.png', 'quick-fix.png'], ['11-report-full.png', 'report.png']]) copyFileSync(artefactPath(from), join(dir, to));
+  }
 });

@@ -46,17 +46,22 @@ test('in the web worker extension host: findings, reading age and report', async
     assert.equal(target, '9');
     await page.screenshot({ path: artefactPath('web-01-problems.png') });
 
-    // It really is the web extension: its log says so.
-    await wb.runCommand(page, 'Output: Show Output Channels...');
-    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Plain Words/ }).first();
-    await pick.waitFor({ state: 'visible', timeout: 10_000 });
-    await pick.click();
-    await waitFor('the Plain Words log to say the server runs in the browser', async () => /server started \(web, workspace trusted\)/.test(await page.locator('.output-view, .panel .output').first().innerText()));
-
     await page.locator('.statusbar-item', { hasText: /Reading age/ }).first().click();
     const view = wb.reportView(page);
     await view.locator('#reading-age').waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal((await view.locator('#reading-age').innerText()).trim(), age);
     assert.equal(await view.locator('svg.bar').count(), 2);
     await page.screenshot({ path: artefactPath('web-02-report.png') });
+
+    // It really is the web extension: its log says so.
+    await wb.runCommand(page, 'Output: Show Output Channels...', { opensPicker: true });
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Plain Words/ }).first();
+    await pick.waitFor({ state: 'visible', timeout: 10_000 });
+    await pick.click();
+    await waitFor('the Plain Words log to say the server runs in the browser', async () => {
+      const text = (await page.locator('.panel .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+      return /server started \(web, workspace trusted\)/.test(text);
+    });
+    await page.screenshot({ path: artefactPath('web-03-log.png') });
+
   }));

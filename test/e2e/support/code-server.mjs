@@ -112,7 +112,7 @@ export function installVsix(sandbox, vsix) {
 }
 
 /** Start code-server on a free loopback port; resolves once it listens. */
-export async function startCodeServer(sandbox, { timeoutMs = 60_000 } = {}) {
+export async function startCodeServer(sandbox, { timeoutMs = 60_000, workspaceTrust = false } = {}) {
   const port = await freePort();
   const child = spawn(
     CODE_SERVER,
@@ -122,7 +122,7 @@ export async function startCodeServer(sandbox, { timeoutMs = 60_000 } = {}) {
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--user-data-dir', sandbox.userData,
       '--extensions-dir', sandbox.extensions,

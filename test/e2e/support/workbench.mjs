@@ -9,8 +9,8 @@ export async function openWorkbench(page, serverUrl, folder, timeout = 60_000) {
   await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout });
 }
 
-/** Run a command from the Command Palette (F1), by its title. */
-export async function runCommand(page, title) {
+/** Run a command from the Command Palette (F1), by its title. `opensPicker`: the command shows a picker of its own. */
+export async function runCommand(page, title, { opensPicker = false } = {}) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -18,7 +18,8 @@ export async function runCommand(page, title) {
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  if (opensPicker) await row.waitFor({ state: 'detached', timeout: 10_000 });
+  else await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Open a workspace file with Quick Open (Ctrl+P) and wait until its editor is active. */

@@ -50,19 +50,40 @@ export interface DocSentence {
 
 export function scoresOf(c: ReadabilityCounts, minWords: number): ReadabilityScores {
   const grades = formulaGrades(c);
-  const aged = formulaAges(c, grades);
+  const aged = grades && formulaAges(c, grades);
   const fre = fleschReadingEase(c);
-  const nulls = (): FormulaValues<number | null> => ({ fleschKincaid: null, smog: null, colemanLiau: null, automatedReadability: null, gunningFog: null, daleChall: null, spache: null });
-  const g = nulls();
-  const a = nulls();
+  let g: FormulaValues<number | null> = NO_VALUES;
+  let a: FormulaValues<number | null> = NO_VALUES;
   if (grades && aged) {
-    for (const f of FORMULAS) {
-      g[f] = round1(grades[f]);
-      a[f] = round1(aged.ages[f]);
-    }
+    const ages = aged.ages;
+    g = {
+      fleschKincaid: round1(grades.fleschKincaid),
+      smog: round1(grades.smog),
+      colemanLiau: round1(grades.colemanLiau),
+      automatedReadability: round1(grades.automatedReadability),
+      gunningFog: round1(grades.gunningFog),
+      daleChall: round1(grades.daleChall),
+      spache: round1(grades.spache),
+    };
+    a = {
+      fleschKincaid: round1(ages.fleschKincaid),
+      smog: round1(ages.smog),
+      colemanLiau: round1(ages.colemanLiau),
+      automatedReadability: round1(ages.automatedReadability),
+      gunningFog: round1(ages.gunningFog),
+      daleChall: round1(ages.daleChall),
+      spache: round1(ages.spache),
+    };
   }
   return {
-    ...c,
+    words: c.words,
+    sentences: c.sentences,
+    syllables: c.syllables,
+    letters: c.letters,
+    polysyllables: c.polysyllables,
+    complexWords: c.complexWords,
+    difficultWords: c.difficultWords,
+    unfamiliarWords: c.unfamiliarWords,
     grades: g,
     ages: a,
     fleschReadingEase: fre === undefined ? null : round1(fre),
@@ -71,6 +92,16 @@ export function scoresOf(c: ReadabilityCounts, minWords: number): ReadabilitySco
     reliable: c.words >= minWords && c.sentences > 0,
   };
 }
+
+const NO_VALUES: FormulaValues<number | null> = Object.freeze({
+  fleschKincaid: null,
+  smog: null,
+  colemanLiau: null,
+  automatedReadability: null,
+  gunningFog: null,
+  daleChall: null,
+  spache: null,
+});
 
 function span(lines: LineIndex, start: number, end: number): Span {
   return { start, end, range: { start: lines.position(start), end: lines.position(end) } };
@@ -107,7 +138,14 @@ export function hardestOf(sentences: DocSentence[], k = HARDEST): DocSentence[] 
 }
 
 function sentenceOut(lines: LineIndex, s: DocSentence): SentenceReadability {
-  return { ...span(lines, s.start, s.end), text: s.stats.text, words: s.stats.words, readingAge: round1(s.stats.readingAge) };
+  return {
+    start: s.start,
+    end: s.end,
+    range: { start: lines.position(s.start), end: lines.position(s.end) },
+    text: s.stats.text,
+    words: s.stats.words,
+    readingAge: round1(s.stats.readingAge),
+  };
 }
 
 interface Acc {
@@ -136,12 +174,14 @@ function paragraphFacts(b: BlockStats): { scores: ReadabilityScores; hardest: Se
 }
 
 function partOf(lines: LineIndex, scores: ReadabilityScores, start: number, end: number, hardest: DocSentence[], target: number): ReadabilityPart {
-  return {
-    ...scores,
-    ...span(lines, start, end),
+  const out: ReadabilityPart = Object.assign({}, scores, {
+    start,
+    end,
+    range: { start: lines.position(start), end: lines.position(end) },
     hardest: hardest.map((s) => sentenceOut(lines, s)),
     overTarget: scores.reliable && scores.readingAge !== null && Math.round(scores.readingAge) > target,
-  };
+  });
+  return out;
 }
 
 function accPart(lines: LineIndex, acc: Acc, minWords: number, target: number): ReadabilityPart {
@@ -186,11 +226,15 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
         document.start = start;
         first = false;
       }
-      for (const acc of [document, section.acc]) {
-        addCounts(acc.counts, b.totals);
-        for (const s of b.sentences) acc.hardest.offer(s, base);
-        acc.end = end;
+      const sec = section.acc;
+      addCounts(document.counts, b.totals);
+      addCounts(sec.counts, b.totals);
+      for (const s of b.sentences) {
+        document.hardest.offer(s, base);
+        sec.hardest.offer(s, base);
       }
+      document.end = end;
+      sec.end = end;
       if (b.kind === 'paragraph') {
         const facts = paragraphFacts(b);
         const hardest = facts.hardest.map((s) => ({ stats: s, start: s.start + base, end: s.end + base }));
@@ -207,4 +251,20 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
     sections: sections.map((s) => ({ ...accPart(lines, s.acc, MIN_WORDS.section, target), ...(s.heading ? { heading: s.heading } : {}) })),
     paragraphs,
   };
+}
+
+/**
+ * The prose the formulas read, block by block: paragraphs, list items and headings in document
+ * order, with U+FFFC where inline code or an image was. For checking the figures against other
+ * tools (scripts/bench/40-readability.mjs, test/readability/style.test.ts).
+ */
+export function scoredBlocks(doc: DocumentAnalysis): Array<{ kind: 'paragraph' | 'heading'; text: string; start: number; end: number }> {
+  const out: Array<{ kind: 'paragraph' | 'heading'; text: string; start: number; end: number }> = [];
+  for (const chunk of doc.chunks) {
+    for (const { block } of chunk.analysis.blocks) {
+      if (block.kind !== 'paragraph' && block.kind !== 'heading') continue;
+      out.push({ kind: block.kind, text: block.text, start: block.start + chunk.start, end: block.end + chunk.start });
+    }
+  }
+  return out;
 }

@@ -198,6 +198,8 @@ function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: b
         if (!core) continue;
         // Part of a dotted name or address: GOV.UK, NHS.UK.
         if (dotted(block.text, t.start, t.start + written.length)) continue;
+        // A pronunciation guide ("ah-RITH-me-ahs") is not an acronym.
+        if (hyphenParts(block.text, tokens, i) >= 3) continue;
         // Known acronyms not matched here (inside a protected name such as "NHS England").
         if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
         // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
@@ -220,6 +222,15 @@ function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: b
   }
   uses.sort((a, b) => a.start - b.start);
   return uses;
+}
+
+/** How many hyphen-joined parts the word at token i belongs to ("kon-JEN-ih-tal": 4). */
+function hyphenParts(text: string, tokens: Token[], i: number): number {
+  const joined = (a: Token, b: Token) => b.start === a.end + 1 && text.charCodeAt(a.end) === 45;
+  let n = 1;
+  for (let k = i; k > 0 && joined(tokens[k - 1], tokens[k]); k--) n++;
+  for (let k = i; k + 1 < tokens.length && joined(tokens[k], tokens[k + 1]); k++) n++;
+  return n;
 }
 
 /** A dot joins the word to letters on either side: "GOV.UK", "NHS.UK". */

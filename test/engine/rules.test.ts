@@ -1,0 +1,242 @@
+// Clarity rules: long sentences, acronyms (glossary and unknown), passive voice, audiences.
+import { describe, expect, it } from 'vitest';
+import { applyFixes, audienceForPath, check, matchGlob, type CheckOptions, type Finding } from '../../server/src/engine/index.js';
+import { tinyDictionary } from '../support/engine.js';
+
+const dict = tinyDictionary([
+  { id: 'icb', kind: 'acronym', category: 'acronym', terms: ['ICB'], expansion: 'integrated care board' },
+  { id: 'pcn', kind: 'acronym', category: 'acronym', terms: ['PCN'], expansion: 'primary care network' },
+  { id: 'nhs', kind: 'acronym', category: 'acronym', terms: ['NHS'], expansion: 'National Health Service', noExpansion: true },
+  { id: 'gp', kind: 'acronym', category: 'acronym', terms: ['GP'], expansion: 'general practitioner', noExpansion: true },
+  { id: 'a-and-e', kind: 'acronym', category: 'acronym', terms: ['A&E'], expansion: 'accident and emergency', noExpansion: true },
+  { id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] },
+  { id: 'step-down', terms: ['step-down care'], inflect: 'none', replacements: ['care after hospital'], audiences: { public: 'error', staff: 'off' } },
+]);
+
+const run = (text: string, options: Partial<CheckOptions> = {}) => check(text, { dictionary: dict, ...options });
+const byRule = (rule: string, text: string, options: Partial<CheckOptions> = {}): Finding[] => run(text, options).findings.filter((f) => f.ruleId === rule);
+const acronyms = (text: string, options: Partial<CheckOptions> = {}) => byRule('acronym', text, options).map((f) => [f.actual, f.entryId ?? null, f.severity]);
+
+describe('long sentences', () => {
+  const words = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? 'Word' : 'word')).join(' ') + '.';
+
+  it('flags a sentence over 25 words, with the word count in the message', () => {
+    expect(byRule('long-sentence', words(25))).toEqual([]);
+    const [f] = byRule('long-sentence', `Short one. ${words(26)} Another short one.`);
+    expect(f.message).toContain('26 words');
+    expect(f.message).toContain('25 words or fewer');
+    expect(f.actual).toBe(words(26));
+    expect(f.severity).toBe('warning');
+    expect(f.range.start).toEqual({ line: 0, character: 11 });
+  });
+
+  it('follows config longSentence and rule severity', () => {
+    expect(byRule('long-sentence', words(12), { config: { longSentence: 10 } }).map((f) => f.message)).toEqual([expect.stringContaining('12 words')]);
+    expect(byRule('long-sentence', words(40), { config: { rules: { 'long-sentence': 'off' } } })).toEqual([]);
+    expect(byRule('long-sentence', words(40), { config: { rules: { 'long-sentence': 'error' } } })[0].severity).toBe('error');
+  });
+
+  it('counts a heading and a list item as their own sentences, never run together', () => {
+    const doc = ['# ' + words(15).slice(0, -1), '', words(15), '', '- ' + words(15).slice(0, -1), '- ' + words(15).slice(0, -1)].join('\n');
+    expect(byRule('long-sentence', doc)).toEqual([]);
+  });
+
+  it('counts a hyphenated word as one word and leaves code and URLs out', () => {
+    const base = Array.from({ length: 24 }, () => 'co-production').join(' ');
+    expect(byRule('long-sentence', `${base} \`some code here\` https://example.org/a/b/c.`)).toEqual([]);
+    expect(byRule('long-sentence', `${base} one two.`)[0].message).toContain('26 words');
+  });
+
+  it('does not end a sentence at "Dr." or before a lower-case word', () => {
+    const text = 'See Dr. Patel or Dr. Jones today, e.g. on Monday, or approx. ten days later at the clinic in town with your letter and the form you filled in.';
+    const [f] = byRule('long-sentence', text);
+    expect(f.actual).toBe(text);
+  });
+
+  it('can be switched off for a region with a suppression comment', () => {
+    const doc = `<!-- plainwords-disable long-sentence -->\n\n${words(30)}\n\n<!-- plainwords-enable long-sentence -->\n\n${words(30)}`;
+    expect(byRule('long-sentence', doc)).toHaveLength(1);
+  });
+});
+
+describe('acronyms from the glossary', () => {
+  it('flags the first unexplained use and fixes it with the expansion', () => {
+    const text = 'Ask your ICB. The ICB will reply.';
+    const fs = byRule('acronym', text);
+    expect(fs.map((f) => f.actual)).toEqual(['ICB']);
+    expect(applyFixes(text, [fs[0].replacements[0].edit]).text).toBe('Ask your integrated care board (ICB). The ICB will reply.');
+  });
+
+  it('accepts both explanation orders and plurals', () => {
+    expect(acronyms('The integrated care board (ICB) met. The ICB agreed.')).toEqual([]);
+    expect(acronyms('The ICB (integrated care board) met. The ICB agreed.')).toEqual([]);
+    expect(acronyms('Integrated care boards (ICBs) met. ICBs agreed.')).toEqual([]);
+    expect(acronyms('All ICBs met.')).toEqual([['ICBs', 'icb', 'warning']]);
+    const fixed = byRule('acronym', 'All ICBs met.')[0].replacements[0].text;
+    expect(fixed).toBe('integrated care boards (ICBs)');
+  });
+
+  it('flags a use before the explanation', () => {
+    expect(acronyms('The ICB met. Later: the integrated care board (ICB) agreed.')).toEqual([['ICB', 'icb', 'warning']]);
+  });
+
+  it('accepts an explanation in the document’s own glossary table, wherever it is', () => {
+    const doc = ['Ask the ICB or your PCN.', '', '## Glossary', '', '| Term | Meaning |', '| --- | --- |', '| ICB | integrated care board |', '| PCN | primary care network |'].join('\n');
+    expect(acronyms(doc)).toEqual([]);
+    // A table that does not pair the acronym with words is not a glossary.
+    const notGlossary = ['Ask the ICB.', '', '| ICB | 2024 |', '| --- | --- |', '| 1 | 2 |'].join('\n');
+    expect(acronyms(notGlossary)).toEqual([['ICB', 'icb', 'warning']]);
+  });
+
+  it('never flags acronyms everyone knows', () => {
+    expect(acronyms('See your GP or go to A&E. The NHS can help.')).toEqual([]);
+  });
+});
+
+describe('unknown acronyms', () => {
+  it('flags the first use of an acronym not in the glossary, at info, with advice and no fix', () => {
+    const fs = byRule('acronym', 'The SDEC unit is open. The SDEC unit closes at 8pm.');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ actual: 'SDEC', severity: 'info', replacements: [] });
+    expect(fs[0].entryId).toBeUndefined();
+    expect(fs[0].message).toMatch(/Spell out “SDEC”/);
+  });
+
+  it('counts an explanation in the text: "words (XYZ)" or "XYZ (words)"', () => {
+    expect(acronyms('Same day emergency care (SDEC) is open. SDEC closes at 8pm.')).toEqual([]);
+    expect(acronyms('The SDEC (same day emergency care) unit is open.')).toEqual([]);
+    // Brackets that do not explain it.
+    expect(acronyms('The SDEC (read below) unit is open.')).toEqual([['SDEC', null, 'info']]);
+  });
+
+  it('groups plurals and possessives with the singular', () => {
+    expect(acronyms('Two SDECs opened. The SDEC team is new.')).toEqual([['SDECs', null, 'info']]);
+    expect(acronyms("The SDEC's hours changed.")).toEqual([['SDEC', null, 'info']]);
+  });
+
+  it('is explained by a glossary table too', () => {
+    expect(acronyms('The SDEC is open.\n\n| Short | Long |\n| --- | --- |\n| SDEC | same day emergency care |')).toEqual([]);
+  });
+
+  it('skips roman numerals, single letters, words in capitals, dotted names and pronunciation guides', () => {
+    expect(acronyms('See part II and part IV of annex B.')).toEqual([]);
+    expect(acronyms('PLEASE NOTE: BRING YOUR LETTER.')).toEqual([]);
+    expect(acronyms('Visit GOV.UK for more.')).toEqual([]);
+    expect(acronyms('An arrhythmia (ah-RITH-me-ah) is a problem with the heartbeat.')).toEqual([]);
+    expect(acronyms('It is OK to ask.')).toEqual([]);
+  });
+
+  it('leaves code and URLs alone', () => {
+    expect(acronyms('Run `XYZ --help` or see https://example.org/XYZ today.')).toEqual([]);
+  });
+
+  it('flags an acronym used only in a heading, but not a heading use when the text uses it', () => {
+    expect(acronyms('# About SDEC\n\nWe run the service every day.')).toEqual([['SDEC', null, 'info']]);
+    const doc = '# About SDEC\n\nSame day emergency care (SDEC) is open.';
+    expect(acronyms(doc)).toEqual([]);
+    const unexplained = '# About SDEC\n\nThe SDEC unit is open.';
+    const fs = byRule('acronym', unexplained);
+    expect(fs.map((f) => f.range.start.line)).toEqual([2]);
+  });
+
+  it('has its own severity key and can be switched off', () => {
+    expect(acronyms('The SDEC is open.', { config: { rules: { 'unknown-acronym': 'off' } } })).toEqual([]);
+    expect(acronyms('The SDEC is open.', { config: { rules: { 'unknown-acronym': 'warning' } } })).toEqual([['SDEC', null, 'warning']]);
+    expect(acronyms('The SDEC and the ICB.', { config: { rules: { acronym: 'off' } } })).toEqual([]);
+  });
+
+  it('respects suppression comments by rule id', () => {
+    expect(acronyms('<!-- plainwords-disable-next-line unknown-acronym -->\nThe SDEC is open.')).toEqual([]);
+    expect(acronyms('<!-- plainwords-disable-next-line acronym -->\nThe SDEC is open.')).toEqual([]);
+  });
+});
+
+describe('passive voice', () => {
+  const text = 'Your form was reviewed by the team. Letters will be sent. We are not told. I am worried.';
+
+  it('is off by default', () => {
+    expect(byRule('passive-voice', text)).toEqual([]);
+  });
+
+  it('hints at "be" + past participle when config passive is true', () => {
+    const fs = byRule('passive-voice', text, { config: { passive: true } });
+    expect(fs.map((f) => f.actual)).toEqual(['was reviewed', 'be sent', 'are not told']);
+    expect(fs.every((f) => f.severity === 'hint')).toBe(true);
+    expect(fs[0].message).toMatch(/say who does what/);
+  });
+
+  it('can be turned on with a rule severity instead', () => {
+    expect(byRule('passive-voice', 'It was done.', { config: { rules: { 'passive-voice': 'info' } } }).map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('does not cross sentences or punctuation', () => {
+    expect(byRule('passive-voice', 'It was. Finished work is good. It is, decided.', { config: { passive: true } })).toEqual([]);
+  });
+});
+
+describe('audiences', () => {
+  const text = 'We offer step-down care.';
+  const severity = (options: Partial<CheckOptions>) => run(text, options).findings.filter((f) => f.entryId === 'step-down').map((f) => f.severity);
+
+  it('come from front matter, then config globs, then config audience, then public', () => {
+    expect(severity({})).toEqual(['error']);
+    expect(severity({ config: { audience: 'staff' } })).toEqual([]);
+    expect(run(`---\naudience: staff\n---\n\n${text}`).findings.filter((f) => f.entryId === 'step-down')).toEqual([]);
+    const config = { audiences: { 'docs/staff/**': 'staff' as const, '*.public.md': 'public' as const } };
+    expect(severity({ config, path: 'docs/staff/handbook.md' })).toEqual([]);
+    expect(severity({ config, path: 'docs\\staff\\deep\\handbook.md' })).toEqual([]);
+    expect(severity({ config, path: 'docs/leaflets/a.md' })).toEqual(['error']);
+    // Front matter beats the glob; the explicit option beats both.
+    expect(run(`---\naudience: public\n---\n\n${text}`, { config, path: 'docs/staff/a.md' }).findings.some((f) => f.entryId === 'step-down')).toBe(true);
+    expect(run(text, { config, path: 'docs/leaflets/a.md', audience: 'staff' }).findings.some((f) => f.entryId === 'step-down')).toBe(false);
+  });
+
+  it('switch the target reading age', () => {
+    expect(run('Hello.').readability?.target).toBe(9);
+    expect(run('Hello.', { audience: 'staff' }).readability?.target).toBe(14);
+    expect(run('Hello.', { config: { readingAge: { public: 11, staff: 16 } } }).readability?.target).toBe(11);
+    expect(run('Hello.', { audience: 'staff', config: { readingAge: { public: 11, staff: 16 } } }).readability).toMatchObject({ target: 16, audience: 'staff' });
+  });
+});
+
+describe('glob matcher', () => {
+  it('matches *, **, ?, sets, braces and folder patterns', () => {
+    const yes: Array<[string, string]> = [
+      ['docs/staff/**', 'docs/staff/a.md'],
+      ['docs/staff/**', 'docs/staff/x/y/z.md'],
+      ['docs/**/*.md', 'docs/a.md'],
+      ['docs/**/*.md', 'docs/a/b/c.md'],
+      ['*.md', 'deep/down/file.md'],
+      ['staff/', 'staff/a/b.md'],
+      ['./docs/*.md', 'docs/a.md'],
+      ['docs/?.md', 'docs/a.md'],
+      ['docs/[a-c]*.md', 'docs/b1.md'],
+      ['docs/[!a]*.md', 'docs/b.md'],
+      ['docs/{staff,internal}/**', 'docs/internal/x.md'],
+      ['**', 'anything/at/all.txt'],
+    ];
+    const no: Array<[string, string]> = [
+      ['docs/staff/**', 'docs/staffing/a.md'],
+      ['docs/*.md', 'docs/a/b.md'],
+      ['docs/?.md', 'docs/ab.md'],
+      ['docs/[a-c]*.md', 'docs/d.md'],
+      ['docs/[!a]*.md', 'docs/a.md'],
+      ['docs/**/x.md', 'docs/ax.md'],
+      ['Docs/*.md', 'docs/a.md'],
+    ];
+    for (const [p, s] of yes) expect(matchGlob(p, s), `${p} ~ ${s}`).toBe(true);
+    for (const [p, s] of no) expect(matchGlob(p, s), `${p} !~ ${s}`).toBe(false);
+  });
+
+  it('takes the first matching pattern, in order', () => {
+    expect(audienceForPath('docs/staff/a.md', { 'docs/**': 'public', 'docs/staff/**': 'staff' })).toBe('public');
+    expect(audienceForPath('docs/staff/a.md', { 'docs/staff/**': 'staff', 'docs/**': 'public' })).toBe('staff');
+    expect(audienceForPath(undefined, { '**': 'staff' })).toBeUndefined();
+  });
+
+  it('answers patterns that make backtracking matchers run for minutes (within the test timeout)', () => {
+    expect(matchGlob('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', 'a'.repeat(5000))).toBe(false);
+    expect(matchGlob('**/'.repeat(30) + 'x', 'a/'.repeat(2000) + 'y')).toBe(false);
+    expect(matchGlob('**/'.repeat(30) + 'y', 'a/'.repeat(2000) + 'y')).toBe(true);
+  });
+});
