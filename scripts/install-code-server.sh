@@ -24,8 +24,10 @@ for p in chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev 
 done
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-code-server: apt-get install ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 if [ -x "$DEST/node_modules/.bin/code-server" ] && [ -f "$DEST/.complete" ] && [ "$(cat "$DEST/.complete")" = "$VERSION" ]; then

@@ -31,6 +31,15 @@ export function initializationOptions(platform: Platform): Record<string, unknow
   return { trusted: vscode.workspace.isTrusted, platform, languages: checkedLanguages() };
 }
 
+let stopCurrent: (() => Promise<void>) | undefined;
+
+/** Stop the language server (from deactivate(), which VS Code waits for). */
+export function deactivateClient(): Promise<void> {
+  const stop = stopCurrent;
+  stopCurrent = undefined;
+  return stop ? stop() : Promise.resolve();
+}
+
 export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory, platform: Platform): Promise<PlainWordsApi> {
   const log = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(log);
@@ -41,10 +50,8 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   const options = (): LanguageClientOptions => ({
     documentSelector: checkedLanguages().map((language) => ({ language })),
     initializationOptions: initializationOptions(platform),
-    synchronize: {
-      configurationSection: SECTION,
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.plainwords.json'), vscode.workspace.createFileSystemWatcher('**/*.json', true, false, true)],
-    },
+    // The server reads settings with workspace/configuration and is told when they really change
+    // (see settingsChanged below); it watches .plainwords.json and project dictionaries itself.
     outputChannel: log,
     diagnosticCollectionName: CLIENT_ID,
     markdown: { isTrusted: false, supportHtml: false },
@@ -140,6 +147,16 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   reg('plainwords.openDictionaryEntry', (arg?: unknown) => openDictionaryEntry(arg));
   reg('plainwords.checkWorkspace', () => checkWorkspace(() => client, log));
 
+  const snapshot = () =>
+    JSON.stringify([vscode.workspace.getConfiguration(SECTION), ...(vscode.workspace.workspaceFolders ?? []).map((f) => vscode.workspace.getConfiguration(SECTION, f.uri))]);
+  let lastSettings = snapshot();
+  const settingsChanged = (): boolean => {
+    const now = snapshot();
+    const changed = now !== lastSettings;
+    lastSettings = now;
+    return changed;
+  };
+
   // Menus show "when editorLangId in plainwords.languages".
   const setLanguagesContext = () => void vscode.commands.executeCommand('setContext', 'plainwords.languages', checkedLanguages());
   setLanguagesContext();
@@ -147,7 +164,12 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.languages`)) setLanguagesContext();
       if (e.affectsConfiguration(`${SECTION}.languages`)) void restart();
-      else if (e.affectsConfiguration(SECTION)) status.schedule(200);
+      else if (e.affectsConfiguration(SECTION) && settingsChanged()) {
+        // Every notification makes the server re-check all open documents: send one only when a
+        // value changed (VS Code also reports changes that leave the values as they were).
+        if (client?.isRunning()) void client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        status.schedule(200);
+      }
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       log.info('Workspace trusted: restarting the server so that it reads the project config and dictionaries.');
@@ -157,6 +179,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     { dispose: disposeWorkspaceResults },
   );
 
+  stopCurrent = stop;
   starting = start();
   await starting;
   return {

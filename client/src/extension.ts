@@ -3,7 +3,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { activateClient, CLIENT_ID, CLIENT_NAME, type PlainWordsApi } from './common.js';
+import { activateClient, CLIENT_ID, CLIENT_NAME, deactivateClient, type PlainWordsApi } from './common.js';
 
 export function activate(context: vscode.ExtensionContext): Promise<PlainWordsApi> {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
@@ -14,6 +14,6 @@ export function activate(context: vscode.ExtensionContext): Promise<PlainWordsAp
   return activateClient(context, (options) => ({ client: new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, options) }), 'desktop');
 }
 
-export function deactivate(): void {
-  /* the client is stopped through context.subscriptions */
+export function deactivate(): Promise<void> {
+  return deactivateClient();
 }

@@ -173,7 +173,7 @@ button.jump { font: inherit; color: inherit; background: none; border: 0; paddin
 button.linkish { color: var(--vscode-textLink-foreground); font-weight: 600; }
 button.jump:hover .text, button.linkish:hover { text-decoration: underline; }
 button.jump:focus-visible { outline: 2px solid var(--vscode-focusBorder); }
-ol.sentences { padding-left: 1.4em; max-width: 900px; } ol.sentences li { margin: 6px 0; }
+ol.sentences { padding-left: 1.6em; max-width: 900px; } ol.sentences li { margin: 6px 0; } button.sentence { vertical-align: top; }
 .pill { display: inline-block; min-width: 4.2em; padding: 0 6px; border-radius: 9px; font-size: 0.85em; font-weight: 600; color: #fff; background: #777; text-align: center; }
 .pill.ok { background: #2e7d32; } .pill.close { background: #8a6500; } .pill.over { background: #b3261e; }
 `;

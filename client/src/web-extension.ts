@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
-import { activateClient, CLIENT_ID, CLIENT_NAME, type PlainWordsApi } from './common.js';
+import { activateClient, CLIENT_ID, CLIENT_NAME, deactivateClient, type PlainWordsApi } from './common.js';
 
 /**
  * A worker running the script. VS Code cannot start a worker from a script on a remote
@@ -48,6 +48,6 @@ export function activate(context: vscode.ExtensionContext): Promise<PlainWordsAp
   );
 }
 
-export function deactivate(): void {
-  /* the client is stopped through context.subscriptions */
+export function deactivate(): Promise<void> {
+  return deactivateClient();
 }

@@ -240,3 +240,19 @@ describe('glob matcher', () => {
     expect(matchGlob('**/'.repeat(30) + 'y', 'a/'.repeat(2000) + 'y')).toBe(true);
   });
 });
+
+describe('documentation', () => {
+  it('has the anchor every clarity finding links to', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/readability.md', import.meta.url), 'utf8');
+    const long = Array.from({ length: 30 }, (_, i) => (i ? 'word' : 'Word')).join(' ');
+    const text = `# Title\n\nThe SDEC and the ICB met. It was done. Comprehensive multidisciplinary rehabilitation necessitates individualised, evidence-based interventions, systematically coordinated across organisational boundaries. ${long}.\n\n${'Comprehensive multidisciplinary rehabilitation necessitates individualised interventions. '.repeat(12)}`;
+    const fs = check(text, { dictionary: dict, config: { passive: true } }).findings.filter((f) => f.ruleId !== 'jargon' && !f.entryId);
+    expect(new Set(fs.map((f) => f.ruleId))).toEqual(new Set(['acronym', 'passive-voice', 'hard-sentence', 'long-sentence', 'reading-age']));
+    for (const f of fs) {
+      const anchor = f.url!.split('#')[1];
+      expect(f.url).toMatch(/docs\/readability\.md#/);
+      expect(doc, f.ruleId).toContain(`<a id="${anchor}"></a>`);
+    }
+  });
+});

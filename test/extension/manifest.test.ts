@@ -39,6 +39,18 @@ describe('contributes.configuration', () => {
     }
   });
 
+  it('every setting is in the table of docs/vscode.md, with its default', () => {
+    const doc = readFileSync(join(ROOT, 'docs/vscode.md'), 'utf8');
+    const squash = (v: string) => v.replace(/[\s`]/g, '');
+    for (const [name, spec] of Object.entries(pkg.contributes.configuration.properties as Record<string, { default: unknown }>)) {
+      const row = new RegExp(`^\\| \`${name.replace(/\./g, '\\.')}\` \\| ([^|]+) \\|`, 'm').exec(doc);
+      expect(row, `${name} has a row in the settings table`).not.toBeNull();
+      const documented = squash(row![1]);
+      const actual = typeof spec.default === 'string' ? spec.default : JSON.stringify(spec.default);
+      expect(documented, `${name} default`).toBe(squash(actual));
+    }
+  });
+
   it('restricts, in untrusted workspaces, only settings that exist', () => {
     const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations as string[];
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe('limited');

@@ -66,6 +66,15 @@ describe('counts', () => {
     expect(r.document.words).toBe(6 + 3 + 2 + 2 + 3);
   });
 
+  it('splits sentences at full stops, but not after a title, before a lower-case word or in "No. 5"', () => {
+    const sentences = (t: string) => report(t).document.sentences;
+    expect(sentences('The answer is no. We will call you.')).toBe(2);
+    expect(sentences('Ask Dr. Patel. Then go home.')).toBe(2);
+    expect(sentences('Bring a form, e.g. the blue one. Then wait.')).toBe(2);
+    expect(sentences('See form No. 5 for this. Then wait.')).toBe(2);
+    expect(sentences('Is it open? Yes! Come in.')).toBe(3);
+  });
+
   it('counts numbers as one syllable and hyphenated words as one word', () => {
     const r = report('Call 111 about co-production.');
     expect(r.document.words).toBe(4);

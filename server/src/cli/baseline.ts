@@ -42,10 +42,22 @@ function fnv1a(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Up to three words before and after a match, lower-cased: robust to line breaks and punctuation. */
+/** Where a sentence (or a paragraph) ends. */
+const SENTENCE_END = /[.!?]+["'’”)\]]*(?=\s)|\n[ \t]*\n/g;
+
+/**
+ * Up to three words before and after a match within its sentence, lower-cased: line breaks,
+ * punctuation and edits to other sentences leave it unchanged.
+ */
 export function contextHash(text: string, start: number, end: number): string {
-  const before = (text.slice(Math.max(0, start - 120), start).match(WORD) ?? []).slice(-3);
-  const after = (text.slice(end, end + 120).match(WORD) ?? []).slice(0, 3);
+  let head = text.slice(Math.max(0, start - 120), start);
+  const cut = [...head.matchAll(SENTENCE_END)].pop();
+  if (cut) head = head.slice(cut.index! + cut[0].length);
+  let tail = text.slice(end, end + 120);
+  const stop = tail.search(SENTENCE_END);
+  if (stop >= 0) tail = tail.slice(0, stop);
+  const before = (head.match(WORD) ?? []).slice(-3);
+  const after = (tail.match(WORD) ?? []).slice(0, 3);
   return fnv1a(`${before.join(' ')}|${after.join(' ')}`.toLowerCase());
 }
 

@@ -3,6 +3,7 @@
  * fixed, compare with a baseline, and end with an exit code a CI job can gate on:
  * 0 passed, 1 findings over the gate, 2 usage, config or read error.
  */
+import { existsSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { formatProblem, type Audience, type Severity } from '../engine/index.js';
 import { findConfig } from '../node/config.js';
@@ -96,6 +97,10 @@ export async function runCheck(args: string[]): Promise<number> {
   const stdinFile = useStdin ? resolve(cwd, stdinFilename ?? 'stdin.md') : undefined;
   const configOption = str('config', 'c');
   const configFile = configOption ? resolve(cwd, configOption) : findConfig(stdinFile ? dirname(stdinFile) : cwd);
+  if (configOption && !existsSync(configFile!)) {
+    process.stderr.write(`plainwords: ${sanitize(configOption)}: no such config file\n`);
+    return 2;
+  }
   const settings: RunSettings = { configFile, noBuiltin: !!options['no-builtin'], audience, minSeverity, mode: fix ? 'fix' : dryRun ? 'fix-dry-run' : 'check' };
   const project = openProject(settings);
   if (project.problems.length) {
@@ -204,6 +209,9 @@ export async function runCheck(args: string[]): Promise<number> {
           waiting.delete(next++);
           emit(record);
         }
+      }, (notice) => {
+        progress!.end();
+        process.stderr.write(`plainwords: ${sanitize(notice)}\n`);
       });
     } finally {
       progress.end();

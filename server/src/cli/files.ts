@@ -250,7 +250,15 @@ export function collectFiles(args: string[], cwd: string): Collected {
     } else errors.push({ path: arg, message: 'is not a regular file (a FIFO, socket or device cannot be checked)' });
   }
   const list = [...files.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files: list, errors, ignored };
+  // A path reached twice (named and walked) is reported once.
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => {
+    const key = `${e.path}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: list, errors: unique, ignored };
 }
 
 /** The ignore file that excludes a named file (or one of its folders), if any. */

@@ -40,31 +40,58 @@ function tip(f: Finding): string {
   return `<span class="tip" role="tooltip">${parts.join('')}</span>`;
 }
 
-/** The document text with marks around findings and reading-age badges at section starts. */
+/** Findings about a whole sentence: shown as a highlighted sentence, like a Hemingway view. */
+const SENTENCE_RULES = new Set(['hard-sentence', 'long-sentence']);
+/** Findings about a whole paragraph: shown as a badge where the paragraph starts. */
+const PARAGRAPH_RULES = new Set(['reading-age']);
+
+/**
+ * The document text with sentences and words highlighted and reading-age badges at sections
+ * and hard paragraphs. Highlights nest properly: a word inside a highlighted sentence is marked
+ * inside it; a word mark that would cross a sentence's edge is left out (it is still listed).
+ */
 function renderText(r: FileResult, doc: number, maxAge: number | undefined, target: number | undefined): string {
-  const idOf = (_r: FileResult, i: number) => `d${doc}-f${i}`;
+  const idOf = (i: number) => `d${doc}-f${i}`;
   const text = r.text;
   const lines = new LineIndex(text);
+  // Orders at one offset: inner close, outer close, badges, outer open, inner open.
   type Event = { at: number; order: number; html: string };
   const events: Event[] = [];
-  let last = 0;
+  const outer: Array<{ start: number; end: number }> = [];
+  const inner: Array<{ start: number; end: number }> = [];
+  const tipOf = (f: Finding, i: number) => tip(f).replace('role="tooltip"', `role="tooltip" id="${idOf(i)}-tip"`);
   r.findings.forEach((f, i) => {
-    // Overlapping findings are listed below the text but highlighted once.
-    if (f.start < last || f.end <= f.start) return;
-    last = f.end;
-    events.push({ at: f.start, order: 1, html: `<mark class="f ${f.severity}" tabindex="0" id="${idOf(r, i)}" aria-describedby="${idOf(r, i)}-tip">` });
-    events.push({ at: f.end, order: 0, html: `${tip(f).replace('role="tooltip"', `role="tooltip" id="${idOf(r, i)}-tip"`)}</mark>` });
+    if (!SENTENCE_RULES.has(f.ruleId) || f.end <= f.start) return;
+    if (outer.length && f.start < outer[outer.length - 1].end) return;
+    outer.push({ start: f.start, end: f.end });
+    events.push({ at: f.start, order: 3, html: `<span class="s ${f.severity}" tabindex="0" id="${idOf(i)}" aria-describedby="${idOf(i)}-tip">` });
+    events.push({ at: f.end, order: 1, html: `${tipOf(f, i)}</span>` });
+  });
+  const crossesOuter = (start: number, end: number) => outer.some((o) => (start < o.start && end > o.start) || (start < o.end && end > o.end));
+  r.findings.forEach((f, i) => {
+    if (SENTENCE_RULES.has(f.ruleId) || f.end <= f.start) return;
+    if (PARAGRAPH_RULES.has(f.ruleId)) {
+      events.push({ at: f.start, order: 2, html: `<span class="age para ${f.severity}" tabindex="0" id="${idOf(i)}" aria-describedby="${idOf(i)}-tip">Hard paragraph${tipOf(f, i)}</span>` });
+      return;
+    }
+    if ((inner.length && f.start < inner[inner.length - 1].end) || crossesOuter(f.start, f.end)) return;
+    inner.push({ start: f.start, end: f.end });
+    events.push({ at: f.start, order: 4, html: `<mark class="f ${f.severity}" tabindex="0" id="${idOf(i)}" aria-describedby="${idOf(i)}-tip">` });
+    events.push({ at: f.end, order: 0, html: `${tipOf(f, i)}</mark>` });
   });
   for (const s of sectionsOf(r.readability)) {
+    // Sections too short to score get no badge: a page of "not enough text" helps nobody.
+    if (s.age === null) continue;
     const at = s.line < lines.lineCount ? lines.starts[s.line] : text.length;
-    // A badge never goes inside a mark.
-    const inside = events.some((e, k) => e.order === 1 && e.at < at && events[k + 1].at > at);
-    if (inside) continue;
-    events.push({
-      at,
-      order: 0.5,
-      html: `<span class="age ${ageClass(s.age, target, maxAge)}" title="${escapeHtml(s.title)}">${escapeHtml(ageText(s.age))}</span>`,
-    });
+    // A badge never goes inside a word mark.
+    if (inner.some((m) => m.start < at && m.end > at)) continue;
+    events.push({ at, order: 2, html: `<span class="age ${ageClass(s.age, target, maxAge)}" title="${escapeHtml(s.title)}">${escapeHtml(ageText(s.age))}</span>` });
+  }
+  // Paragraph badges inside a word mark would break nesting: move them before it.
+  for (const e of events) {
+    if (e.order !== 2) continue;
+    const m = inner.find((x) => x.start < e.at && x.end > e.at);
+    if (m) e.at = m.start;
   }
   events.sort((a, b) => a.at - b.at || a.order - b.order);
   let out = '';
@@ -75,7 +102,6 @@ function renderText(r: FileResult, doc: number, maxAge: number | undefined, targ
   }
   return out + escapeHtml(text.slice(at));
 }
-
 
 const STYLE = `
 :root{--ink:#0b0c0c;--muted:#505a5f;--line:#b1b4b6;--bg:#fff;--panel:#f3f2f1;--error:#d4351c;--warning:#f47738;--info:#1d70b8;--hint:#6f777b;--ok:#00703c;--close:#b58840}
@@ -100,10 +126,16 @@ mark.f:focus{outline:3px solid #fd0;outline-offset:1px}
 .tip b{display:block;font-weight:600}
 .tip .why,.tip .fix{display:block;margin-top:.35rem}
 .tip .fix{color:#b7f0c8}
-mark.f:hover .tip,mark.f:focus .tip{display:block}
+mark.f:hover>.tip,mark.f:focus>.tip{display:block}
+.s{position:relative;background:#fcf3c4;cursor:help}
+.s.warning,.s.error{background:#f7d4cc}
+.s:focus{outline:3px solid #fd0;outline-offset:1px}
+.s:hover:not(:has(mark:hover))>.tip,.s:focus>.tip{display:block}
+.age.para{position:relative;cursor:help;background:var(--close)}
+.age.para:hover>.tip,.age.para:focus>.tip{display:block;font-weight:400}
 .age{display:inline-block;font:600 .8rem/1.4 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;padding:0 .45rem;margin-right:.4rem;border-radius:3px;background:var(--muted);color:#fff;vertical-align:.1em}
 .age.ok{background:var(--ok)}.age.close{background:var(--close)}.age.over{background:var(--error)}.age.none{background:var(--hint)}
-.badge{display:inline-block;padding:0 .4rem;border-radius:3px;color:#fff;font-size:.85rem;font-weight:600}
+.badge{display:inline-block;white-space:nowrap;padding:0 .4rem;border-radius:3px;color:#fff;font-size:.85rem;font-weight:600}
 .badge.error{background:var(--error)}.badge.warning{background:var(--warning);color:#0b0c0c}.badge.info{background:var(--info)}.badge.hint{background:var(--hint)}
 .errors{border-left:4px solid var(--error);padding:.5rem 1rem;background:#fbeae8}
 .legend span{margin-right:1rem}

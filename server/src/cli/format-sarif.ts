@@ -3,7 +3,7 @@
  * (short and full description, help, helpUri), one result per finding with its region in UTF-16
  * columns, fixes as artifactChanges/replacements, and read errors as tool notifications.
  */
-import { DOCS_URL, LineIndex, type Entry, type Severity } from '../engine/index.js';
+import { CATEGORY_DEFAULTS, DOCS_URL, LineIndex, type Entry, type Severity } from '../engine/index.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VERSION } from '../node/version.js';
@@ -74,7 +74,7 @@ function entryRule(entry: Entry) {
     fullDescription: { text: sentence(entry.why) },
     help: { text: helpLines.join(' '), markdown },
     helpUri: `${DOCS_URL}#${entry.id}`,
-    defaultConfiguration: { level: LEVEL[entry.severity ?? 'warning'] },
+    defaultConfiguration: { level: LEVEL[entry.severity ?? CATEGORY_DEFAULTS[entry.category] ?? 'warning'] },
     properties: { category: entry.category, tags: ['plain-english', entry.category], precision: 'high' },
   };
 }

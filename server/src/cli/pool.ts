@@ -37,6 +37,7 @@ export async function runTasks(
   project: Project,
   jobs: number,
   onRecord: (r: FileRecord) => void,
+  onNotice: (message: string) => void = () => {},
 ): Promise<void> {
   const workers = Math.min(jobs, tasks.length);
   if (workers <= 1) {
@@ -51,6 +52,18 @@ export async function runTasks(
   }
   let next = 0;
   const batchSize = () => Math.max(1, Math.min(16, Math.floor((tasks.length - next) / (workers * 4))));
+  const take = () => {
+    const batch = tasks.slice(next, next + batchSize());
+    next += batch.length;
+    return batch;
+  };
+  // A file that needs more memory than a worker may use is checked here instead.
+  let local: { checker: ReturnType<typeof makeChecker>; renderer: Renderer } | undefined;
+  const runHere = (batch: Task[]) => {
+    local ??= { checker: makeChecker(settings, project), renderer: new Renderer(render) };
+    for (const t of batch) onRecord(local.renderer.render(processFile(settings, local.checker, t), t.file));
+  };
+  const limits = workerLimits();
   const pool: Worker[] = [];
   try {
     await new Promise<void>((resolveAll, rejectAll) => {
@@ -61,20 +74,28 @@ export async function runTasks(
         failed = true;
         rejectAll(e);
       };
+      const slotDone = () => {
+        running--;
+        if (running > 0) return;
+        try {
+          while (next < tasks.length) runHere(take());
+          resolveAll();
+        } catch (e) {
+          fail(e as Error);
+        }
+      };
       for (let w = 0; w < workers; w++) {
-        const worker = new Worker(workerScript(), { workerData: { plainwordsWorker: true, settings, render } satisfies WorkerData, resourceLimits: process.env.PW_YOUNG ? { ...(process.env.PW_OLD ? { maxOldGenerationSizeMb: Number(process.env.PW_OLD) } : {}), maxYoungGenerationSizeMb: Number(process.env.PW_YOUNG) } : undefined });
+        const worker = new Worker(workerScript(), { workerData: { plainwordsWorker: true, settings, render } satisfies WorkerData, resourceLimits: limits });
         pool.push(worker);
         let inFlight: Task[] = [];
         let finished = false;
         const feed = () => {
           if (next >= tasks.length) {
             finished = true;
-            running--;
-            if (running === 0) resolveAll();
+            slotDone();
             return;
           }
-          inFlight = tasks.slice(next, next + batchSize());
-          next += inFlight.length;
+          inFlight = take();
           worker.postMessage({ tasks: inFlight } satisfies WorkerRequest);
         };
         worker.on('message', (msg: WorkerReply) => {
@@ -85,7 +106,22 @@ export async function runTasks(
           else fail(new Error(msg.fatal));
         });
         const busy = () => inFlight.map((t) => t.display).join(', ') || 'files';
-        worker.on('error', (e) => fail(new Error(`a worker failed while checking ${busy()}: ${e.stack ?? e}`)));
+        worker.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' && !finished) {
+            finished = true;
+            const batch = inFlight;
+            inFlight = [];
+            onNotice(`a worker ran out of memory${batch.length ? ` on ${batch.map((t) => t.display).join(', ')}` : ''}; checking ${batch.length ? 'them' : 'its files'} in the main thread`);
+            try {
+              runHere(batch);
+            } catch (err) {
+              return fail(err as Error);
+            }
+            slotDone();
+            return;
+          }
+          fail(new Error(`a worker failed while checking ${busy()}: ${e.stack ?? e}`));
+        });
         worker.on('exit', (code) => {
           if (!finished) fail(new Error(`a worker stopped (exit code ${code}) while checking ${busy()}`));
         });
@@ -96,3 +132,19 @@ export async function runTasks(
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }
+
+/**
+ * Memory limits for a worker. The live data of a check is small (a few MB per document), but
+ * V8 collects garbage lazily and lets an unlimited heap grow to hundreds of MB; these limits
+ * keep the whole run (all workers) near a few hundred MB. A document that needs more is
+ * checked in the main thread, which has no such limit. PLAINWORDS_WORKER_MEMORY_MB sets the
+ * old-generation limit (0 = none).
+ */
+export function workerLimits(env: NodeJS.ProcessEnv = process.env): { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number } | undefined {
+  const setting = env.PLAINWORDS_WORKER_MEMORY_MB;
+  const old = setting !== undefined && /^\d+$/.test(setting) ? Number(setting) : DEFAULT_WORKER_OLD_MB;
+  if (old === 0) return undefined;
+  return { maxOldGenerationSizeMb: old, maxYoungGenerationSizeMb: Math.min(16, Math.max(1, Math.floor(old / 4))) };
+}
+
+const DEFAULT_WORKER_OLD_MB = 96;

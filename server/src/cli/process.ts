@@ -115,7 +115,9 @@ export function processText(settings: RunSettings, checker: Checker, index: numb
     }
     const fix: FixOutcome = { applied, passes, unsettled, written: false };
     if (settings.mode === 'fix-dry-run') {
-      fix.diff = unifiedDiff(display, text, current);
+      // The byte order mark is part of the file, so the diff applies to it.
+      const b = bom ? '\ufeff' : '';
+      fix.diff = unifiedDiff(display, b + text, b + current);
     } else if (current !== text && file) {
       const error = writeAtomic(file, (bom ? '\ufeff' : '') + current);
       if (error) return { index, path: display, text, bom, findings: [], error };

@@ -119,8 +119,10 @@ export function isOverMax(ra: ReadingAge | undefined, max: number | undefined): 
 export function readabilitySummary(readability: ReadabilityReport | undefined): string | undefined {
   const ra = readingAgeOf(readability);
   if (!ra) return undefined;
-  if (ra.age === null || !ra.reliable) return `reading age: too little text to score (target ${ra.target})`;
-  return `reading age ${Math.round(ra.age)}, target ${ra.target}`;
+  const d = readability!.document;
+  const size = `${d.words} word${d.words === 1 ? '' : 's'}, ${d.sentences} sentence${d.sentences === 1 ? '' : 's'}`;
+  if (ra.age === null || !ra.reliable) return `reading age: too little text to score (target ${ra.target}; ${size})`;
+  return `reading age ${Math.round(ra.age)}, target ${ra.target} (${size})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +197,7 @@ export function stylishTail(s: RunSummary): string {
   }
   const over = s.files.filter((f) => f.overMax).length;
   if (over) out += c('31', `${plural(over, 'file')} over the maximum reading age of ${s.maxReadingAge}.`) + '\n';
-  if (s.errors.length) out += c('31', `${plural(s.errors.length, 'file')} could not be checked (see the errors above).`) + '\n';
+  if (s.errors.length) out += c('31', `Not everything could be checked: ${plural(s.errors.length, 'error')} (see above).`) + '\n';
   return out;
 }
 

@@ -127,6 +127,9 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
+    // An 'explain' term followed by "(…)" is explained in place (as its own fix writes it):
+    // flagging it again made every fix all add the explanation once more.
+    if (ce.entry.action === 'explain' && explainedAfter(block.text, tokens[c.j].end)) continue;
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
@@ -156,6 +159,13 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
     return /^[\s:.*_-]*$/.test(after) && /^[\s*_-]*$/.test(before);
   }
   return false;
+}
+
+/** True when the next thing after `end` (past spaces and line breaks) is an opening bracket. */
+function explainedAfter(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r' || text[k] === '\u00a0')) k++;
+  return text[k] === '(';
 }
 
 /** Text in capitals ("SALT AND SUGAR") is emphasis, not acronyms. */

@@ -148,18 +148,34 @@ export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Findin
   // Clarity and readability rules (docs/readability.md).
   const target = targetReadingAge(audience, config);
   const longSentence = typeof config?.longSentence === 'number' && config.longSentence > 0 ? config.longSentence : DEFAULT_LONG_SENTENCE;
-  const clarity: Finding[] = sentenceFindings(doc, target, {
-    longSentence,
-    longSeverity: ruleSeverity('long-sentence', 'warning', config),
-    hardSeverity: ruleSeverity('hard-sentence', 'info', config),
-  });
+  const longSeverity = ruleSeverity('long-sentence', 'warning', config);
+  const hardSeverity = ruleSeverity('hard-sentence', 'info', config);
+  const clarity: Finding[] = longSeverity === 'off' && hardSeverity === 'off' ? [] : sentenceFindings(doc, target, { longSentence, longSeverity, hardSeverity });
   const readingAgeSeverity = ruleSeverity('reading-age', 'info', config);
   if (readingAgeSeverity !== 'off') clarity.push(...readingAgeFindings(doc, readabilityReport(doc, config), readingAgeSeverity));
   const passiveSeverity = ruleSeverity('passive-voice', config?.passive ? 'hint' : 'off', config);
   if (passiveSeverity !== 'off') clarity.push(...passiveFindings(doc, passiveSeverity));
   for (const f of clarity) if (!suppress.isSuppressed(f.start, [f.ruleId])) findings.push(f);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Messages quote the text, which may hold a lone surrogate: strict JSON and UTF-8 encoders
+  // (editors' language clients) reject those, so messages are made well formed.
+  for (const f of findings) f.message = wellFormed(f.message);
   return findings;
+}
+
+/** The string with each lone surrogate replaced by U+FFFD. */
+export function wellFormed(s: string): string {
+  // Fast path: no surrogate at all (almost every message).
+  if (!/[\ud800-\udfff]/.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      out += s[i] + s[i + 1];
+      i++;
+    } else out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : s[i];
+  }
+  return out;
 }
 
 function quote(s: string): string {

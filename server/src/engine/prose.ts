@@ -238,20 +238,22 @@ function addBlock(prose: Prose, source: string, node: Parent & RootContent, kind
 }
 
 /**
- * Limits per chunk (a run of lines between blank lines) beyond which markdown is checked as
- * plain text. The markdown parser resolves emphasis and link brackets in time that grows with
- * the square of their number, and builds nested block quotes and lists by recursion: 16 KB of
- * "*a " took seconds, and 10,000 ">" overflowed the stack. Real documents stay far below these
- * limits (at most 242 emphasis runs, 43 brackets and nesting 3 in any paragraph of 2,120 sample
- * documents).
+ * Limits per paragraph (inline markup) and per line (nesting) beyond which a chunk of markdown
+ * is checked as plain text. The markdown parser resolves emphasis, brackets, code spans and
+ * inline HTML in time that grows with the square of their number in a paragraph, and builds
+ * nested block quotes and lists by recursion: 16 KB of "*a " took seconds, 100 KB of "a]b "
+ * over ten, and 10,000 ">" overflowed the stack. Real documents stay far below these limits
+ * (see docs/robustness.md for the figures over 2,120 sample documents).
  */
-export const MARKDOWN_LIMITS = { emphasisRuns: 500, brackets: 500, nesting: 64 } as const;
+export const MARKDOWN_LIMITS = { emphasisRuns: 500, brackets: 1000, codeRuns: 1000, angles: 4000, nesting: 64 } as const;
 
-/** True when a chunk exceeds MARKDOWN_LIMITS. One pass over the text. */
+/** True when a paragraph or a line of the text exceeds MARKDOWN_LIMITS. One pass over the text. */
 export function tooComplexForMarkdown(text: string): boolean {
   const n = text.length;
   let runs = 0;
   let brackets = 0;
+  let codeRuns = 0;
+  let angles = 0;
   let prev = 0;
   let lineStart = true;
   for (let i = 0; i < n; i++) {
@@ -274,7 +276,11 @@ export function tooComplexForMarkdown(text: string): boolean {
           if ((m !== 46 && m !== 41) || !isSpaceOrEnd(text, e + 1)) break;
           depth++;
           k = e;
-        } else break;
+        } else {
+          // A blank line ends the paragraph: inline markup is resolved paragraph by paragraph.
+          if (depth === 0 && (d === 10 || d === 13 || Number.isNaN(d))) runs = brackets = codeRuns = angles = 0;
+          break;
+        }
         if (depth > 0 && depth + (columns >> 1) > MARKDOWN_LIMITS.nesting) return true;
         k++;
       }
@@ -283,7 +289,11 @@ export function tooComplexForMarkdown(text: string): boolean {
     if (c === 10 || c === 13) lineStart = true;
     else if (c === 42 || c === 95 || c === 126 /* * _ ~ */) {
       if (c !== prev && ++runs > MARKDOWN_LIMITS.emphasisRuns) return true;
-    } else if (c === 91 /* [ */ && ++brackets > MARKDOWN_LIMITS.brackets) return true;
+    } else if (c === 91 || c === 93 /* [ ] */) {
+      if (++brackets > MARKDOWN_LIMITS.brackets) return true;
+    } else if (c === 96 /* ` */) {
+      if (c !== prev && ++codeRuns > MARKDOWN_LIMITS.codeRuns) return true;
+    } else if (c === 60 /* < */ && ++angles > MARKDOWN_LIMITS.angles) return true;
     prev = c;
   }
   return false;
@@ -333,12 +343,22 @@ function extractText(text: string): Prose {
   }
   const html = findTextComments(text);
   // Suppression comments are not prose: blank them out of the blocks (same length, so offsets hold).
-  for (const c of html) {
-    for (const b of blocks) {
-      if (c.end <= b.start || c.start >= b.end) continue;
-      const from = Math.max(c.start, b.start) - b.start;
-      const to = Math.min(c.end, b.end) - b.start;
-      b.text = b.text.slice(0, from) + ' '.repeat(to - from) + b.text.slice(to);
+  // Blocks and comments are both in order and do not overlap among themselves: one merge pass
+  // (blanking comment by comment over every block took time comments × text; docs/robustness.md).
+  let first = 0;
+  for (const b of blocks) {
+    while (first < html.length && html[first].end <= b.start) first++;
+    let parts: string[] | undefined;
+    let at = 0;
+    for (let k = first; k < html.length && html[k].start < b.end; k++) {
+      const from = Math.max(html[k].start, b.start) - b.start;
+      const to = Math.min(html[k].end, b.end) - b.start;
+      (parts ??= []).push(b.text.slice(at, from), ' '.repeat(to - from));
+      at = to;
+    }
+    if (parts) {
+      parts.push(b.text.slice(at));
+      b.text = parts.join('');
     }
   }
   return { blocks, html };

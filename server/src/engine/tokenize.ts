@@ -130,7 +130,9 @@ export function tokenize(text: string): Token[] {
     } else if (cls !== 2) gapOk = false;
     if (cls === 2 && (code === 10 || code === 13)) {
       // Two line breaks in a row end a sentence (plain text paragraphs are split earlier, this is a guard).
-      if (i + 1 < n && (text.charCodeAt(i + 1) === 10 || text.charCodeAt(i + 1) === 13)) sawEnd = true;
+      // A CRLF is one line break, not two (else every CRLF line ended a sentence).
+      const after = code === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      if (after < n && (text.charCodeAt(after) === 10 || text.charCodeAt(after) === 13)) sawEnd = true;
     }
     i++;
   }

@@ -4,7 +4,7 @@
  * host, and keeps the last good project when a file is broken. Data only: nothing read is run.
  */
 import { URI, Utils } from 'vscode-uri';
-import { crossCheck, parseConfig, parseEntry, parseNames, type DictionaryData, type LoadedEntry, type PlainwordsConfig, type Problem, type ProperName } from '../engine/index.js';
+import { crossCheck, parseConfig, parseEntry, parseJson, parseNames, type DictionaryData, type LoadedEntry, type PlainwordsConfig, type Problem, type ProperName } from '../engine/index.js';
 import type { Host } from './host.js';
 
 export const CONFIG_NAME = '.plainwords.json';
@@ -69,6 +69,15 @@ export async function loadProjectFiles(host: Host, configUri: string): Promise<L
       const target = isAbsolute ? (root.scheme === 'file' ? URI.file(d) : undefined) : Utils.resolvePath(root, d.replace(/\\/g, '/'));
       if (!target) {
         problems.push({ ...problem(configUri, `dictionaries: "${d}" is an absolute path, which cannot be read here; use a path relative to ${CONFIG_NAME}`), field: 'dictionaries' });
+        continue;
+      }
+      // Project dictionaries must be inside the config file's folder (as on the command line):
+      // a project cannot make the server read files elsewhere ("../../etc"). docs/robustness.md
+      const base = root.path.endsWith('/') ? root.path : root.path + '/';
+      if (target.scheme !== root.scheme || target.authority !== root.authority || (target.path !== root.path && !target.path.startsWith(base))) {
+        const i = config.dictionaries.indexOf(d);
+        const at = parseJson(text, configUri, { comments: true }).locate(['dictionaries', i]);
+        problems.push({ file: configUri, ...at, field: `dictionaries[${i}]`, message: `dictionaries[${i}] "${d}" is not read: it is outside the folder of the config file; project dictionaries must be inside it` });
         continue;
       }
       const targetUri = target.toString();

@@ -2,9 +2,9 @@
  * Finds, reads and layers project config (.plainwords.json) and project dictionaries for the
  * command line and the server.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { compileDictionary, parseConfig, type CompiledDictionary, type DictionaryData, type PlainwordsConfig, type Problem } from '../engine/index.js';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { compileDictionary, parseConfig, parseJson, type CompiledDictionary, type DictionaryData, type PlainwordsConfig, type Problem } from '../engine/index.js';
 import { builtinDictionary } from './builtin.js';
 import { loadEntries } from './dictionary.js';
 
@@ -51,11 +51,46 @@ export function loadProject(configFile: string | undefined, base: DictionaryData
   const data: DictionaryData = { entries: [...base.entries], names: [...(base.names ?? [])], allow: [...(config.allow ?? [])] };
   if (configFile && config.dictionaries?.length) {
     const root = dirname(resolve(configFile));
-    const paths = config.dictionaries.map((d) => (isAbsolute(d) ? d : join(root, d)));
+    const paths: string[] = [];
+    config.dictionaries.forEach((d, i) => {
+      const path = isAbsolute(d) ? resolve(d) : join(root, d);
+      const outside = outsideFolder(root, path);
+      if (outside) problems.push(outsideProblem(configFile, i, d, outside));
+      else paths.push(path);
+    });
     const loaded = loadEntries(paths);
     problems.push(...loaded.problems);
     data.entries.push(...loaded.entries.map((e) => e.entry));
     data.names!.push(...loaded.names);
   }
   return { configFile, config, dictionary: compileDictionary(data), data, problems };
+}
+
+/**
+ * Project dictionaries must be inside the folder of the config file that names them (after
+ * following symbolic links), so that a project cannot make Plain Words read files elsewhere on
+ * the machine ("../../etc", "/home/someone/.ssh"). Returns why a path is refused, if it is.
+ */
+export function outsideFolder(root: string, path: string): string | undefined {
+  const inside = (base: string, p: string) => {
+    const r = relative(base, p);
+    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  };
+  if (!inside(root, path)) return 'it is outside the folder of the config file';
+  try {
+    if (!inside(realpathSync(root), realpathSync(path))) return 'it leads outside the folder of the config file through a symbolic link';
+  } catch {
+    // Missing: reading it reports that.
+  }
+  return undefined;
+}
+
+function outsideProblem(configFile: string, index: number, value: string, why: string): Problem {
+  let at = { line: 1, column: 1 };
+  try {
+    at = parseJson(readFileSync(configFile, 'utf8'), configFile, { comments: true }).locate(['dictionaries', index]);
+  } catch {
+    // The line is a courtesy.
+  }
+  return { file: configFile, ...at, field: `dictionaries[${index}]`, message: `dictionaries[${index}] "${value}" is not read: ${why}; project dictionaries must be inside ${dirname(resolve(configFile))}` };
 }

@@ -3,7 +3,7 @@
 //   npm run test:e2e   (packages the .vsix first; scripts/install-code-server.sh installs what it needs)
 // Screenshots of every step go to test-results/e2e/*.png.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT, artefactPath, installVsix, launchChromium, makeSandbox, prerequisites, startCodeServer, waitFor } from '../support/code-server.mjs';
@@ -229,17 +229,67 @@ step('screenshots of the whole workbench and of the full report', async () => {
   // A taller window, with the report on its own, shows the whole report.
   await page.setViewportSize({ width: 1100, height: 1400 });
   await page.locator('.tabs-container .tab[aria-label^="Readability: discharge.md"]').first().click();
-  await runCommand('View: Toggle Maximized Editor Group');
+  await runCommand('View: Toggle Maximize Editor Group');
   const view = wb.reportView(page);
   await view.locator('table.jargon').waitFor({ state: 'visible', timeout: 15_000 });
   await waitFor('the report to fill the window', async () => ((await page.locator('iframe.webview.ready').boundingBox())?.height ?? 0) > 1000);
   await page.locator('iframe.webview.ready').screenshot({ path: artefactPath('11-report-full.png') });
-  await runCommand('View: Toggle Maximized Editor Group');
+  await runCommand('View: Toggle Maximize Editor Group');
   await page.setViewportSize({ width: 1440, height: 900 });
+  // Leave the focus in a text editor, not in the report.
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
   if (process.env.PLAINWORDS_E2E_DOCS_SCREENSHOTS) {
     // Refresh the pictures in docs/vscode.md from this run.
     const dir = join(ROOT, 'images/screenshots');
     mkdirSync(dir, { recursive: true });
     for (const [from, to] of [['10-overview.png', 'overview.png'], ['02-quick-fix-menu.png', 'quick-fix.png'], ['11-report-full.png', 'report.png']]) copyFileSync(artefactPath(from), join(dir, to));
   }
+});
+
+step('Add Selected Term to Project Word List writes .plainwords.json and the finding goes', async () => {
+  await openFile('guide.md');
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.panel .viewpane-filter input').first().fill('**/guide.md');
+  await problemsShowing(['“medication”']);
+  // Select the word with Find (Ctrl+F), then close Find: the match stays selected.
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+F');
+  const find = page.locator('.editor-group-container.active .find-widget.visible textarea, .editor-group-container.active .find-widget.visible input').first();
+  await find.waitFor({ state: 'visible', timeout: 10_000 });
+  await find.fill('medication');
+  await page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /1 of 1/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  await waitFor('the word to be selected', async () => /\(10 selected\)/.test(await page.locator('#workbench\\.parts\\.statusbar').innerText()));
+  await runCommand('Plain Words: Add Selected Term to Project Word List');
+  const config = join(sandbox.workspace, '.plainwords.json');
+  const written = await waitFor('.plainwords.json to be written', async () => {
+    try {
+      return JSON.parse(readFileSync(config, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+  assert.deepEqual(written, { allow: ['medication'] });
+  await waitFor('the "medication" finding to leave guide.md', async () => {
+    const text = await page.locator('.markers-panel').innerText();
+    return !text.includes('“medication”');
+  });
+  await shot('12-word-list.png');
+  await page.locator('.panel .viewpane-filter input').first().fill('');
+});
+
+step('a dictionary entry and the project file are checked against their schemas while typing', async () => {
+  const dir = join(sandbox.workspace, 'dictionaries/entries/wordy-phrase');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'at-this-point-in-time.json'), '{\n  "id": "at-this-point-in-time",\n  "terms": "at this point in time"\n}\n');
+  writeFileSync(join(sandbox.workspace, '.plainwords.json'), '{\n  "audience": "everyone"\n}\n');
+  await openFile('dictionaries/entries/wordy-phrase/at-this-point-in-time.json');
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.panel .viewpane-filter input').first().fill('**/at-this-point-in-time.json');
+  await problemsShowing(['Incorrect type. Expected "array".', 'Missing property "why"']);
+  await shot('13-entry-schema.png');
+  await openFile('.plainwords.json');
+  await page.locator('.panel .viewpane-filter input').first().fill('**/.plainwords.json');
+  await problemsShowing(['Value is not accepted. Valid values: "public", "staff".']);
+  await page.locator('.panel .viewpane-filter input').first().fill('');
 });

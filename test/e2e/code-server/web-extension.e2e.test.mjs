@@ -2,6 +2,8 @@
 // Worker), as it runs in vscode.dev and github.dev: the packaged .vsix in code-server, forced into
 // the browser's web worker extension host with the `remote.extensionKind` setting.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { artefactPath, installVsix, launchChromium, makeSandbox, prerequisites, startCodeServer, waitFor } from '../support/code-server.mjs';
 import * as wb from '../support/workbench.mjs';
@@ -14,6 +16,8 @@ let page;
 before(async () => {
   const { vsix } = prerequisites();
   sandbox = makeSandbox('plainwords-web-e2e-', { 'remote.extensionKind': { 'plainwords.plainwords': ['web'] } });
+  // The browser server reads the project file through the client (plainwords/readFile).
+  writeFileSync(join(sandbox.workspace, '.plainwords.json'), JSON.stringify({ allow: ['going forward', 'in order to'] }, null, 2));
   installVsix(sandbox, vsix);
   server = await startCodeServer(sandbox);
   context = await launchChromium(sandbox.chromeProfile);
@@ -41,7 +45,8 @@ test('in the web worker extension host: findings, reading age and report', async
   guarded('checks', async () => {
     await wb.openFile(page, 'guide.md');
     await page.keyboard.press('Control+Shift+M');
-    await wb.problemsShowing(page, ['“utilise”', 'Going forward', 'medication']);
+    const problems = await wb.problemsShowing(page, ['“utilise”', 'medication']);
+    assert.ok(!problems.includes('Going forward'), '"going forward" is in the project word list');
     const { age, target } = await wb.readingAgeStatus(page);
     assert.equal(target, '9');
     await page.screenshot({ path: artefactPath('web-01-problems.png') });
@@ -63,5 +68,14 @@ test('in the web worker extension host: findings, reading age and report', async
       return /server started \(web, workspace trusted\)/.test(text);
     });
     await page.screenshot({ path: artefactPath('web-03-log.png') });
+
+    // A document in a subfolder: the server looks for .plainwords.json in docs/ (none) and then finds the project's.
+    await wb.openFile(page, 'docs/letter.md');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.panel .viewpane-filter input').first().fill('**/letter.md');
+    const letter = await wb.problemsShowing(page, ['letter.md', '“medication”']);
+    assert.ok(!letter.includes('“in order to”'), `the project word list applies in docs/ too: ${letter}`);
+    await page.locator('.panel .viewpane-filter input').first().fill('**/.plainwords.json');
+    await page.locator('.markers-panel', { hasText: /No results found/ }).waitFor({ state: 'visible', timeout: 10_000 });
 
   }));

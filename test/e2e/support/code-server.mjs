@@ -99,12 +99,17 @@ export function makeSandbox(name = 'plainwords-e2e-', extraSettings = {}) {
   return { ...dirs, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** code-server's environment: its config in the sandbox, and no extension gallery (nothing is fetched from the internet). */
+function codeServerEnv(sandbox) {
+  return { ...process.env, XDG_CONFIG_HOME: sandbox.dir, XDG_DATA_HOME: sandbox.dir, EXTENSIONS_GALLERY: '{}' };
+}
+
 /** Install the .vsix into the sandbox's extensions folder with code-server's own CLI. */
 export function installVsix(sandbox, vsix) {
   const r = spawnSync(
     CODE_SERVER,
     ['--config', sandbox.config, '--user-data-dir', sandbox.userData, '--extensions-dir', sandbox.extensions, '--install-extension', vsix],
-    { encoding: 'utf8', timeout: 120_000, env: { ...process.env, XDG_CONFIG_HOME: sandbox.dir, XDG_DATA_HOME: sandbox.dir } },
+    { encoding: 'utf8', timeout: 120_000, env: codeServerEnv(sandbox) },
   );
   const out = `${r.stdout}${r.stderr}`;
   if (r.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`installing ${vsix} failed (exit ${r.status}):\n${out}`);
@@ -128,7 +133,7 @@ export async function startCodeServer(sandbox, { timeoutMs = 60_000, workspaceTr
       '--extensions-dir', sandbox.extensions,
       sandbox.workspace,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, XDG_CONFIG_HOME: sandbox.dir, XDG_DATA_HOME: sandbox.dir } },
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: codeServerEnv(sandbox) },
   );
   let log = '';
   child.stdout.on('data', (d) => (log += d));

@@ -9,12 +9,30 @@ export async function openWorkbench(page, serverUrl, folder, timeout = 60_000) {
   await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout });
 }
 
+/**
+ * Open the quick input with F1 and type into it. The workbench closes the quick input when the
+ * focus moves (a webview or a layout change can take it just after F1), so this tries again, at
+ * most three times.
+ */
+async function quickInput(page, text) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(text, { timeout: 3000 });
+      return input;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      // Give the focus back to the workbench (the side bar's title is never a webview) and try again.
+      await page.locator('.part.sidebar .composite.title').first().click();
+    }
+  }
+}
+
 /** Run a command from the Command Palette (F1), by its title. `opensPicker`: the command shows a picker of its own. */
 export async function runCommand(page, title, { opensPicker = false } = {}) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
+  await quickInput(page, `>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
@@ -22,13 +40,14 @@ export async function runCommand(page, title, { opensPicker = false } = {}) {
   else await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** Open a workspace file with Quick Open (Ctrl+P) and wait until its editor is active. */
+/**
+ * Open a workspace file with Quick Open and wait until its editor is active. F1 opens the picker
+ * from anywhere (Ctrl+P does not reach the workbench from inside a webview); typing a path
+ * without ">" searches files.
+ */
 export async function openFile(page, relativePath) {
   const name = relativePath.split('/').pop();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(relativePath);
+  await quickInput(page, relativePath);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: 'visible', timeout: 15_000 });

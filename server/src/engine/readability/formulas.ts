@@ -53,7 +53,8 @@ function packageCounts(c: ReadabilityCounts) {
 }
 
 export function round1(n: number): number {
-  return Math.round(n * 10) / 10;
+  // "|| 0" turns -0 into 0, so the report survives JSON unchanged.
+  return Math.round(n * 10) / 10 || 0;
 }
 
 /** US grade by each formula, unrounded; undefined when there are no words. */

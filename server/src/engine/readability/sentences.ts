@@ -42,7 +42,10 @@ export interface ChunkReadability {
 }
 
 /** Abbreviations that end in a full stop without ending the sentence (before a capital: "Dr. Patel"). */
-const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'st', 'no', 'nos', 'fig', 'vs', 'approx', 'dept', 'tel', 'ref', 'rev', 'sr', 'jr', 'ltd', 'co', 'inc']);
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'rev', 'fig', 'figs', 'vs', 'approx', 'dept', 'tel']);
+
+/** Abbreviations that go on only before a number ("No. 5", "p. 12"); "The answer is no. We ..." ends. */
+const BEFORE_NUMBER = new Set(['no', 'nos', 'p', 'pp', 'vol', 'ch', 'para', 'ref']);
 
 const cache = new WeakMap<ChunkAnalysis, ChunkReadability>();
 
@@ -89,7 +92,9 @@ function startsUpper(word: string): boolean {
 function continues(prev: Token, next: Token): boolean {
   // Sentences start with a capital or a number: "e.g. eat well", "approx. ten" go on.
   if (startsLower(next.text)) return true;
-  return TITLES.has(prev.lower);
+  if (TITLES.has(prev.lower)) return true;
+  const c = next.text.charCodeAt(0);
+  return c >= 48 && c <= 57 && BEFORE_NUMBER.has(prev.lower);
 }
 
 /** Closing punctuation that belongs to the sentence before it. */

@@ -23,7 +23,7 @@ import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { isCommonWord } from '../readability/words.js';
 
-export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronyms';
+export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronym';
 
 export interface AcronymOptions {
   /** Severity of acronyms that are not in the glossary ('off' turns them off). Default 'info'. */

@@ -42,46 +42,45 @@ export function sentenceFindings(doc: DocumentAnalysis, target: number, opts: Re
   const out: Finding[] = [];
   const limit = opts.longSentence;
   const hardAge = target + HARD_SENTENCE_MARGIN;
+  const { longSeverity, hardSeverity } = opts;
   for (const chunk of doc.chunks) {
     const cr = chunkReadability(chunk.analysis);
     for (const b of cr.blocks) {
       const scored = b.kind === 'paragraph' || b.kind === 'heading';
       for (const s of b.sentences) {
+        const long = s.words > limit;
+        // A long sentence is flagged as long only, even when it is hard too.
+        const hard = !long && scored && s.words >= HARD_SENTENCE_MIN_WORDS && Math.round(s.readingAge) > hardAge;
+        let finding: Pick<Finding, 'ruleId' | 'message' | 'severity' | 'explanation' | 'url'> | undefined;
+        if (long && longSeverity !== 'off') {
+          finding = {
+            ruleId: 'long-sentence',
+            message: `Long sentence: ${s.words} words. Try to keep sentences to ${limit} words or fewer: split it, or cut words that add nothing.`,
+            severity: longSeverity,
+            explanation: 'Long sentences are harder to follow and to remember. GOV.UK and the NHS advise 25 words or fewer, and an average of 15 to 20.',
+            url: `${READABILITY_DOCS_URL}#long-sentence`,
+          };
+        } else if (hard && hardSeverity !== 'off') {
+          finding = {
+            ruleId: 'hard-sentence',
+            message: `Hard to read: most formulas put this sentence at reading age ${Math.round(s.readingAge)}, well above the target of ${target}. Try shorter words and a shorter sentence.`,
+            severity: hardSeverity,
+            explanation:
+              'Readability formulas count sentence length and word length (syllables, letters, words not on lists of familiar words). A sentence with several long words reads hard, whatever its length.',
+            url: `${READABILITY_DOCS_URL}#hard-sentence`,
+          };
+        }
+        if (!finding) continue;
         const start = s.start + chunk.start;
         const end = s.end + chunk.start;
-        const range = { start: doc.lines.position(start), end: doc.lines.position(end) };
-        const actual = doc.text.slice(start, end);
-        if (s.words > limit) {
-          if (opts.longSeverity !== 'off') {
-            out.push({
-              ruleId: 'long-sentence',
-              start,
-              end,
-              range,
-              actual,
-              message: `Long sentence: ${s.words} words. Try to keep sentences to ${limit} words or fewer: split it, or cut words that add nothing.`,
-              severity: opts.longSeverity,
-              replacements: [],
-              explanation: 'Long sentences are harder to follow and to remember. GOV.UK and the NHS advise 25 words or fewer, and an average of 15 to 20.',
-              url: `${READABILITY_DOCS_URL}#long-sentences`,
-            });
-          }
-          continue;
-        }
-        if (scored && opts.hardSeverity !== 'off' && s.words >= HARD_SENTENCE_MIN_WORDS && Math.round(s.readingAge) > hardAge) {
-          out.push({
-            ruleId: 'hard-sentence',
-            start,
-            end,
-            range,
-            actual,
-            message: `Hard to read: most formulas put this sentence at reading age ${Math.round(s.readingAge)}, well above the target of ${target}. Try shorter words and a shorter sentence.`,
-            severity: opts.hardSeverity,
-            replacements: [],
-            explanation: 'Readability formulas count sentence length and word length (syllables, letters, words not on lists of familiar words). A sentence with several long words reads hard, whatever its length.',
-            url: `${READABILITY_DOCS_URL}#hard-sentences`,
-          });
-        }
+        out.push({
+          ...finding,
+          start,
+          end,
+          range: { start: doc.lines.position(start), end: doc.lines.position(end) },
+          actual: doc.text.slice(start, end),
+          replacements: [],
+        });
       }
     }
   }
