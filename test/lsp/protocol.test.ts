@@ -621,3 +621,19 @@ describe('faults', () => {
     expect(existsSync(join(tmp.dir, '.plainwords.json')) && readFileSync(join(tmp.dir, '.plainwords.json'), 'utf8')).toBe('{ "allow": ["utilise"] }');
   });
 });
+
+describe('code actions while settings change', () => {
+  it('answers with the quick fixes of the new check, never an empty list', async () => {
+    h = await startHarness({ configuration: () => ({}) });
+    h.open(URI, 'We utilise it.\n');
+    await h.diagnosticsFor(URI, 1);
+    // Settings notifications start new checks; the request must wait for one instead of answering from nothing.
+    const pending = h.codeActions(URI, { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, ['quickfix']);
+    for (let i = 0; i < 8; i++) {
+      void h.client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const actions = await pending;
+    expect(actions.map((a) => a.title)).toContain('Replace “utilise” with “use”');
+  });
+});

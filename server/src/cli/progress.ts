@@ -22,6 +22,7 @@ export class Progress {
     private readonly stream: ProgressStream,
     private readonly enabled: boolean,
     private readonly delayMs = 500,
+    private readonly intervalMs = 100,
   ) {}
 
   static wanted(stream: ProgressStream, env: NodeJS.ProcessEnv): boolean {
@@ -32,7 +33,7 @@ export class Progress {
     this.done++;
     if (!this.enabled) return;
     const now = Date.now();
-    if (now - this.started < this.delayMs || (now - this.last < 100 && this.done < this.total)) return;
+    if (now - this.started < this.delayMs || (now - this.last < this.intervalMs && this.done < this.total)) return;
     this.last = now;
     this.shown = true;
     const width = Math.max(40, (this.stream.columns ?? 80) - 1);

@@ -18,7 +18,7 @@ import {
   MarkupKind,
   ResponseError,
   TextDocumentSyncKind,
-  type CancellationToken,
+  CancellationToken,
   type ClientCapabilities,
   type CodeAction,
   type CodeLens,
@@ -204,7 +204,8 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       try {
         if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
         options.onRequest?.(method);
-        return await handler(params, token);
+        // Some clients send no cancellation token (or null) for custom requests.
+        return await handler(params, token ?? CancellationToken.None);
       } catch (e) {
         if (e instanceof ResponseError) throw e;
         report(e, method);
@@ -446,7 +447,9 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
 
   /** The result for the document's current version, or undefined when it keeps changing. */
   async function currentResult(state: DocState): Promise<Result | undefined> {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    // A check can be superseded by a newer version or new settings while it runs: ask again
+    // (bounded) rather than answer from nothing.
+    for (let attempt = 0; attempt < 20; attempt++) {
       const version = state.doc.version;
       const r = await resultFor(state);
       if (r && r.version === state.doc.version && docs.get(state.uri) === state) return r;
