@@ -1,7 +1,7 @@
 // The command line beyond the golden cases: the built-in dictionary on examples/, the
 // reading-age gate, parallel runs that print exactly what a single thread prints, a worker that
 // runs out of memory, a closed pipe, help, and the npm package's contents.
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,25 @@ describe('process behaviour', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
+  });
+
+  it('--output to a pipe (or a device) writes to it and never replaces it', async () => {
+    const dir = project();
+    const fifo = join(dir, 'report.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    let received = '';
+    const reader = new Promise<void>((resolve, reject) => {
+      createReadStream(fifo, 'utf8').on('data', (d) => (received += d)).on('end', resolve).on('error', reject);
+    });
+    const r = await runCli(['check', '--no-builtin', '--format', 'github', '--output', fifo, 'docs/letter.txt'], { cwd: dir });
+    await reader;
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(received).toContain('::warning file=docs/letter.txt,line=3,col=4');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    const folder = await runCli(['check', '--no-builtin', '--output', 'docs', 'docs/letter.txt'], { cwd: dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('plainwords: docs: is a folder\n');
   });
 
   it('prints help for check with every option', async () => {

@@ -71,9 +71,9 @@ describe('Progress', () => {
 
 describe('workerLimits', () => {
   it('limits worker heaps by default, and PLAINWORDS_WORKER_MEMORY_MB sets or removes the limit', () => {
-    expect(workerLimits({})).toEqual({ maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 });
-    expect(workerLimits({ PLAINWORDS_WORKER_MEMORY_MB: '32' })).toEqual({ maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 });
+    expect(workerLimits({})).toEqual({ maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 });
+    expect(workerLimits({ PLAINWORDS_WORKER_MEMORY_MB: '32' })).toEqual({ maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 12 });
     expect(workerLimits({ PLAINWORDS_WORKER_MEMORY_MB: '0' })).toBeUndefined();
-    expect(workerLimits({ PLAINWORDS_WORKER_MEMORY_MB: 'lots' })).toEqual({ maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 });
+    expect(workerLimits({ PLAINWORDS_WORKER_MEMORY_MB: 'lots' })).toEqual({ maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 });
   });
 });

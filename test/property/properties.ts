@@ -2,7 +2,8 @@
 // Each property is a fast-check property over generated documents; a failure is shrunk to a
 // small document and replays from the seed fast-check prints.
 import fc from 'fast-check';
-import { AnalysisCache, applyFixes, check, compileDictionary, fixAll, type CompiledDictionary, type DictionaryData, type DocumentFormat, type Finding, type TextEdit } from '../../server/src/engine/index.js';
+import { AnalysisCache, analyseDocument, applyFixes, check, compileDictionary, fixAll, type CompiledDictionary, type DictionaryData, type DocumentFormat, type Finding, type TextEdit } from '../../server/src/engine/index.js';
+import { analyseChunk } from '../../server/src/engine/analyse.js';
 import { Docs, applyEdit } from './arbitraries.js';
 import { assertOnlyEditsChanged, assertValidFindings, badBoundary } from './oracles.js';
 
@@ -10,7 +11,7 @@ export interface NamedProperty {
   /** Stable id (also the vitest test title's prefix). */
   id: string;
   title: string;
-  property: fc.IProperty<any>;
+  property: fc.IProperty<any> | fc.IAsyncProperty<any>;
   /** Relative cost: the suite gives expensive properties fewer runs. */
   cost: number;
 }
@@ -80,6 +81,20 @@ export function engineProperties(data: DictionaryData): NamedProperty[] {
           text = applyEdit(text, e);
           const incremental = findings(text, dictionary, fmt, cache);
           sameFindings(incremental, findings(text, dictionary, fmt), `after an edit, the cached check differs from a fresh one for ${JSON.stringify(text)}`);
+        }
+      }),
+    },
+    {
+      id: 'F5-chunks',
+      title: 'matching chunk by chunk (what editors cache) finds what parsing the whole document at once finds',
+      cost: 2,
+      property: fc.property(docs.doc(), format, (text, fmt) => {
+        const doc = analyseDocument(text, { dictionary, format: fmt });
+        const key = (m: { entry: number; start: number; end: number }) => `${dictionary.entries[m.entry]?.entry.id}@${m.start}-${m.end}`;
+        const chunked = doc.chunks.flatMap((c) => c.analysis.matches.map((m) => key({ ...m, start: m.start + c.start, end: m.end + c.start })));
+        const whole = analyseChunk(text, fmt, dictionary, true).matches.map(key);
+        if (JSON.stringify(chunked) !== JSON.stringify(whole)) {
+          throw new Error(`chunked: ${chunked.join(' ')}\n  whole:   ${whole.join(' ')}\n  chunks: ${JSON.stringify(doc.chunks.map((c) => text.slice(c.start, c.end)))}`);
         }
       }),
     },

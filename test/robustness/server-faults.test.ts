@@ -3,10 +3,9 @@
 // rapid edits and rules that throw. It must answer with errors where due, keep serving, and
 // end with the diagnostics a fresh check of the final text gives.
 import { afterEach, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { CodeAction, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startHarness, type Harness } from '../lsp/harness.js';
+import { applyEdits, editsFor, startHarness, type Harness } from '../lsp/harness.js';
 import { ensureBuilt } from '../lsp/build.js';
 import { freshDiagnostics, RawServer, shape } from './server-support.js';
 import { isWellFormed } from '../property/oracles.js';
@@ -117,6 +116,13 @@ describe('malformed and out-of-order messages', () => {
     for (const [method, params, code] of bad) {
       await expect(h.client.sendRequest(method, params), method).rejects.toMatchObject({ code });
     }
+    // L4: positions inside a surrogate pair (the emoji is at 0-1 of line 1).
+    const v0 = h.change(URI, [{ range: { start: pos(1, 0), end: pos(1, 0) }, text: '\n😀 utilise' }]);
+    await h.diagnosticsFor(URI, v0);
+    const inside = { textDocument: { uri: URI }, position: pos(1, 1) };
+    expect(await h.client.sendRequest('textDocument/hover', inside)).toBeNull();
+    const actions = (await h.client.sendRequest('textDocument/codeAction', { ...inside, range: { start: pos(1, 1), end: pos(1, 1) }, context: { diagnostics: [] } })) as CodeAction[];
+    for (const a of actions) for (const e of editsFor(a.edit, URI).edits) expect(() => applyEdits(h!.text(URI), [e])).not.toThrow();
     void h.client.sendNotification('$/plainwords/unknown', { x: 1 });
     void h.client.sendNotification('plainwords/unknownNotification', null);
     // Still serving: a change is checked and a hover answered.
@@ -135,6 +141,37 @@ describe('malformed and out-of-order messages', () => {
     void h.client.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: 'leverage' }] });
     await expect(h.client.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: pos(0, 0), end: pos(0, 0) }, context: { diagnostics: [] } })).rejects.toMatchObject({ code: -32600 });
     expect(h.published.length).toBe(before);
+  });
+});
+
+describe('stale fixes', () => {
+  it('code actions carry the version they were made for; after edits, the client can tell old from new, and new ones fit the new text', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    h = await startHarness({ beforeCheck: (_u, v) => (v === 3 ? gate : undefined) });
+    h.open(URI, 'We utilise it and leverage it.');
+    await h.diagnosticsFor(URI, 1);
+    const at = { start: pos(0, 5), end: pos(0, 5) };
+    const first = (await h.codeActions(URI, at, ['quickfix'])).find((a) => a.isPreferred)!;
+    expect(editsFor(first.edit, URI).version).toBe(1);
+    // The document moves on twice; a request made while version 3 is still being checked.
+    h.change(URI, [{ range: { start: pos(0, 0), end: pos(0, 0) }, text: 'Now ' }]);
+    h.change(URI, [{ range: { start: pos(0, 0), end: pos(0, 0) }, text: 'So ' }]);
+    const pending = h.codeActions(URI, { start: pos(0, 12), end: pos(0, 12) }, ['quickfix']);
+    release();
+    const fresh = (await pending).find((a) => a.isPreferred)!;
+    const { edits, version } = editsFor(fresh.edit, URI);
+    // A client refuses an edit whose version is not the document's (LSP): the first one is stale.
+    expect(editsFor(first.edit, URI).version).not.toBe(h.mirror(URI).version);
+    expect(version).toBe(h.mirror(URI).version);
+    expect(applyEdits(h.text(URI), edits)).toBe('So Now We use it and leverage it.');
+    // Fix all at the current version: every edit against the current text.
+    const all = await h.codeActions(URI, { start: pos(0, 0), end: pos(0, 0) }, ['source.fixAll.plainwords']);
+    for (const a of all) {
+      const e = editsFor(a.edit, URI);
+      expect(e.version).toBe(h.mirror(URI).version);
+      expect(() => applyEdits(h!.text(URI), e.edits)).not.toThrow();
+    }
   });
 });
 
@@ -210,6 +247,20 @@ describe('load', () => {
     expect(h.logs.some((l) => l.message.includes('hook failed'))).toBe(true);
   });
 
+  it('opens and closes 1,000 documents in a burst: diagnostics for each, then nothing tracked (L47)', async () => {
+    h = await startHarness();
+    const uris = Array.from({ length: 1000 }, (_, i) => `file:///tmp/plainwords-robust/many/${i}.md`);
+    for (const [i, uri] of uris.entries()) h.open(uri, `Document ${i}: we utilise it.`);
+    await h.until('diagnostics for every document', () => new Set(h!.published.map((p) => p.uri)).size >= 1000, 60000);
+    expect(h.server.openDocuments).toBe(1000);
+    for (const uri of uris) h.close(uri);
+    await h.until('all closed', () => h!.server.openDocuments === 0, 30000);
+    // The last word on every document is an empty list (nothing published after a close).
+    const lastCounts = () => new Map(h!.published.map((p) => [p.uri, p.diagnostics.length]));
+    await h.until('empty diagnostics for every closed document', () => [...lastCounts().values()].every((n) => n === 0), 30000);
+    expect(lastCounts().size).toBe(1000);
+  }, 90000);
+
   it('never checks a document over plainwords.maxFileSize: one note says so at once', async () => {
     h = await startHarness({ configuration: () => ({}) });
     const big = 'We utilise it. '.repeat(200_000); // 3 MB: over the 2 MB default
@@ -222,41 +273,8 @@ describe('load', () => {
   });
 });
 
-describe('incremental sync property (L22)', () => {
-  it('after random edits (some out of range or reversed) the server publishes what a fresh check of the mirror gives', async () => {
-    h = await startHarness();
-    const harness = h;
-    let n = 0;
-    const text = fc.array(fc.constantFrom('We ', 'utilise', ' it', '.', '\r\n', '\n', '\n\n', '😀', 'é', 'in order to ', 'GP ', '`', '```\n', '> ', '- ', 'leverage'), { maxLength: 30 }).map((a) => a.join(''));
-    const change = fc.record({
-      sl: fc.integer({ min: -2, max: 12 }),
-      sc: fc.integer({ min: -2, max: 40 }),
-      el: fc.integer({ min: -2, max: 12 }),
-      ec: fc.integer({ min: -2, max: 40 }),
-      text: fc.constantFrom('', 'a', 'utilise', ' in order to ', '\r\n', '\n\n', '😀', '\uD83D', '```', 'GP'),
-      full: fc.boolean().map((b) => b && Math.random() < 0.05),
-    });
-    await fc.assert(
-      fc.asyncProperty(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), async (start, batches) => {
-        const uri = `file:///tmp/plainwords-robust/sync-${n++}.md`;
-        let mirror = TextDocument.create(uri, 'markdown', 1, start);
-        harness.open(uri, start);
-        for (const batch of batches) {
-          const changes: TextDocumentContentChangeEvent[] = batch.map((c) => (c.full ? { text: c.text } : { range: { start: pos(c.sl, c.sc), end: pos(c.el, c.ec) }, text: c.text }));
-          mirror = TextDocument.update(mirror, changes, mirror.version + 1);
-          void harness.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: mirror.version }, contentChanges: changes });
-        }
-        const got = await harness.diagnosticsFor(uri, mirror.version);
-        expect(shape(got)).toEqual(shape(freshDiagnostics(mirror.getText(), mirror.version)));
-        harness.close(uri);
-      }),
-      { numRuns: 25 },
-    );
-  }, 120000);
-});
-
 describe('the bundled server over stdio (real framing)', () => {
-  it('survives invalid JSON and a frame with a wrong header, answers the next request, and exits 0 after shutdown and exit', async () => {
+  it('survives a body that is not JSON and one that is not JSON-RPC, answers the next request, and exits 0 after shutdown and exit', async () => {
     ensureBuilt(['dist/server.js']);
     raw = new RawServer();
     await raw.initialize();
@@ -274,6 +292,16 @@ describe('the bundled server over stdio (real framing)', () => {
     expect((await raw.response(after)).error?.code).toBe(-32600);
     raw.notify('exit', null);
     expect(await raw.exit).toMatchObject({ code: 0 });
+  }, 60000);
+
+  it('answers requests before initialize with ServerNotInitialized and stays up (L33)', async () => {
+    ensureBuilt(['dist/server.js']);
+    raw = new RawServer();
+    const early = raw.request('textDocument/hover', { textDocument: { uri: 'file:///x.md' }, position: pos(0, 0) });
+    expect((await raw.response(early)).error?.code).toBe(-32002);
+    await raw.initialize();
+    const after = raw.request('textDocument/hover', { textDocument: { uri: 'file:///x.md' }, position: pos(0, 0) });
+    expect((await raw.response(after)).error?.code).toBe(-32602);
   }, 60000);
 
   it('exits 1 on exit without shutdown, and exits when its input closes', async () => {

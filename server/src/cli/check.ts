@@ -3,7 +3,7 @@
  * fixed, compare with a baseline, and end with an exit code a CI job can gate on:
  * 0 passed, 1 findings over the gate, 2 usage, config or read error.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { formatProblem, type Audience, type Severity } from '../engine/index.js';
 import { findConfig } from '../node/config.js';
@@ -17,7 +17,7 @@ import { Progress } from './progress.js';
 import { Renderer, type FileRecord, type RenderSettings } from './render.js';
 import { plural, totals, type FileSummary, type RuleSeen, type RunSummary } from './report.js';
 import { sanitize, useColor } from './terminal.js';
-import { ReportSink } from './write.js';
+import { removeTempFiles, ReportSink } from './write.js';
 
 const SPEC = {
   format: 'string',
@@ -200,6 +200,18 @@ export async function runCheck(args: string[]): Promise<number> {
     // Records come in any order; each is written when all before it have been.
     const waiting = new Map<number, FileRecord>();
     let next = 0;
+    // --fix writes files: on SIGINT/SIGTERM stop between files, remove any temporary file a
+    // worker left, and exit 130/143; every file is then either as it was or fully fixed.
+    const stop = new AbortController();
+    let interrupted: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      interrupted ??= signal;
+      stop.abort();
+    };
+    if (fix) {
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    }
     try {
       await runTasks(tasks, settings, render, project, jobs, (r) => {
         progress!.tick(r.path);
@@ -212,14 +224,25 @@ export async function runCheck(args: string[]): Promise<number> {
       }, (notice) => {
         progress!.end();
         process.stderr.write(`plainwords: ${sanitize(notice)}\n`);
-      });
+      }, fix ? stop.signal : undefined);
+    } catch (e) {
+      if (!interrupted) throw e;
     } finally {
       progress.end();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+    if (interrupted) {
+      removeTempFiles(collected.files.map((f) => dirname(realpathOr(f))));
+      process.stderr.write(`plainwords: interrupted (${interrupted}): files already fixed are complete, the others are unchanged\n`);
+      return interrupted === 'SIGINT' ? 130 : 143;
     }
   }
 
   // Baselines: record today's findings.
-  if (writeBaselineOption !== undefined && !errors.length) {
+  if (writeBaselineOption !== undefined && errors.length) {
+    process.stderr.write(`plainwords: ${sanitize(writeBaselineOption)}: not written, because not every file could be checked\n`);
+  } else if (writeBaselineOption !== undefined) {
     const baseline = buildBaseline(baselineFound);
     const error = writeBaseline(resolve(cwd, writeBaselineOption), baseline);
     if (error) emitError({ path: writeBaselineOption, message: error });
@@ -249,4 +272,13 @@ export async function runCheck(args: string[]): Promise<number> {
   if (fix) process.stderr.write(`plainwords: fixed ${plural(fixedFindings, 'finding')} in ${plural(fixedFiles, 'file')}\n`);
   if (dryRun) process.stderr.write(`plainwords: --fix would fix ${plural(fixedFindings, 'finding')} in ${plural(fixedFiles, 'file')}\n`);
   return exitCode;
+}
+
+/** The real path of a file (where its temporary files go), or the path when it cannot be resolved. */
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

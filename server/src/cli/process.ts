@@ -4,7 +4,7 @@
  */
 import { dirname, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { applyFixes, check, fixAll, type Audience, type CheckResult, type Finding, type ReadabilityReport, type Severity } from '../engine/index.js';
+import { AnalysisCache, applyFixes, check, fixAll, type Audience, type CheckResult, type Finding, type ReadabilityReport, type Severity } from '../engine/index.js';
 import { loadProject, type Project } from '../node/config.js';
 import { builtinDictionary } from '../node/builtin.js';
 import { unifiedDiff } from './diff.js';
@@ -62,7 +62,7 @@ export function openProject(settings: RunSettings): Project {
   return loadProject(settings.configFile, settings.noBuiltin ? { entries: [], names: [] } : builtinDictionary);
 }
 
-export type Checker = (text: string, display: string, file?: string) => CheckResult;
+export type Checker = (text: string, display: string, file?: string, cache?: AnalysisCache) => CheckResult;
 
 /** A checker for one run: the project's dictionary, config and audience rules. */
 export function makeChecker(settings: RunSettings, project: Project): Checker {
@@ -74,8 +74,9 @@ export function makeChecker(settings: RunSettings, project: Project): Checker {
     const rel = root && file ? relative(root, file).split(sep).join('/') : display;
     return globs.find((g) => g.match(rel))?.audience;
   };
-  return (text, display, file) =>
+  return (text, display, file, cache) =>
     check(text, {
+      cache,
       dictionary: project.dictionary,
       config: project.config,
       audience: audienceOf(display, file),
@@ -91,7 +92,9 @@ function keep(findings: Finding[], min: Severity): Finding[] {
 /** Check (and maybe fix) a text already read. Never throws: a failure becomes `error`. */
 export function processText(settings: RunSettings, checker: Checker, index: number, display: string, text: string, bom: boolean, file?: string): Outcome {
   try {
-    let result = checker(text, display, file);
+    // When fixing, each pass re-checks the text: unchanged paragraphs are not analysed again.
+    const cache = settings.mode === 'check' ? undefined : new AnalysisCache();
+    let result = checker(text, display, file, cache);
     let findings = keep(result.findings, settings.minSeverity);
     if (settings.mode === 'check') return { index, path: display, text, bom, findings, readability: result.readability };
     let current = text;
@@ -110,7 +113,7 @@ export function processText(settings: RunSettings, checker: Checker, index: numb
       current = next.text;
       applied += next.applied.length;
       passes++;
-      result = checker(current, display, file);
+      result = checker(current, display, file, cache);
       findings = keep(result.findings, settings.minSeverity);
     }
     const fix: FixOutcome = { applied, passes, unsettled, written: false };
@@ -119,7 +122,8 @@ export function processText(settings: RunSettings, checker: Checker, index: numb
       const b = bom ? '\ufeff' : '';
       fix.diff = unifiedDiff(display, b + text, b + current);
     } else if (current !== text && file) {
-      const error = writeAtomic(file, (bom ? '\ufeff' : '') + current);
+      // Written only if the file still holds the text that was fixed (else the fix is stale).
+      const error = writeAtomic(file, (bom ? '\ufeff' : '') + current, true, (bom ? '\ufeff' : '') + text);
       if (error) return { index, path: display, text, bom, findings: [], error };
       fix.written = true;
     }

@@ -3,7 +3,7 @@
  * that a reader never sees half a file and a crash never leaves one. The file's mode (and,
  * when we may, its owner) is kept; a symbolic link is kept and its target is written.
  */
-import { accessSync, constants, chmodSync, chownSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, constants, chmodSync, chownSync, closeSync, fsyncSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -19,7 +19,7 @@ function code(e: unknown): string {
  * Replace a file's content atomically. Returns an error message, or undefined on success.
  * `mustExist`: refuse to create the file (fixing) and refuse read-only files.
  */
-export function writeAtomic(path: string, content: string, mustExist = true): string | undefined {
+export function writeAtomic(path: string, content: string, mustExist = true, expected?: string): string | undefined {
   let target = path;
   let mode: number | undefined;
   let owner: { uid: number; gid: number } | undefined;
@@ -52,6 +52,12 @@ export function writeAtomic(path: string, content: string, mustExist = true): st
         // Keeping the owner is best effort.
       }
     }
+    // A fix is for the text that was read: if the file changed since (an editor saved it), the
+    // fix is stale and is not written (docs/robustness.md).
+    if (expected !== undefined && readFileSync(target, 'utf8') !== expected) {
+      unlinkSync(tmp);
+      return 'changed while it was being fixed: not written (run again)';
+    }
     renameSync(tmp, target);
     return undefined;
   } catch (e) {
@@ -69,6 +75,33 @@ export function writeAtomic(path: string, content: string, mustExist = true): st
     }
     return `cannot write: ${code(e)}`;
   }
+}
+
+/**
+ * Remove the temporary files this process left in these folders (a run interrupted while a
+ * worker was writing). Returns how many there were.
+ */
+export function removeTempFiles(folders: Iterable<string>): number {
+  const mine = new RegExp(`^\\..+\\.plainwords-${process.pid}-[0-9a-f]{8}\\.tmp$`);
+  let removed = 0;
+  for (const dir of new Set(folders)) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!mine.test(name)) continue;
+      try {
+        unlinkSync(join(dir, name));
+        removed++;
+      } catch {
+        // gone already
+      }
+    }
+  }
+  return removed;
 }
 
 /**
@@ -92,11 +125,18 @@ export class ReportSink {
       return;
     }
     this.target = path;
-    this.tmp = join(dirname(path), `.${basename(path)}.plainwords-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
     try {
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st && !st.isFile()) {
+        // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written as it is, never replaced.
+        if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+        this.fd = openSync(path, 'w');
+        return;
+      }
+      this.tmp = join(dirname(path), `.${basename(path)}.plainwords-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
       this.fd = openSync(this.tmp, 'wx', 0o666);
     } catch (e) {
-      this.error = `cannot write: ${code(e)}`;
+      this.error = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : `cannot write: ${code(e)}`;
     }
   }
 
@@ -121,15 +161,15 @@ export class ReportSink {
     if (this.fd !== undefined) {
       try {
         closeSync(this.fd);
-        if (!this.error) renameSync(this.tmp!, this.target);
+        if (!this.error && this.tmp) renameSync(this.tmp, this.target);
       } catch (e) {
         this.error ??= `cannot write: ${code(e)}`;
       }
       this.fd = undefined;
     }
-    if (this.error) {
+    if (this.error && this.tmp) {
       try {
-        unlinkSync(this.tmp!);
+        unlinkSync(this.tmp);
       } catch {
         // nothing to clean up
       }

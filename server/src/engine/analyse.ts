@@ -112,8 +112,12 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   // expansion ("key performance indicator (KPI)" flags nothing inside the expansion).
   candidates.sort((a, b) => a.i - b.i || b.j - a.j);
   const shouting = isShouting(tokens);
+  // Protected spans indexed once (checking each candidate against every span was quadratic in
+  // a long paragraph). Spans added below cover words before the acronym that adds them, so
+  // they can only matter to the terms, which are checked against a fresh index.
+  let isProtected = protectIndex(protects);
   for (const c of candidates) {
-    if (c.t.kind !== 'acronym' || shouting || isProtected(c, protects)) continue;
+    if (c.t.kind !== 'acronym' || shouting || isProtected(c)) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     const hit = acronymHit(block, tokens, c, dict);
@@ -121,9 +125,10 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     if (hit.expansionTokens) (protects ??= []).push({ i: hit.expansionTokens[0], j: hit.expansionTokens[1], t: { entry: -1, kind: 'protect', form: 'base', length: 0, caseSensitive: false } });
   }
   let next = 0;
+  isProtected = protectIndex(protects);
   for (const c of candidates) {
     if (c.t.kind === 'acronym' || c.i < next) continue;
-    if (isProtected(c, protects) || isMention(block, tokens, c)) continue;
+    if (isProtected(c) || isMention(block, tokens, c)) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
@@ -180,12 +185,33 @@ function isShouting(tokens: Token[]): boolean {
   return words >= 3 && caps / words > 0.6;
 }
 
-function isProtected(c: Candidate, protects: Candidate[] | undefined): boolean {
-  if (!protects) return false;
-  for (const p of protects) {
-    if (p.i <= c.j && c.i <= p.j && (p.t.entry === -1 || p.t.entry === c.t.entry)) return true;
+/**
+ * Whether a candidate overlaps a protected span of its own entry or of every entry (-1). Per
+ * entry, spans sorted by first token with the running maximum of their last token: some span
+ * starting at or before the candidate's last token reaches its first token. O(log n) a query.
+ */
+function protectIndex(protects: Candidate[] | undefined): (c: Candidate) => boolean {
+  if (!protects?.length) return () => false;
+  const byEntry = new Map<number, { starts: number[]; reach: number[] }>();
+  const sorted = protects.slice().sort((a, b) => a.i - b.i);
+  for (const p of sorted) {
+    let list = byEntry.get(p.t.entry);
+    if (!list) byEntry.set(p.t.entry, (list = { starts: [], reach: [] }));
+    list.reach.push(Math.max(p.j, list.reach.length ? list.reach[list.reach.length - 1] : -1));
+    list.starts.push(p.i);
   }
-  return false;
+  const hits = (list: { starts: number[]; reach: number[] } | undefined, c: Candidate): boolean => {
+    if (!list || list.starts[0] > c.j) return false;
+    let lo = 0;
+    let hi = list.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list.starts[mid] <= c.j) lo = mid;
+      else hi = mid - 1;
+    }
+    return list.reach[lo] >= c.i;
+  };
+  return (c) => hits(byEntry.get(-1), c) || (c.t.entry !== -1 && hits(byEntry.get(c.t.entry), c));
 }
 
 function sameWords(tokens: Token[], from: number, words: string[], sentence: number): boolean {

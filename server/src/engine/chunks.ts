@@ -31,6 +31,8 @@ function isBlank(text: string, start: number, end: number): boolean {
 
 /** The fence marker (``` or ~~~, with its length) opening at this line, if any. */
 function fenceAt(text: string, start: number, end: number): string | undefined {
+  // A byte order mark is not part of the line (the parser drops it; prose.ts): "\uFEFF```" opens a fence.
+  if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
   let i = start;
   while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
   if (i - start > 3) return undefined;
@@ -43,6 +45,8 @@ function fenceAt(text: string, start: number, end: number): string | undefined {
 
 /** HTML blocks that run over blank lines until their end marker: comments, <pre>, <script>, <style>, <textarea>. */
 function htmlBlockEnd(text: string, start: number, end: number): string | undefined {
+  // A byte order mark is not part of the line (the parser drops it; prose.ts): "\uFEFF```" opens a fence.
+  if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
   let i = start;
   while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
   if (i - start > 3 || text[i] !== '<') return undefined;

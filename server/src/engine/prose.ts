@@ -3,12 +3,14 @@
  * map back to exact offsets in the source. Only prose is checked: code, HTML, URLs, link
  * destinations, front matter and definitions are left out.
  */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent, Parent } from 'mdast';
 import type { DocumentFormat } from './types.js';
+import { splitBlankSeparated } from './chunks.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'alt';
 
@@ -50,9 +52,20 @@ export interface Prose {
 /** Marks where non-prose inline content was: it breaks phrases and counts as no word. */
 export const OBJECT = '\uFFFC';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+/**
+ * GFM tables only. The other GFM extensions change nothing for prose (strikethrough text, task
+ * items and footnotes are prose either way; bare URLs are skipped by the tokenizer) and the
+ * autolink-literal one alone costs a third of the parse.
+ */
+function remarkGfmTables(this: Processor): void {
+  const data = this.data() as Record<string, unknown[] | undefined>;
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 /** For chunks after the first: front matter only exists at the start of a document. */
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
+const bodyProcessor = unified().use(remarkParse).use(remarkGfmTables).freeze();
 
 /** Map a block-text offset to a source offset. */
 export function toSource(block: Block, offset: number): number {
@@ -93,10 +106,36 @@ class BlockBuilder {
     // "> " on continuation lines): align character by character, greedily, within the node.
     const base = this.text.length;
     let s = srcStart;
+    // Continuation lines lose their indentation and "> " prefixes, however long: a character
+    // is looked for past that run (else 16 spaces of indentation misplaced every later word).
+    // The run is found once per position, so characters that are not found cost no rescan.
+    let blankFrom = -1;
+    let blankTo = -1;
     for (let i = 0; i < value.length; i++) {
       const ch = value[i];
-      let k = s;
-      const limit = Math.min(srcEnd, s + 16);
+      let from = s;
+      if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '>') {
+        if (blankFrom !== s) {
+          blankFrom = s;
+          blankTo = s;
+          for (let c = this.source.charCodeAt(blankTo); blankTo < srcEnd && (c === 32 || c === 9 || c === 10 || c === 13 || c === 62); c = this.source.charCodeAt(++blankTo));
+        }
+        from = blankTo;
+      }
+      // A character reference ("&#73;", "&eacute;") stands for this character: it takes the
+      // reference's place, and never a later identical character (that misplaced the words after).
+      if (ch !== '&' && this.source.charCodeAt(from) === 38) {
+        const ref = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/.exec(this.source.slice(from, Math.min(srcEnd, from + 34)));
+        if (ref) {
+          this.push(base + i, from, 0);
+          s = from + ref[0].length;
+          // A reference to an astral character gives two code units.
+          if (i + 1 < value.length && (value.charCodeAt(i) & 0xfc00) === 0xd800) this.push(base + ++i, from, 0);
+          continue;
+        }
+      }
+      let k = from;
+      const limit = Math.min(srcEnd, from + 16);
       while (k < limit && this.source[k] !== ch) k++;
       if (k < limit) {
         this.push(base + i, k, 1);
@@ -138,7 +177,49 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
   // Markdown the parser would take super-linear time on, or recurse too deeply for, is checked
   // as plain text instead (docs/robustness.md).
   if (format === 'text' || tooComplexForMarkdown(text)) return extractText(text);
-  const tree = (allowFrontMatter ? processor : bodyProcessor).parse(text) as Root;
+  // Paragraphs with no markdown syntax at all need no parser: same blocks, much faster. Runs of
+  // other pieces are parsed together; pieces parse independently (chunks.ts), so this is exact.
+  // Link reference definitions ("[id]: url") reach across pieces: parse such text whole.
+  const pieces = text.includes(']:') ? [{ start: 0, end: text.length }] : splitBlankSeparated(text, 'markdown');
+  const bom = source.charCodeAt(0) === 0xfeff;
+  if (pieces.length <= 1) return isPlainProse(text) ? extractText(text) : parseMarkdown(text, allowFrontMatter, bom);
+  const out: Prose = { blocks: [], html: [] };
+  let run = -1;
+  const flush = (end: number) => {
+    if (run < 0) return;
+    append(out, parseMarkdown(text.slice(run, end), allowFrontMatter && run === pieces[0].start && text.slice(0, run).trim() === '', bom && run === 0), run);
+    run = -1;
+  };
+  for (const piece of pieces) {
+    const slice = text.slice(piece.start, piece.end);
+    if (isPlainProse(slice)) {
+      flush(piece.start);
+      append(out, extractText(slice), piece.start);
+    } else if (run < 0) run = piece.start;
+  }
+  flush(text.length);
+  return out;
+}
+
+/** Add the prose of a slice that starts at `base` to `out`. */
+function append(out: Prose, part: Prose, base: number): void {
+  for (const b of part.blocks) {
+    b.start += base;
+    b.end += base;
+    for (const seg of b.segments) seg.source += base;
+    out.blocks.push(b);
+  }
+  for (const h of part.html) out.html.push({ start: h.start + base, end: h.end + base, value: h.value });
+  if (part.frontMatter && !out.frontMatter) out.frontMatter = { ...part.frontMatter, start: part.frontMatter.start + base, end: part.frontMatter.end + base };
+}
+
+/** Prose blocks through the markdown parser (no fast path). Exported for tests. */
+export function parseMarkdown(text: string, allowFrontMatter: boolean, bom = false): Prose {
+  // `bom`: the text's first character stands for a byte order mark. The parser drops a BOM and
+  // counts offsets after it: parse it as a BOM (so that front matter after it is front matter,
+  // as the chunker and the command line see it) and count it back into every offset.
+  const tree = (allowFrontMatter ? processor : bodyProcessor).parse(bom ? '\uFEFF' + text.slice(1) : text) as Root;
+  if (bom) shiftOffsets(tree);
   const prose: Prose = { blocks: [], html: [] };
   const walkBlock = (node: RootContent | Root, inList: boolean): void => {
     // TOML front matter is not in mdast's types; it is skipped like YAML.
@@ -174,6 +255,22 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
   };
   walkBlock(tree, false);
   return prose;
+}
+
+/** Add one to every offset in a tree (each position point once). */
+function shiftOffsets(tree: Root): void {
+  const seen = new Set<object>();
+  const stack: Array<{ position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }> = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const p of node.position ? [node.position.start, node.position.end] : []) {
+      if (p.offset !== undefined && !seen.has(p)) {
+        seen.add(p);
+        p.offset++;
+      }
+    }
+    if (node.children) for (const c of node.children) stack.push(c as (typeof stack)[number]);
+  }
 }
 
 function addBlock(prose: Prose, source: string, node: Parent & RootContent, kind: BlockKind, inList: boolean, depth?: number): void {
@@ -265,8 +362,10 @@ export function tooComplexForMarkdown(text: string): boolean {
       let columns = 0;
       for (;;) {
         const d = text.charCodeAt(k);
-        if (d === 32) columns++;
-        else if (d === 9) columns += 4;
+        // Indentation counts before the first marker (lists nested by indentation); spaces
+        // between markers ("> > >") do not nest anything.
+        if (d === 32) columns += depth === 0 ? 1 : 0;
+        else if (d === 9) columns += depth === 0 ? 4 : 0;
         else if (d === 62 /* > */) depth++;
         else if ((d === 45 || d === 42 || d === 43) && isSpaceOrEnd(text, k + 1)) depth++;
         else if (d >= 48 && d <= 57) {
@@ -286,7 +385,8 @@ export function tooComplexForMarkdown(text: string): boolean {
       }
       lineStart = false;
     }
-    if (c === 10 || c === 13) lineStart = true;
+    // A line starts after \n, or after a \r that is not the first half of a CRLF.
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStart = true;
     else if (c === 42 || c === 95 || c === 126 /* * _ ~ */) {
       if (c !== prev && ++runs > MARKDOWN_LIMITS.emphasisRuns) return true;
     } else if (c === 91 || c === 93 /* [ ] */) {
@@ -302,6 +402,40 @@ export function tooComplexForMarkdown(text: string): boolean {
 function isSpaceOrEnd(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * True when markdown would read this text as nothing but paragraphs of literal text: no line
+ * starts a block (indent, list marker, heading, quote, fence, table, setext underline, HTML) and
+ * no character starts inline syntax (escapes, code, emphasis, links, HTML, entities, tables,
+ * strikethrough). Such text is extracted as plain paragraphs, which gives the same prose blocks
+ * as the parser (tested against it on every chunk of the corpus).
+ */
+export function isPlainProse(text: string): boolean {
+  let lineStart = true;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      // space tab ! # + - : = > | ~ * _ ` <
+      if (c === 32 || c === 9 || c === 35 || c === 43 || c === 45 || c === 61 || c === 62 || c === 58) return false;
+      if (c >= 48 && c <= 57) {
+        let k = i;
+        while (k < n && k - i < 10 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+        const after = text.charCodeAt(k);
+        if (after === 46 || after === 41) return false; // "1." or "1)": an ordered list
+      }
+    }
+    // \ ` * _ [ ] < & | ~
+    if (c === 92 || c === 96 || c === 42 || c === 95 || c === 91 || c === 93 || c === 60 || c === 38 || c === 124 || c === 126) return false;
+    if (c === 0) return false;
+  }
+  return true;
 }
 
 /** Plain text: paragraphs are separated by blank lines; text maps to itself. */
@@ -367,10 +501,22 @@ function extractText(text: string): Prose {
 /** In plain text, suppression comments are written like HTML comments on their own. */
 function findTextComments(text: string): HtmlComment[] {
   const out: HtmlComment[] = [];
+  // A comment ends in its own paragraph, as in markdown: one spanning a blank line is not a
+  // comment (else what it covered depended on how the document was cut into chunks).
+  const blank = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)/g;
+  let nextBlank = -1;
   let at = text.indexOf('<!--');
   while (at >= 0) {
     const close = text.indexOf('-->', at + 4);
     if (close < 0) break;
+    if (nextBlank < at) {
+      blank.lastIndex = at;
+      nextBlank = blank.exec(text)?.index ?? text.length;
+    }
+    if (nextBlank < close) {
+      at = text.indexOf('<!--', at + 4);
+      continue;
+    }
     out.push({ start: at, end: close + 3, value: text.slice(at, close + 3) });
     at = text.indexOf('<!--', close + 3);
   }

@@ -112,8 +112,12 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
 /** Remove the words and one space; at a sentence start, capitalise the next word. */
 function omitEdit(ctx: MatchContext): Replacement['edit'] {
   const { source, start, end } = ctx;
-  if (ctx.sentenceStart && ctx.following) {
-    return { start, end: ctx.following.gapEnd + 1, newText: ctx.following.firstChar.toUpperCase() };
+  // Only across blank space: a gap with punctuation or markup in it ("Overarching. We") must not
+  // be deleted. The next word's first letter is a whole character: its code point (an astral
+  // letter is two code units) and its combining marks, never cut in the middle.
+  if (ctx.sentenceStart && ctx.following && /^\s*$/.test(source.slice(end, ctx.following.gapEnd))) {
+    const first = /^.\p{M}*/su.exec(source.slice(ctx.following.gapEnd, ctx.following.gapEnd + 32))?.[0] ?? '';
+    return { start, end: ctx.following.gapEnd + first.length, newText: first.toUpperCase() };
   }
   if (start > 0 && source[start - 1] === ' ') return { start: start - 1, end, newText: '' };
   if (source[end] === ' ') return { start, end: end + 1, newText: '' };

@@ -36,6 +36,21 @@ function charClass(code: number, ch: string): number {
   return NON_ASCII_WORD.test(ch) ? 1 : 0;
 }
 
+/**
+ * The class at a position, reading a surrogate pair as one character: letters and combining
+ * marks outside the Basic Multilingual Plane are word characters too (a word never ends
+ * between a letter and its mark, nor inside a pair). A lone surrogate is not a word character.
+ */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdfff) return charClass(code, text[i]);
+  const at = code <= 0xdbff ? i : i - 1;
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  if (!(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff)) return 0;
+  return NON_ASCII_WORD.test(text.slice(at, at + 2)) ? 1 : 0;
+}
+
 /** Whether the run of non-space characters around a token is a URL, an email address or a path. */
 function urlishChunk(text: string, s: number, e: number): boolean {
   if (e - s < 5) return false;
@@ -78,18 +93,18 @@ export function tokenize(text: string): Token[] {
   };
   while (i < n) {
     const code = text.charCodeAt(i);
-    const cls = charClass(code, text[i]);
+    const cls = classAt(text, i);
     if (cls === 1) {
       const start = i;
       let hasUpper = false;
       let j = i;
       while (j < n) {
         const c = text.charCodeAt(j);
-        const k = charClass(c, text[j]);
+        const k = classAt(text, j);
         if (k === 1) {
           if ((c >= 65 && c <= 90) || (c > 127 && text[j] !== text[j].toLowerCase())) hasUpper = true;
           j++;
-        } else if ((k === 5 || k === 6) && j + 1 < n && charClass(text.charCodeAt(j + 1), text[j + 1]) === 1) {
+        } else if ((k === 5 || k === 6) && j + 1 < n && classAt(text, j + 1) === 1) {
           j++; // apostrophe or ampersand inside a word: don't, A&E
         } else if (c === 46 && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && j - segmentStart(text, start, j) <= 2 && isLetter(text.charCodeAt(j - 1))) {
           j++; // dotted abbreviation: e.g, i.e, a.m

@@ -159,6 +159,8 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   let workspaceFolders: string[] = [];
   let generation = 0;
   let shuttingDown = false;
+  /** LSP: requests before initialize are answered with ServerNotInitialized (-32002). */
+  let initialized = false;
   let globalSettings: unknown = undefined;
   const settingsCache = new Map<string, Promise<Settings>>();
   const compiled = new WeakMap<DictionaryData, Map<string, CompiledDictionary>>();
@@ -202,6 +204,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   function guard<P, R>(method: string, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
     return async (params: P, token: CancellationToken): Promise<R> => {
       try {
+        if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized: send initialize first.');
         if (shuttingDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
         options.onRequest?.(method);
         // Some clients send no cancellation token (or null) for custom requests.
@@ -538,6 +541,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   // ---------------------------------------------------------------- lifecycle
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    initialized = true;
     capabilities = params.capabilities ?? {};
     init = (params.initializationOptions && typeof params.initializationOptions === 'object' ? params.initializationOptions : {}) as InitializationOptions;
     if (typeof init.debounce === 'number' && init.debounce >= 0) debounce = init.debounce;

@@ -18,12 +18,25 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
+/**
+ * Longer "words" (a run of one letter, base64, a hash) are counted in pieces: the syllable
+ * counter's patterns take time that grows with the square of a word's length (100,000 "x"
+ * took 17 seconds). English words are shorter than this.
+ */
+const LONGEST_WORD = 64;
+
+function longSyllables(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i += LONGEST_WORD) n += Math.max(1, syllable(word.slice(i, i + LONGEST_WORD)));
+  return n;
+}
+
 /** Syllables in one word part (no hyphens). Numbers count as one syllable, as GNU style counts them. */
 export function syllablesOf(part: string): number {
   const key = part.toLowerCase();
   let n = syllableCache.get(key);
   if (n === undefined) {
-    n = hasDigit(key) ? 1 : Math.max(1, syllable(key));
+    n = hasDigit(key) ? 1 : key.length > LONGEST_WORD ? longSyllables(key) : Math.max(1, syllable(key));
     if (syllableCache.size >= CACHE_LIMIT) syllableCache.clear();
     syllableCache.set(key, n);
   }
