@@ -2,7 +2,7 @@
 // projects in a temporary folder, and compares its output with golden files.
 // UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,8 +37,15 @@ export function cleanEnv(extra: Record<string, string> = {}, home = tmpdir()): R
 
 /** Spawn `node dist/cli.js ...args`; resolves when it exits (killed after the timeout). */
 export function runCli(args: string[], opts: RunOptions): Promise<RunResult> {
+  // Another user may not be able to reach the checkout: give it its own copy of the bundle.
+  let cli = CLI;
+  if (opts.asUser && IS_ROOT) {
+    cli = join(opts.cwd, '.plainwords-cli.js');
+    copyFileSync(CLI, cli);
+    chmodSync(cli, 0o755);
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [cli, ...args], {
       cwd: opts.cwd,
       env: cleanEnv(opts.env, opts.cwd),
       stdio: ['pipe', 'pipe', 'pipe'],

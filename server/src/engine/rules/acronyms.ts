@@ -14,7 +14,7 @@
  * text never uses it; an explanation in a heading counts.
  */
 import type { DocumentAnalysis } from '../check.js';
-import type { AcronymHit } from '../analyse.js';
+import type { AcronymHit, ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import type { Token } from '../tokenize.js';
@@ -162,66 +162,77 @@ function unknownFinding(doc: DocumentAnalysis, use: Use, severity: Severity): Fi
 function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: boolean): Use[] {
   const uses: Use[] = [];
   for (const chunk of doc.chunks) {
-    const a = chunk.analysis;
-    const known = new Map<number, AcronymHit>();
-    for (const hit of a.acronyms) if (!known.has(hit.start)) known.set(hit.start, hit);
-    // Jargon matches (an entry may list a capitalised term) are reported by their own rule.
-    const jargon = a.matches;
-    for (const { block, tokens } of a.blocks) {
-      const heading = block.kind === 'heading';
-      const shoutingBlock = unknown && isShoutingBlock(tokens);
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (!t.hasUpper && known.size === 0) continue;
-        const src = toSource(block, t.start);
-        const hit = known.get(src);
-        if (!hit && !t.hasUpper) continue;
-        if (hit) {
-          let j = i;
-          while (j + 1 < tokens.length && toSource(block, tokens[j + 1].start) < hit.end) j++;
-          uses.push({
-            entry: hit.entry,
-            key: `#${hit.entry}`,
-            start: hit.start + chunk.start,
-            end: hit.end + chunk.start,
-            text: hit.text,
-            explained: hit.explained || explainedAround(block.text, tokens, i, j),
-            heading,
-            sentenceStart: hit.sentenceStart,
-            hit,
-          });
-          i = j;
-          continue;
-        }
-        if (!unknown || shoutingBlock) continue;
-        const written = t.possessive ? t.text.slice(0, -2) : t.text;
-        const core = acronymShape(written);
-        if (!core) continue;
-        // Part of a dotted name or address: GOV.UK, NHS.UK.
-        if (dotted(block.text, t.start, t.start + written.length)) continue;
-        // A pronunciation guide ("ah-RITH-me-ahs") is not an acronym.
-        if (hyphenParts(block.text, tokens, i) >= 3) continue;
-        // Known acronyms not matched here (inside a protected name such as "NHS England").
-        if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
-        // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
-        if (isCommonWord(core.toLowerCase()) || shouting(tokens, i)) continue;
-        if (jargon.some((m) => m.start <= src && src < m.end)) continue;
-        if (isProtected(dict, tokens, i)) continue;
-        const end = toSourceEnd(block, t.start + written.length);
-        uses.push({
-          entry: -1,
-          key: core,
-          start: src + chunk.start,
-          end: end + chunk.start,
-          text: written,
-          explained: explainedAround(block.text, tokens, i, i),
-          heading,
-          sentenceStart: i === 0 || tokens[i - 1].sentence !== t.sentence,
-        });
-      }
-    }
+    for (const u of chunkUses(chunk.analysis, dict, unknown)) uses.push({ ...u, start: u.start + chunk.start, end: u.end + chunk.start });
   }
   uses.sort((a, b) => a.start - b.start);
+  return uses;
+}
+
+/** One chunk's acronym uses, offsets relative to the chunk; kept with the chunk's analysis, so an edit recounts only changed chunks. */
+const usesMemo = new WeakMap<ChunkAnalysis, { dict: CompiledDictionary; unknown: boolean; uses: Use[] }>();
+
+function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean): Use[] {
+  const hit = usesMemo.get(a);
+  if (hit && hit.dict === dict && hit.unknown === unknown) return hit.uses;
+  const uses: Use[] = [];
+  const known = new Map<number, AcronymHit>();
+  for (const hit of a.acronyms) if (!known.has(hit.start)) known.set(hit.start, hit);
+  // Jargon matches (an entry may list a capitalised term) are reported by their own rule.
+  const jargon = a.matches;
+  for (const { block, tokens } of a.blocks) {
+    const heading = block.kind === 'heading';
+    const shoutingBlock = unknown && isShoutingBlock(tokens);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t.hasUpper && known.size === 0) continue;
+      const src = toSource(block, t.start);
+      const hit = known.get(src);
+      if (!hit && !t.hasUpper) continue;
+      if (hit) {
+        let j = i;
+        while (j + 1 < tokens.length && toSource(block, tokens[j + 1].start) < hit.end) j++;
+        uses.push({
+          entry: hit.entry,
+          key: `#${hit.entry}`,
+          start: hit.start,
+          end: hit.end,
+          text: hit.text,
+          explained: hit.explained || explainedAround(block.text, tokens, i, j),
+          heading,
+          sentenceStart: hit.sentenceStart,
+          hit,
+        });
+        i = j;
+        continue;
+      }
+      if (!unknown || shoutingBlock) continue;
+      const written = t.possessive ? t.text.slice(0, -2) : t.text;
+      const core = acronymShape(written);
+      if (!core) continue;
+      // Part of a dotted name or address: GOV.UK, NHS.UK.
+      if (dotted(block.text, t.start, t.start + written.length)) continue;
+      // A pronunciation guide ("ah-RITH-me-ahs") is not an acronym.
+      if (hyphenParts(block.text, tokens, i) >= 3) continue;
+      // Known acronyms not matched here (inside a protected name such as "NHS England").
+      if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
+      // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
+      if (isCommonWord(core.toLowerCase()) || shouting(tokens, i)) continue;
+      if (jargon.some((m) => m.start <= src && src < m.end)) continue;
+      if (isProtected(dict, tokens, i)) continue;
+      const end = toSourceEnd(block, t.start + written.length);
+      uses.push({
+        entry: -1,
+        key: core,
+        start: src,
+        end: end,
+        text: written,
+        explained: explainedAround(block.text, tokens, i, i),
+        heading,
+        sentenceStart: i === 0 || tokens[i - 1].sentence !== t.sentence,
+      });
+    }
+  }
+  usesMemo.set(a, { dict, unknown, uses });
   return uses;
 }
 
