@@ -3,7 +3,6 @@
  * check it, and (with --fix or --fix-dry-run) fix it until it is stable.
  */
 import { dirname, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { AnalysisCache, applyFixes, check, fixAll, type Audience, type CheckResult, type Finding, type ReadabilityReport, type Severity } from '../engine/index.js';
 import { loadProject, type Project } from '../node/config.js';
 import { builtinDictionary } from '../node/builtin.js';
@@ -66,20 +65,17 @@ export type Checker = (text: string, display: string, file?: string, cache?: Ana
 
 /** A checker for one run: the project's dictionary, config and audience rules. */
 export function makeChecker(settings: RunSettings, project: Project): Checker {
-  const globs = Object.entries(project.config.audiences ?? {}).map(([glob, audience]) => ({ match: picomatch(glob, { dot: true }), audience }));
   const root = project.configFile ? dirname(project.configFile) : undefined;
-  const audienceOf = (display: string, file?: string): Audience | undefined => {
-    if (settings.audience) return settings.audience;
-    if (!globs.length) return undefined;
-    const rel = root && file ? relative(root, file).split(sep).join('/') : display;
-    return globs.find((g) => g.match(rel))?.audience;
-  };
+  // The engine applies the audience order: --audience, front matter, the config's `audiences`
+  // patterns (matched against the path relative to the config file), its `audience`, public.
+  const pathOf = (display: string, file?: string): string => (root && file ? relative(root, file).split(sep).join('/') : display);
   return (text, display, file, cache) =>
     check(text, {
       cache,
       dictionary: project.dictionary,
       config: project.config,
-      audience: audienceOf(display, file),
+      audience: settings.audience,
+      path: pathOf(display, file),
       format: formatOf(display) ?? 'markdown',
     });
 }
