@@ -174,7 +174,7 @@ function explainedAfter(text: string, end: number): boolean {
 }
 
 /** Text in capitals ("SALT AND SUGAR") is emphasis, not acronyms. */
-function isShouting(tokens: Token[]): boolean {
+export function isShouting(tokens: Token[]): boolean {
   let caps = 0;
   let words = 0;
   for (const t of tokens) {

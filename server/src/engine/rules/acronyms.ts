@@ -14,7 +14,7 @@
  * text never uses it; an explanation in a heading counts.
  */
 import type { DocumentAnalysis } from '../check.js';
-import type { AcronymHit, ChunkAnalysis } from '../analyse.js';
+import { isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import type { Token } from '../tokenize.js';
@@ -181,7 +181,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
   const jargon = a.matches;
   for (const { block, tokens } of a.blocks) {
     const heading = block.kind === 'heading';
-    const shoutingBlock = unknown && isShoutingBlock(tokens);
+    const shoutingBlock = unknown && isShouting(tokens);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (!t.hasUpper && known.size === 0) continue;
@@ -251,17 +251,6 @@ function dotted(text: string, start: number, end: number): boolean {
   return (text.charCodeAt(end) === 46 && letter(text.charCodeAt(end + 1))) || (text.charCodeAt(start - 1) === 46 && letter(text.charCodeAt(start - 2)));
 }
 
-/** A block mostly in capitals ("SALT AND SUGAR") is emphasis: its capitals are not acronyms. */
-function isShoutingBlock(tokens: Token[]): boolean {
-  let caps = 0;
-  let words = 0;
-  for (const t of tokens) {
-    if (t.text.length < 2 || /\d/.test(t.text)) continue;
-    words++;
-    if (t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase()) caps++;
-  }
-  return words >= 3 && caps / words > 0.6;
-}
 
 /** Next to other capitalised common words in the same sentence: text in capitals, not an acronym. */
 function shouting(tokens: Token[], i: number): boolean {
