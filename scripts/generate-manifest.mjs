@@ -13,23 +13,6 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMA_JSON = 'schemas/settings.schema.json';
 export const SCHEMA_TS = 'server/src/lsp/settings-schema.ts';
 
-/** Settings only the VS Code client reads; added when the schema does not define them. */
-export const CLIENT_SETTINGS = {
-  'plainwords.languages': {
-    type: 'array',
-    items: { type: 'string' },
-    default: ['markdown', 'plaintext'],
-    scope: 'window',
-    description: 'Language ids of the documents Plain Words checks. Changing it restarts the language server.',
-  },
-  'plainwords.trace.server': {
-    type: 'string',
-    enum: ['off', 'messages', 'verbose'],
-    default: 'off',
-    scope: 'window',
-    description: 'Log the messages between the editor and the Plain Words language server (for reporting problems).',
-  },
-};
 
 /** The settings schema object, from the JSON file or the TypeScript module (transpiled with esbuild). */
 export async function loadSettingsSchema(root = ROOT) {
@@ -60,7 +43,6 @@ function clean(value) {
 /** contributes.configuration for a settings schema. Descriptions with Markdown (backticks) become markdownDescription. */
 export function configurationFromSchema(schema) {
   const props = { ...schema.properties };
-  for (const [name, spec] of Object.entries(CLIENT_SETTINGS)) if (!props[name]) props[name] = spec;
   const properties = {};
   let order = 0;
   for (const [rawName, spec] of Object.entries(props)) {
