@@ -3,7 +3,7 @@
  * depends only on the chunk's text, its format and the compiled dictionary, so results can be
  * cached per chunk and reused while the document is edited.
  */
-import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment } from './prose.js';
+import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
 import { tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
@@ -57,7 +57,11 @@ interface Candidate {
 }
 
 export function analyseChunk(text: string, format: DocumentFormat, dict: CompiledDictionary, isFirst: boolean): ChunkAnalysis {
-  const prose = extractProse(text, format, isFirst);
+  return matchProse(extractProse(text, format, isFirst), dict);
+}
+
+/** Tokens and dictionary matches of extracted prose (the part of a chunk's analysis after parsing). */
+export function matchProse(prose: Prose, dict: CompiledDictionary): ChunkAnalysis {
   const out: ChunkAnalysis = { blocks: [], matches: [], acronyms: [], html: prose.html, frontMatter: prose.frontMatter };
   for (const block of prose.blocks) {
     const tokens = tokenize(block.text);

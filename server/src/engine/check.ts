@@ -35,30 +35,32 @@ export interface CheckOptions {
   path?: string;
 }
 
-/** Keeps the analysis of each chunk of text, keyed by its text, for the next check. */
+/**
+ * Keeps the analysis of each chunk of text, keyed by its text, for the next check. The key is the
+ * chunk's own text (no copy is built per keystroke); format and position are checked on a hit.
+ */
 export class AnalysisCache {
-  private current = new Map<string, ChunkAnalysis>();
-  private next = new Map<string, ChunkAnalysis>();
-  /** Chunks analysed afresh in the last check (for tests and figures). */
+  private current = new Map<string, CachedChunk>();
+  private next = new Map<string, CachedChunk>();
+  private dictionary?: CompiledDictionary;
+  /** Chunks analysed afresh and reused in the last check (for tests and figures). */
   misses = 0;
   hits = 0;
 
-  constructor(private dictionary?: CompiledDictionary) {}
-
-  get(key: string, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
+  get(text: string, format: DocumentFormat, first: boolean, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
     if (dictionary !== this.dictionary) {
       this.current.clear();
       this.next.clear();
       this.dictionary = dictionary;
     }
-    let hit = this.current.get(key) ?? this.next.get(key);
-    if (hit) this.hits++;
+    let hit = this.current.get(text) ?? this.next.get(text);
+    if (hit && hit.format === format && hit.first === first) this.hits++;
     else {
-      hit = compute();
+      hit = { format, first, analysis: compute() };
       this.misses++;
     }
-    this.next.set(key, hit);
-    return hit;
+    this.next.set(text, hit);
+    return hit.analysis;
   }
 
   /** Start a check: chunks not used by it are dropped at the end. */
@@ -71,6 +73,12 @@ export class AnalysisCache {
     this.current = this.next;
     this.next = new Map();
   }
+}
+
+interface CachedChunk {
+  format: DocumentFormat;
+  first: boolean;
+  analysis: ChunkAnalysis;
 }
 
 export interface DocumentAnalysis {
@@ -87,18 +95,21 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
   const lines = new LineIndex(text);
   const cache = options.cache;
   cache?.begin();
-  const chunks = splitChunks(text, format).map((c) => {
-    const slice = text.slice(c.start, c.end);
-    const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
-    const compute = () => analyseChunk(slice, format, options.dictionary, first);
-    const analysis = cache ? cache.get(`${format}|${first ? 1 : 0}|${slice}`, options.dictionary, compute) : compute();
-    return { start: c.start, end: c.end, analysis };
-  });
+  const chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary, cache) }));
   cache?.end();
   const front = chunks[0]?.start <= 1 ? chunks[0]?.analysis.frontMatter : undefined;
   const audience =
     options.audience ?? frontMatterAudience(front?.value) ?? audienceForPath(options.path, options.config?.audiences) ?? options.config?.audience ?? 'public';
   return { text, format, lines, chunks, audience };
+}
+
+/** The analysis of one chunk of a document, from the cache when it has it. */
+export function analyseChunkOf(text: string, c: { start: number; end: number }, format: DocumentFormat, dictionary: CompiledDictionary, cache?: AnalysisCache): ChunkAnalysis {
+  const slice = text.slice(c.start, c.end);
+  // Front matter can only open the document (after a byte order mark at most).
+  const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
+  const compute = () => analyseChunk(slice, format, dictionary, first);
+  return cache ? cache.get(slice, format, first, dictionary, compute) : compute();
 }
 
 /** `audience: public | staff` in YAML front matter. */

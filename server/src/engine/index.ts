@@ -2,7 +2,7 @@
  * The Plain Words engine: text in, findings out. Pure TypeScript with no file system, network,
  * LSP or VS Code: it runs unchanged in Node, in CI and in a browser worker.
  */
-export { check, analyseDocument, findingsOf, frontMatterAudience, AnalysisCache, DOCS_URL } from './check.js';
+export { check, analyseDocument, analyseChunkOf, findingsOf, frontMatterAudience, AnalysisCache, DOCS_URL } from './check.js';
 export type { CheckOptions, DocumentAnalysis } from './check.js';
 export { compileDictionary, termWords, looksLikeAcronym } from './dictionary.js';
 export type { CompiledDictionary, CompiledEntry } from './dictionary.js';
@@ -11,6 +11,7 @@ export type { PlainwordsConfig } from './config.js';
 export { applyFixes, fixAll } from './fix.js';
 export { LineIndex } from './text.js';
 export { extractProse } from './prose.js';
+export { matchProse } from './analyse.js';
 export { parseEntry, crossCheck, parseNames, parseConfig, formatProblem } from './validate.js';
 export type { LoadedEntry, Problem } from './validate.js';
 export { parseJson } from './json.js';

@@ -6,7 +6,7 @@
  * It splits and keys chunks exactly as analyseDocument does (engine/check.ts); the test
  * "warming leaves nothing to analyse" fails if the two ever differ.
  */
-import { analyseChunk } from '../engine/analyse.js';
+import { analyseChunkOf } from '../engine/check.js';
 import { splitChunks } from '../engine/chunks.js';
 import type { AnalysisCache, CompiledDictionary, DocumentFormat } from '../engine/index.js';
 
@@ -29,9 +29,7 @@ export async function warmCache(
 ): Promise<boolean> {
   let since = Date.now();
   for (const c of splitChunks(text, format)) {
-    const slice = text.slice(c.start, c.end);
-    const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
-    cache.get(`${format}|${first ? 1 : 0}|${slice}`, dictionary, () => analyseChunk(slice, format, dictionary, first));
+    analyseChunkOf(text, c, format, dictionary, cache);
     if (Date.now() - since >= sliceMs) {
       await yieldNow();
       if (!stillWanted()) return false;
