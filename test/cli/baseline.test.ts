@@ -3,17 +3,12 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCase, runCli, tempDir } from './harness.js';
+import { projectMaker, runCli, tempDir } from './harness.js';
 
 const root = tempDir('plainwords-baseline-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-let n = 0;
-function project(files: Record<string, string> = {}): string {
-  const dir = join(root, `p${n++}`);
-  buildCase({ description: '', project: 'basic', files, args: [] }, dir);
-  return dir;
-}
+const project = projectMaker(root);
 
 const check = (dir: string, args: string[], cwd = dir) => runCli(['check', '--no-builtin', ...args], { cwd });
 

@@ -8,17 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FIX_PASSES, processText, type RunSettings } from '../../server/src/cli/process.js';
 import type { Finding } from '../../server/src/engine/index.js';
-import { buildCase, runCli, tempDir } from './harness.js';
+import { projectMaker, runCli, tempDir } from './harness.js';
 
 const root = tempDir('plainwords-fix-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-let n = 0;
-function project(files: Record<string, string> = {}): string {
-  const dir = join(root, `p${n++}`);
-  buildCase({ description: '', project: 'basic', files, args: [] }, dir);
-  return dir;
-}
+const project = projectMaker(root);
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

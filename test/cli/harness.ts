@@ -182,3 +182,13 @@ export function cases(): Array<{ name: string; dir: string; spec: CaseSpec }> {
     .sort()
     .map((name) => ({ name, dir: join(FIXTURES, name), spec: JSON.parse(readFileSync(join(FIXTURES, name, 'case.json'), 'utf8')) as CaseSpec }));
 }
+
+/** Makes numbered projects under `root` from the basic fixture project, with extra files. */
+export function projectMaker(root: string): (files?: Record<string, string>) => string {
+  let n = 0;
+  return (files = {}) => {
+    const dir = join(root, `p${n++}`);
+    buildCase({ description: '', project: 'basic', files, args: [] }, dir);
+    return dir;
+  };
+}

@@ -5,17 +5,12 @@ import { cpSync, createReadStream, readdirSync, readFileSync, rmSync, statSync, 
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCase, CLI, cleanEnv, ROOT, runCli, tempDir } from './harness.js';
+import { projectMaker, CLI, cleanEnv, ROOT, runCli, tempDir } from './harness.js';
 
 const root = tempDir('plainwords-run-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-let n = 0;
-function project(files: Record<string, string> = {}): string {
-  const dir = join(root, `p${n++}`);
-  buildCase({ description: '', project: 'basic', files, args: [] }, dir);
-  return dir;
-}
+const project = projectMaker(root);
 
 describe('the built-in dictionary on examples/', () => {
   it('finds jargon in both examples and reports a well-formed JSON report (structure, not exact findings)', async () => {
