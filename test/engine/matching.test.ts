@@ -273,3 +273,25 @@ describe('when: context the base form needs', () => {
     expect(jargon('We actioned it and are actioning more.')).toEqual(['actioned', 'actioning']);
   });
 });
+
+describe('acronym fixes', () => {
+  const d = tinyDictionary([
+    { id: 'mdt', kind: 'acronym', terms: ['MDT'], expansion: 'multidisciplinary team', category: 'acronym' },
+    { id: 'hca', kind: 'acronym', terms: ['HCA'], expansion: 'healthcare assistant', category: 'acronym' },
+    { id: 'lac', kind: 'acronym', terms: ['LAC'], expansion: 'looked-after child', category: 'acronym' },
+  ]);
+  const fix = (t: string) => {
+    const [f] = check(t, { dictionary: d }).findings.filter((x) => x.ruleId === 'acronym');
+    return applyFixes(t, [f.replacements[0].edit]).text;
+  };
+
+  it('correct "a"/"an" in front of the expansion', () => {
+    expect(fix('We had an MDT meeting.')).toBe('We had a multidisciplinary team (MDT) meeting.');
+    expect(fix('An HCA will call.')).toBe('A healthcare assistant (HCA) will call.');
+    expect(fix('Ask a nurse or an HCA today.')).toBe('Ask a nurse or a healthcare assistant (HCA) today.');
+  });
+
+  it('use the plural of the expansion for a plural acronym', () => {
+    expect(fix('Two LACs live here.')).toBe('Two looked-after children (LACs) live here.');
+  });
+});

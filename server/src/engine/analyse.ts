@@ -228,7 +228,7 @@ function sameWords(tokens: Token[], from: number, words: string[], sentence: num
 }
 
 /** The entry's 'unless' conditions: fine before/after/near given words. */
-export function excusedByContext(ce: CompiledEntry, tokens: Token[], i: number, j: number): boolean {
+function excusedByContext(ce: CompiledEntry, tokens: Token[], i: number, j: number): boolean {
   const sentence = tokens[i].sentence;
   for (const p of ce.after) if (sameWords(tokens, j + 1, p, sentence)) return true;
   for (const p of ce.before) if (sameWords(tokens, i - p.length, p, sentence)) return true;

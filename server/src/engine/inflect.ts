@@ -152,7 +152,7 @@ export function inflectWord(word: string, form: FormClass): string {
 }
 
 /** Copy the capitals of `model` (all caps or initial capital) onto `text`. */
-export function matchCase(model: string, text: string): string {
+function matchCase(model: string, text: string): string {
   if (model.length > 1 && model === model.toUpperCase() && model !== model.toLowerCase()) return text.toUpperCase();
   if (model[0] && model[0] !== model[0].toLowerCase()) return text.charAt(0).toUpperCase() + text.slice(1);
   return text;

@@ -3,7 +3,7 @@
  * matched words, and the edit that applies it (fixing "a"/"an" in front when needed).
  */
 import { inflectWord } from './inflect.js';
-import type { Entry, FormClass, Replacement, ReplacementSpec } from './types.js';
+import type { Entry, FormClass, Replacement, ReplacementSpec, TextEdit } from './types.js';
 
 export interface MatchContext {
   /** Source text. */
@@ -24,7 +24,7 @@ export interface MatchContext {
   caseSensitive: boolean;
 }
 
-export function normaliseSpec(r: string | ReplacementSpec): ReplacementSpec {
+function normaliseSpec(r: string | ReplacementSpec): ReplacementSpec {
   return typeof r === 'string' ? { text: r } : r;
 }
 
@@ -56,7 +56,7 @@ export function applyCase(actual: string, replacement: string, caseSensitive: bo
 }
 
 const AN_WORDS = ['hour', 'honest', 'honour', 'honor', 'heir'];
-const A_PREFIXES = ['uni', 'use', 'usu', 'ura', 'ure', 'uro', 'eu', 'one', 'once', 'ewe', 'utr', 'uti', 'ubi'];
+const A_PREFIXES = ['uni', 'use', 'usu', 'ura', 'ure', 'uri', 'uro', 'eu', 'one', 'once', 'ewe', 'utr', 'uti', 'ubi'];
 
 /** "a" or "an" for the word that follows. */
 export function articleFor(word: string): 'a' | 'an' {
@@ -70,6 +70,25 @@ export function articleFor(word: string): 'a' | 'an' {
     return 'AEFHILMNORSX'.includes(head[0].toUpperCase()) ? 'an' : 'a';
   }
   return 'aeiou'.includes(w[0]) ? 'an' : 'a';
+}
+
+/**
+ * The edit that puts `text` at [start, end), taking in a directly preceding "a"/"an" when the
+ * new first word needs the other one ("an MDT" → "a multidisciplinary team (MDT)").
+ */
+export function editWithArticle(source: string, start: number, end: number, text: string): TextEdit {
+  let k = start;
+  while (k > 0 && (source[k - 1] === ' ' || source[k - 1] === '\t')) k--;
+  if (k === start) return { start, end, newText: text };
+  let w = k;
+  while (w > 0 && /[A-Za-z]/.test(source[w - 1])) w--;
+  const article = source.slice(w, k);
+  const lower = article.toLowerCase();
+  if ((lower !== 'a' && lower !== 'an') || (w > 0 && /[\p{L}\p{N}]/u.test(source[w - 1]))) return { start, end, newText: text };
+  const want = articleFor(text.split(' ')[0]);
+  if (want === lower) return { start, end, newText: text };
+  const cased = article[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want;
+  return { start: w, end, newText: cased + source.slice(k, start) + text };
 }
 
 export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[] {

@@ -22,6 +22,7 @@ import { TokenTrie, type TrieNode } from '../trie.js';
 import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { isCommonWord } from '../readability/words.js';
+import { editWithArticle, inflectReplacement } from '../replace.js';
 
 export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronym';
 
@@ -119,7 +120,8 @@ function knownFinding(doc: DocumentAnalysis, dict: CompiledDictionary, use: Use,
   const entry = ce.entry;
   const { start, end, text: actual } = use;
   const plural = actual.endsWith('s') && !entry.terms.includes(actual);
-  let expansion: string = plural ? `${entry.expansion}s` : entry.expansion!;
+  const base = entry.expansion as string;
+  let expansion = plural ? inflectReplacement({ text: base }, 'plural') : base;
   if (use.sentenceStart) expansion = expansion.charAt(0).toUpperCase() + expansion.slice(1);
   const text = `${expansion} (${actual})`;
   return {
@@ -133,7 +135,7 @@ function knownFinding(doc: DocumentAnalysis, dict: CompiledDictionary, use: Use,
     actual: doc.text.slice(start, end),
     message: `Explain “${actual}” the first time you use it: “${text}”.`,
     severity,
-    replacements: [{ text, edit: { start, end, newText: text }, fixable: true }],
+    replacements: [{ text, edit: editWithArticle(doc.text, start, end, text), fixable: true }],
     explanation: entry.why,
     source: entry.source,
     url: `${docsUrl}#${entry.id}`,
