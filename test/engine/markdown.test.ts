@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, LineIndex } from '../../server/src/engine/index.js';
-import { splitChunks, splitBlankSeparated } from '../../server/src/engine/chunks.js';
+import { splitChunks, splitBlankSeparated, definitionLabels } from '../../server/src/engine/chunks.js';
+import { analyseDocument } from '../../server/src/engine/check.js';
 import { analyseChunk } from '../../server/src/engine/analyse.js';
 import { tinyDictionary } from '../support/engine.js';
 
@@ -147,4 +148,27 @@ describe('chunks and HTML blocks', () => {
     const pieces = splitChunks(doc, 'markdown').flatMap((c) => analyseChunk(doc.slice(c.start, c.end), 'markdown', dict, c.start === 0).matches.map((m) => [m.start + c.start, m.end + c.start]));
     expect(pieces).toEqual(whole);
   });
+
+  it('reads a reference link as a link when its definition is in another chunk', () => {
+    // The definitions sit many chunks away from the references: "[map]" and "[utilise]" are links
+    // there, so only their text is prose and "[utilise]" is one word, not bracketed text.
+    const filler = Array.from({ length: 60 }, (_, i) => `Filler paragraph number ${i} about nothing much.`).join('\n\n');
+    const doc = `We share the [stakeholder list][map] and [utilise].\n\n${filler}\n\n[map]: https://example.org/stakeholder\n[Utilise]: https://example.org/utilise\n`;
+    const chunks = splitChunks(doc, 'markdown');
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks[0].refs).toContain('[map]: #');
+    expect(chunks.at(-2)?.refs ?? '').toBe('');
+    const { chunks: analysed } = analyseDocument(doc, { dictionary: dict });
+    expect(analysed[0].analysis.blocks[0].block.text).toBe('We share the stakeholder list and utilise.');
+    // Chunk by chunk equals the whole document parsed at once.
+    const whole = analyseChunk(doc, 'markdown', dict, true).blocks.map((b) => b.block.text);
+    expect(analysed.flatMap((c) => c.analysis.blocks.map((b) => b.block.text))).toEqual(whole);
+    expect(slices(doc)).toEqual(['stakeholder', 'utilise']);
+  });
+
+  it('finds definitions in lists and quotes but not in fenced code', () => {
+    const doc = '- [a]: https://a\n\n> [b]: https://b\n\n```\n[c]: https://c\n```\n\n   [d e]: <https://d> "title"\n';
+    expect(definitionLabels(doc)).toEqual(['a', 'b', 'd e']);
+  });
 });
+

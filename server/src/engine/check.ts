@@ -2,7 +2,7 @@
  * check(text, options) → findings (+ readability). The engine's one entry point for documents.
  */
 import { analyseChunk, type ChunkAnalysis, type Match } from './analyse.js';
-import { splitChunks } from './chunks.js';
+import { splitChunks, type Chunk } from './chunks.js';
 import { entrySeverity, ruleSeverity, type PlainwordsConfig } from './config.js';
 import type { CompiledDictionary } from './dictionary.js';
 import { buildReplacements, type MatchContext } from './replace.js';
@@ -47,16 +47,16 @@ export class AnalysisCache {
   misses = 0;
   hits = 0;
 
-  get(text: string, format: DocumentFormat, first: boolean, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
+  get(text: string, format: DocumentFormat, first: boolean, refs: string, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
     if (dictionary !== this.dictionary) {
       this.current.clear();
       this.next.clear();
       this.dictionary = dictionary;
     }
     let hit = this.current.get(text) ?? this.next.get(text);
-    if (hit && hit.format === format && hit.first === first) this.hits++;
+    if (hit && hit.format === format && hit.first === first && hit.refs === refs) this.hits++;
     else {
-      hit = { format, first, analysis: compute() };
+      hit = { format, first, refs, analysis: compute() };
       this.misses++;
     }
     this.next.set(text, hit);
@@ -78,6 +78,7 @@ export class AnalysisCache {
 interface CachedChunk {
   format: DocumentFormat;
   first: boolean;
+  refs: string;
   analysis: ChunkAnalysis;
 }
 
@@ -104,12 +105,20 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
 }
 
 /** The analysis of one chunk of a document, from the cache when it has it. */
-export function analyseChunkOf(text: string, c: { start: number; end: number }, format: DocumentFormat, dictionary: CompiledDictionary, cache?: AnalysisCache): ChunkAnalysis {
+export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, dictionary: CompiledDictionary, cache?: AnalysisCache): ChunkAnalysis {
   const slice = text.slice(c.start, c.end);
   // Front matter can only open the document (after a byte order mark at most).
   const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
-  const compute = () => analyseChunk(slice, format, dictionary, first);
-  return cache ? cache.get(slice, format, first, dictionary, compute) : compute();
+  const refs = c.refs ?? '';
+  const compute = () => (refs ? withoutRefs(analyseChunk(slice + refs, format, dictionary, first), slice.length) : analyseChunk(slice, format, dictionary, first));
+  return cache ? cache.get(slice, format, first, refs, dictionary, compute) : compute();
+}
+
+/** The analysis of a chunk parsed with definitions after it, cut back to the chunk's own text. */
+function withoutRefs(a: ChunkAnalysis, length: number): ChunkAnalysis {
+  // Definitions give no prose; only an HTML block left open by the chunk can reach into them.
+  a.html = a.html.filter((h) => h.start < length).map((h) => (h.end <= length ? h : { ...h, end: length, value: h.value.slice(0, length - h.start) }));
+  return a;
 }
 
 /** `audience: public | staff` in YAML front matter. */

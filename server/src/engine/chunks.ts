@@ -10,11 +10,23 @@
 export interface Chunk {
   start: number;
   end: number;
+  /**
+   * Link reference definitions from elsewhere in the document that this chunk may use
+   * ("[text][label]", "[label]"), as markdown to parse after the chunk: a definition anywhere in
+   * a document turns a reference into a link, so without them a chunk would read "[label]" as
+   * literal text. Empty when none apply.
+   */
+  refs?: string;
 }
 
-function lineEndAt(text: string, i: number): { end: number; next: number } {
-  let j = i;
+function lineEndAt(text: string, i: number, noCR: boolean): { end: number; next: number } {
   const n = text.length;
+  // Without any CR in the text, the native search finds line ends far faster than a loop.
+  if (noCR) {
+    const j = text.indexOf('\n', i);
+    return j < 0 ? { end: n, next: n } : { end: j, next: j + 1 };
+  }
+  let j = i;
   while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
   let next = j;
   if (j < n) next = text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
@@ -80,19 +92,72 @@ export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] 
     }
   }
   if (current) groups.push(current);
+  if (format === 'markdown') {
+    const labels = definitionLabels(text);
+    if (labels.length) for (const g of groups) g.refs = referencesFor(text.slice(g.start, g.end), labels);
+  }
   return groups;
 }
 
-/** FNV-1a over the chunk: about one chunk in eight ends a group. */
+/** Whitespace runs made one space, lower case: how labels compare (loosely; extra ones do no harm). */
+function foldLabel(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Definitions (as markdown) of the labels the chunk mentions, or '' when it mentions none. */
+function referencesFor(chunk: string, labels: string[]): string {
+  if (!chunk.includes('[')) return '';
+  const folded = foldLabel(chunk);
+  const used = labels.filter((l) => folded.includes(foldLabel(l)));
+  // The blank line ends whatever block the chunk ends with; "#" is a destination that is never prose.
+  return used.length ? '\n\n' + used.map((l) => `[${l}]: #`).join('\n') + '\n' : '';
+}
+
+/**
+ * Labels of the document's link reference definitions ("[label]: destination" at the start of a
+ * line, outside fenced code), as written. A label that spans lines is not found: such a reference
+ * reads as literal text, as before.
+ */
+export function definitionLabels(text: string): string[] {
+  if (!text.includes(']:')) return [];
+  const labels = new Set<string>();
+  const noCR = text.indexOf('\r') < 0;
+  let fence: string | undefined;
+  for (let i = 0; i < text.length; ) {
+    const { end, next } = lineEndAt(text, i, noCR);
+    const marker = fenceAt(text, i, end);
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    } else if (marker) fence = marker;
+    else {
+      const m = DEFINITION.exec(text.slice(i, end));
+      if (m) labels.add(m[1]);
+    }
+    i = next;
+  }
+  return [...labels];
+}
+
+/** "[label]:" at a line start: up to 3 spaces (any container prefix), no unescaped brackets inside. */
+const DEFINITION = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]|\d{1,9}[.)][ \t]))*[ ]{0,3}\[((?:[^\\[\]]|\\.){1,999})\]:/;
+
+/**
+ * FNV-1a over the chunk's first characters: about one chunk in eight ends a group. Only the start
+ * is hashed: typing further into a paragraph (the usual edit) leaves the grouping as it was, so
+ * only that paragraph's group is analysed again, and the split stays cheap on long documents.
+ */
 function hashEnds(text: string, start: number, end: number): boolean {
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
+  const stop = Math.min(end, start + HASHED);
+  for (let i = start; i < stop; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   // The high bits mix every character; the low bits would follow only the last ones.
   return h >>> 29 === 0;
 }
+
+const HASHED = 64;
 
 /** Runs of lines separated by blank lines (the smallest independent pieces). */
 export function splitBlankSeparated(text: string, format: 'markdown' | 'text'): Chunk[] {
@@ -105,8 +170,9 @@ export function splitBlankSeparated(text: string, format: 'markdown' | 'text'): 
   let htmlClose: string | undefined;
   let frontMatter = format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
   let first = true;
+  const noCR = text.indexOf('\r') < 0;
   while (i < n) {
-    const { end, next } = lineEndAt(text, i);
+    const { end, next } = lineEndAt(text, i, noCR);
     const blank = isBlank(text, i, end);
     if (frontMatter) {
       if (chunkStart < 0) chunkStart = i;
