@@ -4,16 +4,17 @@
 import { analyseChunk, type ChunkAnalysis, type Match } from './analyse.js';
 import { splitChunks, type Chunk } from './chunks.js';
 import { entrySeverity, ruleSeverity, type PlainwordsConfig } from './config.js';
+import type { HtmlComment } from './prose.js';
 import type { CompiledDictionary } from './dictionary.js';
 import { buildReplacements, type MatchContext } from './replace.js';
-import { parseSuppressions } from './suppress.js';
-import { LineIndex } from './text.js';
+import { parseSuppressions, type Suppressions } from './suppress.js';
+import { LineIndex, moveRange, placesOf, type Place } from './text.js';
 import { acronymFindings } from './rules/acronyms.js';
-import { passiveFindings } from './rules/passive.js';
-import { DEFAULT_LONG_SENTENCE, readingAgeFindings, sentenceFindings } from './rules/readability.js';
+import { chunkPassiveFindings } from './rules/passive.js';
+import { ageMessageText, chunkParagraphAgeFindings, chunkSentenceFindings, DEFAULT_LONG_SENTENCE, sectionAgeFinding, type AgeMessage } from './rules/readability.js';
 import { audienceForPath } from './readability/audience.js';
-import { readabilityReport, targetReadingAge } from './readability/report.js';
-import type { Audience, CheckResult, DocumentFormat, Finding, Severity } from './types.js';
+import { chunkReport, docReadability, readabilityReport, targetReadingAge } from './readability/report.js';
+import type { Audience, CheckResult, DocumentFormat, Finding, Severity, SeverityOrOff } from './types.js';
 
 export const DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/dictionary.md';
 
@@ -136,51 +137,197 @@ export function check(text: string, options: CheckOptions): CheckResult {
   return { findings: findingsOf(doc, options), readability: readabilityReport(doc, options.config) };
 }
 
-/** Turn a document analysis into findings under the options' config and audience. */
-export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Finding[] {
-  const { text, lines, audience } = doc;
+/** What the rules need from the options and the document's audience. */
+interface RuleSettings {
+  dict: CompiledDictionary;
+  config: PlainwordsConfig | undefined;
+  audience: Audience;
+  docsUrl: string;
+  target: number;
+  longSentence: number;
+  longSeverity: SeverityOrOff;
+  hardSeverity: SeverityOrOff;
+  readingAgeSeverity: SeverityOrOff;
+  passiveSeverity: SeverityOrOff;
+  /** Everything above that a chunk's findings depend on, as a string (the dictionary is compared by identity). */
+  key: string;
+}
+
+function ruleSettings(doc: DocumentAnalysis, options: CheckOptions): RuleSettings {
   const config = options.config;
-  const dict = options.dictionary;
+  const audience = doc.audience;
   const docsUrl = options.docsUrl ?? DOCS_URL;
-  const html = doc.chunks.flatMap((c) => c.analysis.html.map((h) => ({ ...h, start: h.start + c.start, end: h.end + c.start })));
-  const suppress = parseSuppressions(html, lines, text.length);
-  const findings: Finding[] = [];
-  for (const chunk of doc.chunks) {
-    for (const m of chunk.analysis.matches) {
-      const ce = dict.entries[m.entry];
-      if (!ce) continue;
-      const severity = entrySeverity(ce.entry, audience, config);
-      if (severity === 'off') continue;
-      const start = m.start + chunk.start;
-      if (suppress.isSuppressed(start, [ce.entry.id, 'jargon', ce.entry.category])) continue;
-      findings.push(jargonFinding(text, lines, chunk.start, m, ce.entry, severity, m.caseSensitive, docsUrl));
-    }
-  }
-  const acronymSeverity = ruleSeverity('acronym', config?.categories?.acronym ?? 'warning', config);
-  if (acronymSeverity !== 'off') {
-    // Acronyms not in the glossary: a notch lower ('info'), never above the acronym rule itself.
-    const unknownSeverity = ruleSeverity('unknown-acronym', acronymSeverity === 'hint' ? 'hint' : 'info', config);
-    for (const f of acronymFindings(doc, dict, acronymSeverity, docsUrl, { unknownSeverity })) {
-      const ids = f.entryId ? [f.entryId, 'acronym'] : ['acronym', 'unknown-acronym'];
-      if (!suppress.isSuppressed(f.start, ids)) findings.push(f);
-    }
-  }
-  // Clarity and readability rules (docs/readability.md).
   const target = targetReadingAge(audience, config);
   const longSentence = typeof config?.longSentence === 'number' && config.longSentence > 0 ? config.longSentence : DEFAULT_LONG_SENTENCE;
   const longSeverity = ruleSeverity('long-sentence', 'warning', config);
   const hardSeverity = ruleSeverity('hard-sentence', 'info', config);
-  const clarity: Finding[] = longSeverity === 'off' && hardSeverity === 'off' ? [] : sentenceFindings(doc, target, { longSentence, longSeverity, hardSeverity });
   const readingAgeSeverity = ruleSeverity('reading-age', 'info', config);
-  if (readingAgeSeverity !== 'off') clarity.push(...readingAgeFindings(doc, readabilityReport(doc, config), readingAgeSeverity));
   const passiveSeverity = ruleSeverity('passive-voice', config?.passive ? 'hint' : 'off', config);
-  if (passiveSeverity !== 'off') clarity.push(...passiveFindings(doc, passiveSeverity));
-  for (const f of clarity) if (!suppress.isSuppressed(f.start, [f.ruleId])) findings.push(f);
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Entry severities follow the audience, the config's rules and its categories.
+  const key = JSON.stringify([audience, docsUrl, target, longSentence, longSeverity, hardSeverity, readingAgeSeverity, passiveSeverity, config?.rules ?? null, config?.categories ?? null]);
+  return { dict: options.dictionary, config, audience, docsUrl, target, longSentence, longSeverity, hardSeverity, readingAgeSeverity, passiveSeverity, key };
+}
+
+/** Where findings at the same range stood before sorting when every rule ran over the whole document (the sort is stable). */
+const RANK = { jargon: 0, acronym: 1, sentence: 2, section: 3, paragraph: 4, passive: 5 } as const;
+
+/** A finding kept with its chunk's analysis, as built with the chunk at the place it then had. */
+interface Kept {
+  finding: Finding;
+  rank: number;
+  /** A paragraph's reading age: its message in pieces and the chunk's section segment it is in. */
+  age?: { message: AgeMessage; segment: number };
+}
+
+interface ChunkFindings {
+  place: Place;
+  /** Sorted by start, end and rank. */
+  kept: Kept[];
+}
+
+/** Each chunk's findings for the last few settings it was checked with. */
+const chunkFindingsMemo = new WeakMap<ChunkAnalysis, Map<string, { dict: CompiledDictionary; value: ChunkFindings }>>();
+const SETTINGS_KEPT = 4;
+
+/** The findings that depend only on one chunk (not on the rest of the document), kept with its analysis. */
+function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules: RuleSettings): ChunkFindings {
+  const chunk = doc.chunks[index];
+  let memo = chunkFindingsMemo.get(chunk.analysis);
+  const hit = memo?.get(rules.key);
+  if (hit && hit.dict === rules.dict) return hit.value;
+  const { text, lines } = doc;
+  const kept: Kept[] = [];
+  for (const m of chunk.analysis.matches) {
+    const ce = rules.dict.entries[m.entry];
+    if (!ce) continue;
+    const severity = entrySeverity(ce.entry, rules.audience, rules.config);
+    if (severity === 'off') continue;
+    kept.push({ finding: jargonFinding(text, lines, chunk.start, m, ce.entry, severity, m.caseSensitive, rules.docsUrl), rank: RANK.jargon });
+  }
+  const { longSentence, longSeverity, hardSeverity } = rules;
+  if (longSeverity !== 'off' || hardSeverity !== 'off') {
+    for (const f of chunkSentenceFindings(doc, index, rules.target, { longSentence, longSeverity, hardSeverity })) kept.push({ finding: f, rank: RANK.sentence });
+  }
+  if (rules.readingAgeSeverity !== 'off') {
+    const report = chunkReport(doc, index, place, rules.target);
+    for (const p of chunkParagraphAgeFindings(doc, report, place, rules.target, rules.readingAgeSeverity)) {
+      kept.push({ finding: p.finding, rank: RANK.paragraph, age: { message: p.message, segment: p.segment } });
+    }
+  }
+  if (rules.passiveSeverity !== 'off') for (const f of chunkPassiveFindings(doc, index, rules.passiveSeverity)) kept.push({ finding: f, rank: RANK.passive });
   // Messages quote the text, which may hold a lone surrogate: strict JSON and UTF-8 encoders
   // (editors' language clients) reject those, so messages are made well formed.
-  for (const f of findings) f.message = wellFormed(f.message);
+  for (const k of kept) k.finding.message = wellFormed(k.finding.message);
+  kept.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
+  const value: ChunkFindings = { place, kept };
+  if (!memo) chunkFindingsMemo.set(chunk.analysis, (memo = new Map()));
+  if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);
+  memo.set(rules.key, { dict: rules.dict, value });
+  return value;
+}
+
+/** A kept finding for its chunk now at `to` (a new object: callers may change it). */
+function placedFinding(k: Kept, from: Place, to: Place): Finding {
+  const f = k.finding;
+  const d = to.start - from.start;
+  // A copy, then its own fields: V8 copies an object of a known shape quickly, where a spread with more fields does not.
+  const out = { ...f };
+  out.start = f.start + d;
+  out.end = f.end + d;
+  out.range = moveRange(f.range, from, to);
+  if (k.age && to.line !== from.line) out.message = wellFormed(ageMessageText(k.age.message, to.line - from.line));
+  out.replacements = f.replacements.length ? f.replacements.map((r) => ({ text: r.text, edit: { start: r.edit.start + d, end: r.edit.end + d, newText: r.edit.newText }, fixable: r.fixable })) : [];
+  return out;
+}
+
+/** The suppression ids a finding answers to. */
+function suppressionIds(f: Finding): Array<string | undefined> {
+  if (f.ruleId === 'jargon') return [f.entryId, 'jargon', f.category];
+  if (f.ruleId === 'acronym') return f.entryId ? [f.entryId, 'acronym'] : ['acronym', 'unknown-acronym'];
+  return [f.ruleId];
+}
+
+/** HTML comments that may hold a suppression directive, per chunk analysis (offsets in the chunk). */
+const directivesMemo = new WeakMap<ChunkAnalysis, HtmlComment[]>();
+
+/** The document's suppression comments, or undefined when it has none (most documents). */
+function suppressionsOf(doc: DocumentAnalysis): Suppressions | undefined {
+  let html: HtmlComment[] | undefined;
+  for (const c of doc.chunks) {
+    let own = directivesMemo.get(c.analysis);
+    if (!own) directivesMemo.set(c.analysis, (own = c.analysis.html.filter((h) => h.value.includes('plainwords-'))));
+    for (const h of own) (html ??= []).push({ ...h, start: h.start + c.start, end: h.end + c.start });
+  }
+  return html && parseSuppressions(html, doc.lines, doc.text.length);
+}
+
+/**
+ * Turn a document analysis into findings under the options' config and audience. What depends
+ * on one chunk only is kept with the chunk's analysis and moved to where the chunk is now; the
+ * rest (an acronym's first use, sections across chunks, suppression comments) is put together
+ * from small per-chunk summaries, so re-checking an edited document costs little more than
+ * its changed chunks.
+ */
+export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Finding[] {
+  const rules = ruleSettings(doc, options);
+  const config = rules.config;
+  const places = placesOf(doc.lines, doc.chunks);
+  const suppress = suppressionsOf(doc);
+  // Findings that depend on the whole document, in order, with their rank.
+  const whole: Array<{ finding: Finding; rank: number }> = [];
+  const acronymSeverity = ruleSeverity('acronym', config?.categories?.acronym ?? 'warning', config);
+  if (acronymSeverity !== 'off') {
+    // Acronyms not in the glossary: a notch lower ('info'), never above the acronym rule itself.
+    const unknownSeverity = ruleSeverity('unknown-acronym', acronymSeverity === 'hint' ? 'hint' : 'info', config);
+    for (const f of acronymFindings(doc, rules.dict, acronymSeverity, rules.docsUrl, { unknownSeverity })) whole.push({ finding: f, rank: RANK.acronym });
+  }
+  const sections = rules.readingAgeSeverity !== 'off' ? docReadability(doc, rules.target) : undefined;
+  if (sections) {
+    const ages: Array<{ finding: Finding; rank: number }> = [];
+    for (const s of sections.sections) if (s.overTarget) ages.push({ finding: sectionAgeFinding(doc, s, rules.target, rules.readingAgeSeverity as Severity), rank: RANK.section });
+    mergeInto(whole, ages);
+  }
+  for (const w of whole) w.finding.message = wellFormed(w.finding.message);
+  const findings: Finding[] = [];
+  const keep = (f: Finding) => {
+    if (!suppress?.isSuppressed(f.start, suppressionIds(f))) findings.push(f);
+  };
+  let w = 0;
+  for (let i = 0; i < doc.chunks.length; i++) {
+    const to = places[i];
+    const own = chunkFindings(doc, i, to, rules);
+    const from = own.place;
+    const d = to.start - from.start;
+    for (const k of own.kept) {
+      const start = k.finding.start + d;
+      const end = k.finding.end + d;
+      while (w < whole.length && before(whole[w], start, end, k.rank)) keep(whole[w++].finding);
+      // A section that is one paragraph has its finding at the section.
+      if (k.age) {
+        const section = sections!.chunks[i].sections[k.age.segment];
+        if (section.overTarget && section.paragraphs === 1) continue;
+      }
+      if (suppress?.isSuppressed(start, suppressionIds(k.finding))) continue;
+      findings.push(placedFinding(k, from, to));
+    }
+  }
+  while (w < whole.length) keep(whole[w++].finding);
   return findings;
+}
+
+/** Is `x` sorted before a finding at start, end and rank? */
+function before(x: { finding: Finding; rank: number }, start: number, end: number, rank: number): boolean {
+  const f = x.finding;
+  return f.start !== start ? f.start < start : f.end !== end ? f.end < end : x.rank < rank;
+}
+
+/** Merge a sorted list into another (both by start, end and rank; ties keep `into` first). */
+function mergeInto(into: Array<{ finding: Finding; rank: number }>, more: Array<{ finding: Finding; rank: number }>): void {
+  if (!more.length) return;
+  const all = into.concat(more);
+  all.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
+  into.length = 0;
+  into.push(...all);
 }
 
 /** The string with each lone surrogate replaced by U+FFFD. */

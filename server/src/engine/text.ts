@@ -61,3 +61,41 @@ export class LineIndex {
     return this.text.slice(this.starts[line], this.lineEnd(line));
   }
 }
+
+/**
+ * Where a chunk of a document stands: its offset and that offset's line and character. Results
+ * kept with a chunk's analysis remember the place they were computed at and are moved to the
+ * chunk's place in a later version of the document (chunks start at line starts, so only the
+ * first line's characters can depend on the place).
+ */
+export interface Place {
+  start: number;
+  line: number;
+  character: number;
+}
+
+export function placeOf(lines: LineIndex, start: number): Place {
+  const p = lines.position(start);
+  return { start, line: p.line, character: p.character };
+}
+
+/** A position computed with its chunk at `from`, for the chunk at `to` (a new object). */
+export function movePosition(p: Position, from: Place, to: Place): Position {
+  return p.line === from.line ? { line: to.line, character: p.character - from.character + to.character } : { line: p.line - from.line + to.line, character: p.character };
+}
+
+export function moveRange(r: { start: Position; end: Position }, from: Place, to: Place): { start: Position; end: Position } {
+  return { start: movePosition(r.start, from, to), end: movePosition(r.end, from, to) };
+}
+
+const placesMemo = new WeakMap<object, Place[]>();
+
+/** The place of each chunk of a document (memoised per list of chunks). */
+export function placesOf(lines: LineIndex, chunks: ReadonlyArray<{ start: number }>): Place[] {
+  let places = placesMemo.get(chunks);
+  if (!places) {
+    places = chunks.map((c) => placeOf(lines, c.start));
+    placesMemo.set(chunks, places);
+  }
+  return places;
+}

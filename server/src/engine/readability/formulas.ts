@@ -112,10 +112,45 @@ export function formulaAges(c: ReadabilityCounts, grades = formulaGrades(c)): { 
   return { ages, readingAge: median([ages.fleschKincaid, ages.smog, ages.colemanLiau, ages.automatedReadability, ages.gunningFog, ages.daleChall, ages.spache]) };
 }
 
+/** Package counts reused by readingAgeOf, which runs once per sentence. */
+const scratchCounts = packageCounts({ words: 0, sentences: 0, syllables: 0, letters: 0, polysyllables: 0, complexWords: 0, difficultWords: 0, unfamiliarWords: 0 });
+const scratchAges: number[] = [0, 0, 0, 0, 0, 0, 0];
+
+/**
+ * formulaAges(c)?.readingAge without building objects (it runs once per sentence): the same
+ * formulas in the same order, so the same number.
+ */
+export function readingAgeOf(c: ReadabilityCounts): number | undefined {
+  if (c.words <= 0 || c.sentences <= 0) return undefined;
+  const k = scratchCounts;
+  k.sentence = c.sentences;
+  k.word = c.words;
+  k.syllable = c.syllables;
+  k.letter = c.letters;
+  k.character = c.letters;
+  k.polysillabicWord = c.polysyllables;
+  k.complexPolysillabicWord = c.complexWords;
+  k.difficultWord = c.difficultWords;
+  k.unfamiliarWord = c.unfamiliarWords;
+  const band = daleChallGradeLevel(daleChallFormula(k));
+  const ages = scratchAges;
+  ages[0] = gradeToAge(fleschKincaid(k));
+  ages[1] = gradeToAge(smogFormula(k));
+  ages[2] = gradeToAge(colemanLiau(k));
+  ages[3] = gradeToAge(automatedReadability(k));
+  ages[4] = gradeToAge(gunningFog(k));
+  ages[5] = gradeToAge(Number.isFinite(band[1]) ? band[1] : 16);
+  ages[6] = gradeToAge(spacheFormula(k));
+  return median(ages);
+}
+
+/** Histogram of whole years for agreementOf (reused: it runs once per paragraph). */
+const hist = new Array<number>(MAX_AGE + 2).fill(0);
+
 /** The two-year band of reading age that most formulas fall in ("5 of 7 formulas put this at reading age 11-12"). */
 export function agreementOf(ages: number[], readingAge: number): Agreement {
   // Histogram of whole years, then the best pair of neighbouring years.
-  const hist = new Array<number>(MAX_AGE + 2).fill(0);
+  hist.fill(0);
   let lo = MAX_AGE;
   let hi = MIN_AGE;
   for (const a of ages) {

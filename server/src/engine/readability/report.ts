@@ -6,7 +6,8 @@
  */
 import type { DocumentAnalysis } from '../check.js';
 import type { PlainwordsConfig } from '../config.js';
-import type { LineIndex } from '../text.js';
+import type { ChunkAnalysis } from '../analyse.js';
+import { moveRange, placesOf, type LineIndex, type Place } from '../text.js';
 import type { Audience } from '../types.js';
 import { FORMULAS, agreementOf, fleschReadingEase, formulaAges, formulaGrades, round1 } from './formulas.js';
 import { addCounts, chunkReadability, emptyCounts, type BlockStats, type SentenceStats } from './sentences.js';
@@ -112,7 +113,7 @@ function harder(a: SentenceStats, b: SentenceStats): boolean {
 }
 
 /** Keeps the k hardest sentences seen (highest reading age, then longest), best first. */
-class Hardest {
+export class Hardest {
   readonly top: DocSentence[] = [];
   constructor(private readonly k = HARDEST) {}
 
@@ -148,17 +149,6 @@ function sentenceOut(lines: LineIndex, s: DocSentence): SentenceReadability {
   };
 }
 
-interface Acc {
-  counts: ReadabilityCounts;
-  hardest: Hardest;
-  start: number;
-  end: number;
-}
-
-function newAcc(start: number): Acc {
-  return { counts: emptyCounts(), hardest: new Hardest(), start, end: start };
-}
-
 /** What a paragraph's part needs that depends only on the paragraph: kept with its chunk's counts. */
 const paragraphCache = new WeakMap<BlockStats, { scores: ReadabilityScores; hardest: SentenceStats[] }>();
 
@@ -173,19 +163,234 @@ function paragraphFacts(b: BlockStats): { scores: ReadabilityScores; hardest: Se
   return hit;
 }
 
+function isOverTarget(scores: ReadabilityScores, target: number): boolean {
+  return scores.reliable && scores.readingAge !== null && Math.round(scores.readingAge) > target;
+}
+
 function partOf(lines: LineIndex, scores: ReadabilityScores, start: number, end: number, hardest: DocSentence[], target: number): ReadabilityPart {
   const out: ReadabilityPart = Object.assign({}, scores, {
     start,
     end,
     range: { start: lines.position(start), end: lines.position(end) },
     hardest: hardest.map((s) => sentenceOut(lines, s)),
-    overTarget: scores.reliable && scores.readingAge !== null && Math.round(scores.readingAge) > target,
+    overTarget: isOverTarget(scores, target),
   });
   return out;
 }
 
-function accPart(lines: LineIndex, acc: Acc, minWords: number, target: number): ReadabilityPart {
-  return partOf(lines, scoresOf(acc.counts, minWords), acc.start, acc.end, acc.hardest.top, target);
+/**
+ * The part of a section inside one chunk: its heading when the section starts in the chunk,
+ * and its paragraphs and headings up to the next heading or the chunk's end. Sections that run
+ * over several chunks are put together from these, so an edit recounts only its own chunk.
+ */
+interface Segment {
+  /** At the place its chunk's report was built. */
+  heading?: NonNullable<SectionReadability['heading']>;
+  /** Offsets relative to the chunk. */
+  start: number;
+  end: number;
+  counts: ReadabilityCounts;
+  /** The hardest sentences of the segment, best first (offsets relative to the chunk). */
+  hardest: SentenceStats[];
+  paragraphs: number;
+  /** Scores of a section that is this segment alone, once needed. */
+  alone?: ReadabilityScores;
+  /** Scores of the last section seen that starts here and runs into later chunks. */
+  spanning?: { counts: ReadabilityCounts; scores: ReadabilityScores };
+}
+
+/** A chunk's share of the report, at the place it was built (text.ts Place). */
+export interface ChunkReport {
+  place: Place;
+  segments: Segment[];
+  /** Parts of the chunk's paragraphs, with the index of the segment each is in. */
+  paragraphs: Array<{ part: ParagraphReadability; segment: number }>;
+}
+
+const chunkReports = new WeakMap<ChunkAnalysis, Map<number, ChunkReport>>();
+
+/** The chunk's share of the report for a target (kept with the chunk's analysis). */
+export function chunkReport(doc: DocumentAnalysis, index: number, place: Place, target: number): ChunkReport {
+  const chunk = doc.chunks[index];
+  let byTarget = chunkReports.get(chunk.analysis);
+  const hit = byTarget?.get(target);
+  if (hit) return hit;
+  const lines = doc.lines;
+  const base = chunk.start;
+  const segments: Segment[] = [];
+  const paragraphs: ChunkReport['paragraphs'] = [];
+  let seg: Segment | undefined;
+  let top: Hardest | undefined;
+  const close = () => {
+    if (seg && top) seg.hardest = top.top.map((d) => d.stats);
+  };
+  for (const b of chunkReadability(chunk.analysis).blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
+    if (b.kind === 'heading' || !seg) {
+      close();
+      const heading = b.kind === 'heading' ? { ...span(lines, b.start + base, b.end + base), text: chunk.analysis.blocks[b.index].block.text, depth: b.depth ?? 1 } : undefined;
+      seg = { heading, start: b.start, end: b.start, counts: emptyCounts(), hardest: [], paragraphs: 0 };
+      top = new Hardest();
+      segments.push(seg);
+    }
+    addCounts(seg.counts, b.totals);
+    for (const s of b.sentences) top!.offer(s, 0);
+    seg.end = b.end;
+    if (b.kind === 'paragraph') {
+      seg.paragraphs++;
+      const facts = paragraphFacts(b);
+      const hardest = facts.hardest.map((s) => ({ stats: s, start: s.start + base, end: s.end + base }));
+      paragraphs.push({ part: { ...partOf(lines, facts.scores, b.start + base, b.end + base, hardest, target), listItem: b.listItem }, segment: segments.length - 1 });
+    }
+  }
+  close();
+  const report: ChunkReport = { place, segments, paragraphs };
+  if (!byTarget) chunkReports.set(chunk.analysis, (byTarget = new Map()));
+  byTarget.set(target, report);
+  return report;
+}
+
+/** A section of the document, put together from its segments. */
+export interface DocSection {
+  counts: ReadabilityCounts;
+  hardest: Hardest;
+  /** Document offsets. */
+  start: number;
+  end: number;
+  /** The heading's segment and the chunk's place now, when the section has a heading. */
+  heading?: { segment: Segment; from: Place; to: Place };
+  /** Paragraphs in the section. */
+  paragraphs: number;
+  scores: ReadabilityScores;
+  overTarget: boolean;
+}
+
+/** The document's readability put together from its chunks' shares. */
+export interface DocReadability {
+  target: number;
+  chunks: Array<{ report: ChunkReport; place: Place; sections: DocSection[] }>;
+  sections: DocSection[];
+  document: { counts: ReadabilityCounts; hardest: Hardest; start: number; end: number };
+}
+
+const docMemo = new WeakMap<DocumentAnalysis, Map<number, DocReadability>>();
+
+/** Sections and document totals from the chunks' shares (memoised per analysis and target). */
+export function docReadability(doc: DocumentAnalysis, target: number): DocReadability {
+  let byTarget = docMemo.get(doc);
+  const hit = byTarget?.get(target);
+  if (hit) return hit;
+  const places = placesOf(doc.lines, doc.chunks);
+  const document = { counts: emptyCounts(), hardest: new Hardest(), start: 0, end: 0 };
+  let first = true;
+  const sections: DocSection[] = [];
+  const firsts: Segment[] = [];
+  const chunks: DocReadability['chunks'] = [];
+  let section: DocSection | undefined;
+  for (let i = 0; i < doc.chunks.length; i++) {
+    const place = places[i];
+    const base = place.start;
+    const report = chunkReport(doc, i, place, target);
+    const bySegment: DocSection[] = [];
+    for (const seg of report.segments) {
+      if (seg.heading || !section) {
+        section = {
+          counts: emptyCounts(),
+          hardest: new Hardest(),
+          start: seg.start + base,
+          end: seg.start + base,
+          heading: seg.heading && { segment: seg, from: report.place, to: place },
+          paragraphs: 0,
+          scores: undefined as unknown as ReadabilityScores,
+          overTarget: false,
+        };
+        sections.push(section);
+        firsts.push(seg);
+      }
+      if (first) {
+        document.start = seg.start + base;
+        first = false;
+      }
+      addCounts(section.counts, seg.counts);
+      addCounts(document.counts, seg.counts);
+      for (const s of seg.hardest) {
+        section.hardest.offer(s, base);
+        document.hardest.offer(s, base);
+      }
+      section.end = seg.end + base;
+      document.end = seg.end + base;
+      section.paragraphs += seg.paragraphs;
+      bySegment.push(section);
+    }
+    chunks.push({ report, place, sections: bySegment });
+  }
+  for (let k = 0; k < sections.length; k++) {
+    const s = sections[k];
+    s.scores = sectionScores(firsts[k], s.counts);
+    s.overTarget = isOverTarget(s.scores, target);
+  }
+  const out: DocReadability = { target, chunks, sections, document };
+  if (!byTarget) docMemo.set(doc, (byTarget = new Map()));
+  byTarget.set(target, out);
+  return out;
+}
+
+/** A section's scores, reused from its first segment while the section's counts stay the same. */
+function sectionScores(first: Segment, counts: ReadabilityCounts): ReadabilityScores {
+  if (sameCounts(counts, first.counts)) return (first.alone ??= scoresOf(first.counts, MIN_WORDS.section));
+  if (first.spanning && sameCounts(counts, first.spanning.counts)) return first.spanning.scores;
+  const scores = scoresOf(counts, MIN_WORDS.section);
+  first.spanning = { counts: { ...counts }, scores };
+  return scores;
+}
+
+function sameCounts(a: ReadabilityCounts, b: ReadabilityCounts): boolean {
+  return (
+    a.words === b.words &&
+    a.sentences === b.sentences &&
+    a.syllables === b.syllables &&
+    a.letters === b.letters &&
+    a.polysyllables === b.polysyllables &&
+    a.complexWords === b.complexWords &&
+    a.difficultWords === b.difficultWords &&
+    a.unfamiliarWords === b.unfamiliarWords
+  );
+}
+
+/** A section's heading at the chunk's place now (a new object). */
+export function movedHeading(h: NonNullable<DocSection['heading']>): NonNullable<SectionReadability['heading']> {
+  const t = h.segment.heading!;
+  const d = h.to.start - h.from.start;
+  return { ...t, start: t.start + d, end: t.end + d, range: moveRange(t.range, h.from, h.to) };
+}
+
+/** A paragraph's part built at `from`, for its chunk at `to` (a new object). */
+export function movedParagraph(p: ParagraphReadability, from: Place, to: Place): ParagraphReadability {
+  const d = to.start - from.start;
+  // Written out field by field, in the order the report has always had (its JSON is compared
+  // byte for byte): much faster than a spread of a wide object.
+  return {
+    words: p.words,
+    sentences: p.sentences,
+    syllables: p.syllables,
+    letters: p.letters,
+    polysyllables: p.polysyllables,
+    complexWords: p.complexWords,
+    difficultWords: p.difficultWords,
+    unfamiliarWords: p.unfamiliarWords,
+    grades: p.grades,
+    ages: p.ages,
+    fleschReadingEase: p.fleschReadingEase,
+    readingAge: p.readingAge,
+    agreement: p.agreement,
+    reliable: p.reliable,
+    start: p.start + d,
+    end: p.end + d,
+    range: moveRange(p.range, from, to),
+    hardest: p.hardest.map((h) => ({ start: h.start + d, end: h.end + d, range: moveRange(h.range, from, to), text: h.text, words: h.words, readingAge: h.readingAge })),
+    overTarget: p.overTarget,
+    listItem: p.listItem,
+  };
 }
 
 const memo = new WeakMap<DocumentAnalysis, { target: number; report: ReadabilityReport }>();
@@ -202,53 +407,17 @@ export function readabilityReport(doc: DocumentAnalysis, config?: PlainwordsConf
 
 function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
   const lines = doc.lines;
-  const document = newAcc(0);
-  let first = true;
-  const sections: Array<{ acc: Acc; heading?: SectionReadability['heading'] }> = [];
+  const r = docReadability(doc, target);
   const paragraphs: ParagraphReadability[] = [];
-  let section: (typeof sections)[number] | undefined;
-  for (const chunk of doc.chunks) {
-    const base = chunk.start;
-    const cr = chunkReadability(chunk.analysis);
-    for (const b of cr.blocks) {
-      if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
-      const start = b.start + base;
-      const end = b.end + base;
-      if (b.kind === 'heading') {
-        const text = chunk.analysis.blocks[b.index].block.text;
-        section = { acc: newAcc(start), heading: { ...span(lines, start, end), text, depth: b.depth ?? 1 } };
-        sections.push(section);
-      } else if (!section) {
-        section = { acc: newAcc(start) };
-        sections.push(section);
-      }
-      if (first) {
-        document.start = start;
-        first = false;
-      }
-      const sec = section.acc;
-      addCounts(document.counts, b.totals);
-      addCounts(sec.counts, b.totals);
-      for (const s of b.sentences) {
-        document.hardest.offer(s, base);
-        sec.hardest.offer(s, base);
-      }
-      document.end = end;
-      sec.end = end;
-      if (b.kind === 'paragraph') {
-        const facts = paragraphFacts(b);
-        const hardest = facts.hardest.map((s) => ({ stats: s, start: s.start + base, end: s.end + base }));
-        paragraphs.push({ ...partOf(lines, facts.scores, start, end, hardest, target), listItem: b.listItem });
-      }
-    }
-  }
+  for (const c of r.chunks) for (const p of c.report.paragraphs) paragraphs.push(movedParagraph(p.part, c.report.place, c.place));
+  const d = r.document;
   return {
     version: 1,
     audience: doc.audience,
     target,
     minWords: { ...MIN_WORDS },
-    document: accPart(lines, document, MIN_WORDS.document, target),
-    sections: sections.map((s) => ({ ...accPart(lines, s.acc, MIN_WORDS.section, target), ...(s.heading ? { heading: s.heading } : {}) })),
+    document: partOf(lines, scoresOf(d.counts, MIN_WORDS.document), d.start, d.end, d.hardest.top, target),
+    sections: r.sections.map((s) => ({ ...partOf(lines, s.scores, s.start, s.end, s.hardest.top, target), ...(s.heading ? { heading: movedHeading(s.heading) } : {}) })),
     paragraphs,
   };
 }

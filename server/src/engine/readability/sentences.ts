@@ -7,7 +7,7 @@
 import type { ChunkAnalysis, AnalysedBlock } from '../analyse.js';
 import { toSource, toSourceEnd, type BlockKind } from '../prose.js';
 import type { Token } from '../tokenize.js';
-import { formulaAges } from './formulas.js';
+import { readingAgeOf } from './formulas.js';
 import type { ReadabilityCounts } from './types.js';
 import { partFacts, syllablesOf } from './words.js';
 
@@ -116,7 +116,7 @@ function blockStats(ab: AnalysedBlock, index: number): BlockStats {
     cur.text = text.slice(tokens[cur.firstToken].start, e);
     cur.start = toSource(block, tokens[cur.firstToken].start);
     cur.end = toSourceEnd(block, e);
-    cur.readingAge = formulaAges(cur)?.readingAge ?? 0;
+    cur.readingAge = readingAgeOf(cur) ?? 0;
     addCounts(totals, cur);
     sentences.push(cur);
     cur = undefined;

@@ -73,27 +73,37 @@ function isAllCapsWord(t: Token): boolean {
 
 export function acronymFindings(doc: DocumentAnalysis, dict: CompiledDictionary, severity: Severity, docsUrl: string, options: AcronymOptions = {}): Finding[] {
   const unknownSeverity = options.unknownSeverity ?? 'info';
-  const glossary = doc.format === 'markdown' ? glossaryOf(doc) : { explained: new Set<string>(), cells: new Set<number>() };
-  const uses = collectUses(doc, dict, unknownSeverity !== 'off');
+  const unknown = unknownSeverity !== 'off';
+  // Glossary tables are rows of one chunk each; what they explain counts in the whole document.
+  const glossaries = doc.format === 'markdown' ? doc.chunks.map((c) => chunkGlossary(doc, c)) : undefined;
+  let explainedByGlossary: Set<string> | undefined;
+  for (const g of glossaries ?? []) for (const key of g.explained) (explainedByGlossary ??= new Set()).add(key);
   const state = new Map<string, 'explained' | 'flagged'>();
   const deferred = new Map<string, Use>();
   const flagged: Use[] = [];
-  for (const use of uses) {
-    if (state.has(use.key)) continue;
-    if (glossary.explained.has(acronymKeyText(use.text)) || glossary.cells.has(use.start)) {
-      state.set(use.key, 'explained');
-      continue;
+  const placed = (use: Use, base: number): Use => ({ ...use, start: use.start + base, end: use.end + base });
+  // Uses in document order: each chunk's uses are sorted, and chunks do not overlap.
+  for (let c = 0; c < doc.chunks.length; c++) {
+    const base = doc.chunks[c].start;
+    const cells = glossaries?.[c].cells;
+    for (const use of chunkUses(doc.chunks[c].analysis, dict, unknown)) {
+      if (state.has(use.key)) continue;
+      // A glossary cell's offset is a use's offset only in the same chunk: chunk offsets compare.
+      if (explainedByGlossary?.has(acronymKeyText(use.text)) || cells?.has(use.start)) {
+        state.set(use.key, 'explained');
+        continue;
+      }
+      if (use.explained) {
+        state.set(use.key, 'explained');
+        continue;
+      }
+      if (use.heading) {
+        if (!deferred.has(use.key)) deferred.set(use.key, placed(use, base));
+        continue;
+      }
+      state.set(use.key, 'flagged');
+      flagged.push(placed(use, base));
     }
-    if (use.explained) {
-      state.set(use.key, 'explained');
-      continue;
-    }
-    if (use.heading) {
-      if (!deferred.has(use.key)) deferred.set(use.key, use);
-      continue;
-    }
-    state.set(use.key, 'flagged');
-    flagged.push(use);
   }
   for (const [key, use] of deferred) if (!state.has(key)) flagged.push(use);
   flagged.sort((a, b) => a.start - b.start);
@@ -160,17 +170,7 @@ function unknownFinding(doc: DocumentAnalysis, use: Use, severity: Severity): Fi
   };
 }
 
-/** Every use of a known acronym, and every unknown one, in document order. */
-function collectUses(doc: DocumentAnalysis, dict: CompiledDictionary, unknown: boolean): Use[] {
-  const uses: Use[] = [];
-  for (const chunk of doc.chunks) {
-    for (const u of chunkUses(chunk.analysis, dict, unknown)) uses.push({ ...u, start: u.start + chunk.start, end: u.end + chunk.start });
-  }
-  uses.sort((a, b) => a.start - b.start);
-  return uses;
-}
-
-/** One chunk's acronym uses, offsets relative to the chunk; kept with the chunk's analysis, so an edit recounts only changed chunks. */
+/** One chunk's acronym uses in order, offsets relative to the chunk; kept with the chunk's analysis, so an edit recounts only changed chunks. */
 const usesMemo = new WeakMap<ChunkAnalysis, { dict: CompiledDictionary; unknown: boolean; uses: Use[] }>();
 
 function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean): Use[] {
@@ -183,7 +183,8 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
   const jargon = a.matches;
   for (const { block, tokens } of a.blocks) {
     const heading = block.kind === 'heading';
-    const shoutingBlock = unknown && isShouting(tokens);
+    // Whether the block is in capitals, worked out only when an unknown acronym needs it.
+    let shoutingBlock: boolean | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (!t.hasUpper && known.size === 0) continue;
@@ -207,7 +208,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
         i = j;
         continue;
       }
-      if (!unknown || shoutingBlock) continue;
+      if (!unknown || (shoutingBlock ??= isShouting(tokens))) continue;
       const written = t.possessive ? t.text.slice(0, -2) : t.text;
       const core = acronymShape(written);
       if (!core) continue;
@@ -234,6 +235,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       });
     }
   }
+  uses.sort((x, y) => x.start - y.start);
   usesMemo.set(a, { dict, unknown, uses });
   return uses;
 }
@@ -310,14 +312,18 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
 }
 
 /**
- * Acronyms the document explains in a glossary table: a row with a cell that is just the
- * acronym and another cell with words. Table rows are one line each in markdown, so cells are
- * grouped by line.
+ * Acronyms a chunk explains in a glossary table: a row with a cell that is just the acronym and
+ * another cell with words. Table rows are one line each in markdown, so cells are grouped by
+ * line, and a row never spans chunks. Cell offsets are relative to the chunk.
  */
-function glossaryOf(doc: DocumentAnalysis): { explained: Set<string>; cells: Set<number> } {
+const glossaryMemo = new WeakMap<ChunkAnalysis, { explained: Set<string>; cells: Set<number> }>();
+
+function chunkGlossary(doc: DocumentAnalysis, chunk: DocumentAnalysis['chunks'][number]): { explained: Set<string>; cells: Set<number> } {
+  const hit = glossaryMemo.get(chunk.analysis);
+  if (hit) return hit;
   const explained = new Set<string>();
   const cells = new Set<number>();
-  let row: Array<{ block: Block; tokens: Token[]; base: number }> = [];
+  let row: Array<{ block: Block; tokens: Token[] }> = [];
   let rowLine = -1;
   const flush = () => {
     if (row.length >= 2) {
@@ -327,22 +333,22 @@ function glossaryOf(doc: DocumentAnalysis): { explained: Set<string>; cells: Set
         const meaning = row.some((other) => other !== cell && other.tokens.some((t) => t.text !== value && /\p{L}/u.test(t.text)));
         if (!meaning) continue;
         explained.add(acronymKeyText(value));
-        cells.add(toSource(cell.block, cell.tokens[0].start) + cell.base);
+        cells.add(toSource(cell.block, cell.tokens[0].start));
       }
     }
     row = [];
   };
-  for (const chunk of doc.chunks) {
-    for (const ab of chunk.analysis.blocks) {
-      if (ab.block.kind !== 'tableCell') continue;
-      const line = doc.lines.position(ab.block.start + chunk.start).line;
-      if (line !== rowLine) {
-        flush();
-        rowLine = line;
-      }
-      row.push({ block: ab.block, tokens: ab.tokens, base: chunk.start });
+  for (const ab of chunk.analysis.blocks) {
+    if (ab.block.kind !== 'tableCell') continue;
+    const line = doc.lines.position(ab.block.start + chunk.start).line;
+    if (line !== rowLine) {
+      flush();
+      rowLine = line;
     }
+    row.push({ block: ab.block, tokens: ab.tokens });
   }
   flush();
-  return { explained, cells };
+  const out = { explained, cells };
+  glossaryMemo.set(chunk.analysis, out);
+  return out;
 }

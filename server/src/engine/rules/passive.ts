@@ -34,34 +34,34 @@ function isParticiple(t: Token): boolean {
   return w.length >= 4 && w.endsWith('ed') && !ADJECTIVES.has(w) && !t.hasUpper;
 }
 
-export function passiveFindings(doc: DocumentAnalysis, severity: Severity): Finding[] {
+/** Passive-voice hints in one chunk of the document. */
+export function chunkPassiveFindings(doc: DocumentAnalysis, index: number, severity: Severity): Finding[] {
   const out: Finding[] = [];
-  for (const chunk of doc.chunks) {
-    for (const { block, tokens } of chunk.analysis.blocks) {
-      for (let i = 0; i < tokens.length; i++) {
-        if (!BE.has(tokens[i].lower)) continue;
-        let k = i + 1;
-        while (k < tokens.length && k - i <= 3 && tokens[k].joined && tokens[k].sentence === tokens[i].sentence && (BETWEEN.has(tokens[k].lower) || tokens[k].lower.endsWith('ly')) && !isParticiple(tokens[k])) k++;
-        const p = tokens[k];
-        if (!p || !p.joined || p.sentence !== tokens[i].sentence || !isParticiple(p)) continue;
-        // "used to", "supposed to" are not passive; "is based on" and the like still are.
-        const start = toSource(block, tokens[i].start) + chunk.start;
-        const end = toSourceEnd(block, p.end) + chunk.start;
-        const actual = doc.text.slice(start, end);
-        out.push({
-          ruleId: 'passive-voice',
-          start,
-          end,
-          range: { start: doc.lines.position(start), end: doc.lines.position(end) },
-          actual,
-          message: `“${actual}” may be passive voice. If you can, say who does what: “we will check your form”, not “your form will be checked”.`,
-          severity,
-          replacements: [],
-          explanation: 'Active sentences are usually shorter and clearer, and they tell the reader who is responsible.',
-          url: PASSIVE_URL,
-        });
-        i = k;
-      }
+  const chunk = doc.chunks[index];
+  for (const { block, tokens } of chunk.analysis.blocks) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (!BE.has(tokens[i].lower)) continue;
+      let k = i + 1;
+      while (k < tokens.length && k - i <= 3 && tokens[k].joined && tokens[k].sentence === tokens[i].sentence && (BETWEEN.has(tokens[k].lower) || tokens[k].lower.endsWith('ly')) && !isParticiple(tokens[k])) k++;
+      const p = tokens[k];
+      if (!p || !p.joined || p.sentence !== tokens[i].sentence || !isParticiple(p)) continue;
+      // "used to", "supposed to" are not passive; "is based on" and the like still are.
+      const start = toSource(block, tokens[i].start) + chunk.start;
+      const end = toSourceEnd(block, p.end) + chunk.start;
+      const actual = doc.text.slice(start, end);
+      out.push({
+        ruleId: 'passive-voice',
+        start,
+        end,
+        range: { start: doc.lines.position(start), end: doc.lines.position(end) },
+        actual,
+        message: `“${actual}” may be passive voice. If you can, say who does what: “we will check your form”, not “your form will be checked”.`,
+        severity,
+        replacements: [],
+        explanation: 'Active sentences are usually shorter and clearer, and they tell the reader who is responsible.',
+        url: PASSIVE_URL,
+      });
+      i = k;
     }
   }
   return out;

@@ -6,8 +6,10 @@
  *   age is above the target, with the two or three hardest sentences.
  */
 import type { DocumentAnalysis } from '../check.js';
+import { movedHeading, movedParagraph, type ChunkReport, type DocSection } from '../readability/report.js';
+import type { Place } from '../text.js';
 import { chunkReadability } from '../readability/sentences.js';
-import type { ParagraphReadability, ReadabilityPart, ReadabilityReport } from '../readability/types.js';
+import type { ReadabilityScores } from '../readability/types.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 
 export const READABILITY_DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md';
@@ -26,8 +28,11 @@ export interface ReadabilityRuleOptions {
   hardSeverity: SeverityOrOff;
 }
 
+/** Characters quoteShort would change: \uFFFC, white space other than single inner spaces. */
+const NEEDS_CLEANING = /[^\S ]|  |^ | $|\uFFFC/;
+
 function quoteShort(text: string, max = 70): string {
-  const clean = text.replace(/\uFFFC/g, '…').replace(/\s+/g, ' ').trim();
+  const clean = NEEDS_CLEANING.test(text) ? text.replace(/\uFFFC/g, '…').replace(/\s+/g, ' ').trim() : text;
   if (clean.length <= max) return `“${clean}”`;
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(' ');
@@ -38,61 +43,77 @@ function audienceName(audience: string): string {
   return audience === 'staff' ? 'staff' : 'the public';
 }
 
-export function sentenceFindings(doc: DocumentAnalysis, target: number, opts: ReadabilityRuleOptions): Finding[] {
+/** Long and hard sentences of one chunk of the document. */
+export function chunkSentenceFindings(doc: DocumentAnalysis, index: number, target: number, opts: ReadabilityRuleOptions): Finding[] {
   const out: Finding[] = [];
   const limit = opts.longSentence;
   const hardAge = target + HARD_SENTENCE_MARGIN;
   const { longSeverity, hardSeverity } = opts;
-  for (const chunk of doc.chunks) {
-    const cr = chunkReadability(chunk.analysis);
-    for (const b of cr.blocks) {
-      const scored = b.kind === 'paragraph' || b.kind === 'heading';
-      for (const s of b.sentences) {
-        const long = s.words > limit;
-        // A long sentence is flagged as long only, even when it is hard too.
-        const hard = !long && scored && s.words >= HARD_SENTENCE_MIN_WORDS && Math.round(s.readingAge) > hardAge;
-        let finding: Pick<Finding, 'ruleId' | 'message' | 'severity' | 'explanation' | 'url'> | undefined;
-        if (long && longSeverity !== 'off') {
-          finding = {
-            ruleId: 'long-sentence',
-            message: `Long sentence: ${s.words} words. Try to keep sentences to ${limit} words or fewer: split it, or cut words that add nothing.`,
-            severity: longSeverity,
-            explanation: 'Long sentences are harder to follow and to remember. GOV.UK and the NHS advise 25 words or fewer, and an average of 15 to 20.',
-            url: `${READABILITY_DOCS_URL}#long-sentence`,
-          };
-        } else if (hard && hardSeverity !== 'off') {
-          finding = {
-            ruleId: 'hard-sentence',
-            message: `Hard to read: most formulas put this sentence at reading age ${Math.round(s.readingAge)}, well above the target of ${target}. Try shorter words and a shorter sentence.`,
-            severity: hardSeverity,
-            explanation:
-              'Readability formulas count sentence length and word length (syllables, letters, words not on lists of familiar words). A sentence with several long words reads hard, whatever its length.',
-            url: `${READABILITY_DOCS_URL}#hard-sentence`,
-          };
-        }
-        if (!finding) continue;
-        const start = s.start + chunk.start;
-        const end = s.end + chunk.start;
-        out.push({
-          ...finding,
-          start,
-          end,
-          range: { start: doc.lines.position(start), end: doc.lines.position(end) },
-          actual: doc.text.slice(start, end),
-          replacements: [],
-        });
+  const chunk = doc.chunks[index];
+  const cr = chunkReadability(chunk.analysis);
+  for (const b of cr.blocks) {
+    const scored = b.kind === 'paragraph' || b.kind === 'heading';
+    for (const s of b.sentences) {
+      const long = s.words > limit;
+      // A long sentence is flagged as long only, even when it is hard too.
+      const hard = !long && scored && s.words >= HARD_SENTENCE_MIN_WORDS && Math.round(s.readingAge) > hardAge;
+      let finding: Pick<Finding, 'ruleId' | 'message' | 'severity' | 'explanation' | 'url'> | undefined;
+      if (long && longSeverity !== 'off') {
+        finding = {
+          ruleId: 'long-sentence',
+          message: `Long sentence: ${s.words} words. Try to keep sentences to ${limit} words or fewer: split it, or cut words that add nothing.`,
+          severity: longSeverity,
+          explanation: 'Long sentences are harder to follow and to remember. GOV.UK and the NHS advise 25 words or fewer, and an average of 15 to 20.',
+          url: `${READABILITY_DOCS_URL}#long-sentence`,
+        };
+      } else if (hard && hardSeverity !== 'off') {
+        finding = {
+          ruleId: 'hard-sentence',
+          message: `Hard to read: most formulas put this sentence at reading age ${Math.round(s.readingAge)}, well above the target of ${target}. Try shorter words and a shorter sentence.`,
+          severity: hardSeverity,
+          explanation:
+            'Readability formulas count sentence length and word length (syllables, letters, words not on lists of familiar words). A sentence with several long words reads hard, whatever its length.',
+          url: `${READABILITY_DOCS_URL}#hard-sentence`,
+        };
       }
+      if (!finding) continue;
+      const start = s.start + chunk.start;
+      const end = s.end + chunk.start;
+      out.push({
+        ...finding,
+        start,
+        end,
+        range: { start: doc.lines.position(start), end: doc.lines.position(end) },
+        actual: doc.text.slice(start, end),
+        replacements: [],
+      });
     }
   }
   return out;
 }
 
-function readingAgeMessage(report: ReadabilityReport, p: ReadabilityPart, what: string): string {
+/** A reading-age message in pieces: the hardest sentences' line numbers change when lines are added above. */
+export interface AgeMessage {
+  head: string;
+  quotes: string[];
+  /** 0-based lines of the quoted sentences. */
+  lines: number[];
+}
+
+export function ageMessageText(m: AgeMessage, lineShift = 0): string {
+  if (!m.quotes.length) return m.head;
+  return `${m.head} Hardest sentences: ${m.quotes.map((q, k) => `${q} (line ${m.lines[k] + lineShift + 1})`).join('; ')}.`;
+}
+
+function ageMessage(target: number, audience: string, p: ReadabilityScores, hardest: Array<{ text: string; line: number }>, what: string): AgeMessage {
   const age = Math.round(p.readingAge ?? 0);
-  const lines = p.hardest.slice(0, 3).map((s) => `${quoteShort(s.text)} (line ${s.range.start.line + 1})`);
-  const hardest = lines.length ? ` Hardest sentences: ${lines.join('; ')}.` : '';
   const agreement = p.agreement ? ` ${p.agreement.text}.` : '';
-  return `Reading age ${age} is above the target of ${report.target} for ${audienceName(report.audience)} in this ${what}.${agreement}${hardest}`;
+  const top = hardest.slice(0, 3);
+  return {
+    head: `Reading age ${age} is above the target of ${target} for ${audienceName(audience)} in this ${what}.${agreement}`,
+    quotes: top.map((s) => quoteShort(s.text)),
+    lines: top.map((s) => s.line),
+  };
 }
 
 function firstLine(doc: DocumentAnalysis, start: number, end: number): { start: number; end: number } {
@@ -100,35 +121,49 @@ function firstLine(doc: DocumentAnalysis, start: number, end: number): { start: 
   return { start, end: Math.max(start, Math.min(end, doc.lines.lineEnd(line))) };
 }
 
-export function readingAgeFindings(doc: DocumentAnalysis, report: ReadabilityReport, severity: Severity): Finding[] {
-  const out: Finding[] = [];
-  const make = (p: ReadabilityPart, what: string, at: { start: number; end: number }): Finding => ({
+function ageFinding(doc: DocumentAnalysis, at: { start: number; end: number }, message: string, severity: Severity): Finding {
+  return {
     ruleId: 'reading-age',
     start: at.start,
     end: at.end,
     range: { start: doc.lines.position(at.start), end: doc.lines.position(at.end) },
     actual: doc.text.slice(at.start, at.end),
-    message: readingAgeMessage(report, p, what),
+    message,
     severity,
     replacements: [],
     explanation:
       'Reading age is the age at which a typical reader can understand the text, estimated by seven readability formulas from sentence and word length. Shorter sentences and everyday words bring it down.',
     url: `${READABILITY_DOCS_URL}#reading-age`,
-  });
-  // Sections and paragraphs are both in document order: walk them together.
-  const paragraphs = report.paragraphs;
-  let k = 0;
-  for (const section of report.sections) {
-    if (section.overTarget) {
-      const at = section.heading ? { start: section.heading.start, end: section.heading.end } : firstLine(doc, section.start, section.end);
-      out.push(make(section, 'section', at));
-    }
-    while (k < paragraphs.length && paragraphs[k].start < section.start) k++;
-    const inSection: ParagraphReadability[] = [];
-    while (k < paragraphs.length && paragraphs[k].end <= section.end) inSection.push(paragraphs[k++]);
-    // A section that is one paragraph already has its finding.
-    if (section.overTarget && inSection.length === 1) continue;
-    for (const p of inSection) if (p.overTarget) out.push(make(p, 'paragraph', firstLine(doc, p.start, p.end)));
+  };
+}
+
+/**
+ * Reading-age findings of one chunk's paragraphs that are above the target, with the message in
+ * pieces and the index of the chunk's section segment each paragraph is in (a section that is
+ * one paragraph has its finding at the section instead: the caller knows the sections).
+ */
+export function chunkParagraphAgeFindings(
+  doc: DocumentAnalysis,
+  report: ChunkReport,
+  place: Place,
+  target: number,
+  severity: Severity,
+): Array<{ finding: Finding; message: AgeMessage; segment: number }> {
+  const out: Array<{ finding: Finding; message: AgeMessage; segment: number }> = [];
+  for (const p of report.paragraphs) {
+    if (!p.part.overTarget) continue;
+    const part = movedParagraph(p.part, report.place, place);
+    const segment = p.segment;
+    const message = ageMessage(target, doc.audience, part, part.hardest.map((s) => ({ text: s.text, line: s.range.start.line })), 'paragraph');
+    out.push({ finding: ageFinding(doc, firstLine(doc, part.start, part.end), ageMessageText(message), severity), message, segment });
   }
   return out;
+}
+
+/** The reading-age finding of a section above the target (at its heading, or its first line). */
+export function sectionAgeFinding(doc: DocumentAnalysis, section: DocSection, target: number, severity: Severity): Finding {
+  const heading = section.heading && movedHeading(section.heading);
+  const at = heading ? { start: heading.start, end: heading.end } : firstLine(doc, section.start, section.end);
+  const hardest = section.hardest.top.map((s) => ({ text: s.stats.text, line: doc.lines.position(s.start).line }));
+  return ageFinding(doc, at, ageMessageText(ageMessage(target, doc.audience, section.scores, hardest, 'section')), severity);
 }

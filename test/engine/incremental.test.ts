@@ -1,0 +1,79 @@
+// Re-checking an edited document reuses what each unchanged chunk's rules found (kept with its
+// analysis, moved to where the chunk is now): the result must be what a fresh check gives.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AnalysisCache, analyseDocument, findingsOf, readabilityReport, type CheckOptions } from '../../server/src/engine/index.js';
+import { dictionary } from '../support/engine.js';
+
+const doc = (name: string) => readFileSync(new URL(`../../${name}`, import.meta.url), 'utf8');
+
+/** The project's own docs, with a suppression region and a glossary row, so every rule has work. */
+const fixture = [
+  doc('docs/readability.md'),
+  '<!-- plainwords-disable jargon -->\n\nWe will utilise the ICB to facilitate this.\n\n<!-- plainwords-enable -->',
+  '| ICB | integrated care board |\n| --- | --- |',
+  doc('docs/editors.md'),
+  doc('ARCHITECTURE.md'),
+].join('\n\n');
+
+/** A small deterministic random number generator. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** An edit: a letter, a line break or a blank line put in, or a character taken out. */
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * text.length);
+  const kind = Math.floor(next() * 4);
+  if (kind === 0) return text.slice(0, at) + 'e' + text.slice(at);
+  if (kind === 1) return text.slice(0, at) + '\n' + text.slice(at);
+  if (kind === 2) return text.slice(0, at) + '\n\nA new paragraph with an ICB in it.\n\n' + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1);
+}
+
+const settings: Array<Partial<CheckOptions>> = [{}, { audience: 'staff' }, { config: { passive: true, longSentence: 15, rules: { 'hard-sentence': 'warning' } } }];
+
+describe('incremental findings and readability', () => {
+  for (const [n, extra] of settings.entries()) {
+    it(`equal a fresh check after random edits (settings ${n})`, () => {
+      const cache = new AnalysisCache();
+      const next = random(7 + n);
+      let text = fixture;
+      for (let k = 0; k < 25; k++) {
+        const cached = analyseDocument(text, { dictionary, cache, ...extra });
+        const fresh = analyseDocument(text, { dictionary, ...extra });
+        expect(findingsOf(cached, { dictionary, cache, ...extra })).toEqual(findingsOf(fresh, { dictionary, ...extra }));
+        expect(readabilityReport(cached, extra.config)).toEqual(readabilityReport(fresh, extra.config));
+        text = edit(text, next);
+      }
+      // Most chunks came from the cache: the test exercises reuse, not fresh analyses.
+      expect(cache.hits).toBeGreaterThan(cache.misses);
+    });
+  }
+
+  it('hands out findings that callers may change without changing later results', () => {
+    const cache = new AnalysisCache();
+    const first = findingsOf(analyseDocument(fixture, { dictionary, cache }), { dictionary, cache });
+    expect(first.length).toBeGreaterThan(10);
+    for (const f of first) {
+      f.start = -1;
+      f.message = 'changed';
+      f.range.start.line = -1;
+      f.range.end.character = -1;
+      for (const r of f.replacements) {
+        r.text = 'changed';
+        r.edit.start = -1;
+      }
+      f.replacements.push({ text: 'x', edit: { start: 0, end: 0, newText: 'x' }, fixable: false });
+    }
+    // The same document and one with lines added above everything: both as a fresh check.
+    for (const text of [fixture, `Intro line.\n\n${fixture}`]) {
+      const again = findingsOf(analyseDocument(text, { dictionary, cache }), { dictionary, cache });
+      expect(again).toEqual(findingsOf(analyseDocument(text, { dictionary }), { dictionary }));
+    }
+  });
+});
