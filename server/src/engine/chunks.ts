@@ -80,7 +80,8 @@ function htmlBlockEnd(text: string, start: number, end: number): string | undefi
 
 /** Chunks grouped into parse units: a group ends where a chunk's content hash says so (so an edit moves no other boundary) or at 16 KB. */
 export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] {
-  const chunks = splitBlankSeparated(text, format);
+  const labels = new Set<string>();
+  const chunks = splitBlankSeparated(text, format, labels);
   const groups: Chunk[] = [];
   let current: Chunk | undefined;
   for (const c of chunks) {
@@ -92,49 +93,47 @@ export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] 
     }
   }
   if (current) groups.push(current);
-  if (format === 'markdown') {
-    const labels = definitionLabels(text);
-    if (labels.length) for (const g of groups) g.refs = referencesFor(text.slice(g.start, g.end), labels);
+  if (labels.size) {
+    const folded = new Set([...labels].map(foldLabel));
+    for (const g of groups) g.refs = referencesFor(text, g.start, g.end, folded);
   }
   return groups;
 }
 
-/** Whitespace runs made one space, lower case: how labels compare (loosely; extra ones do no harm). */
+/** Whitespace runs made one space, lower case: how labels compare. */
 function foldLabel(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ');
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Definitions (as markdown) of the labels the chunk mentions, or '' when it mentions none. */
-function referencesFor(chunk: string, labels: string[]): string {
-  if (!chunk.includes('[')) return '';
-  const folded = foldLabel(chunk);
-  const used = labels.filter((l) => folded.includes(foldLabel(l)));
+/**
+ * Definitions (as markdown) of the labels the chunk [start, end) mentions, or '' when it mentions
+ * none. A reference's label is the text between a "[" and the next "]" ("[label]", "[text][label]",
+ * "[label][]"), so only those bracket pairs are looked at.
+ */
+function referencesFor(text: string, start: number, end: number, labels: Set<string>): string {
+  let used: Set<string> | undefined;
+  for (let open = text.indexOf('[', start); open >= 0 && open < end; open = text.indexOf('[', open + 1)) {
+    const close = text.indexOf(']', open + 1);
+    if (close < 0 || close >= end) break;
+    if (close - open > 1000) continue;
+    const inner = text.slice(open + 1, close);
+    // "[a [b] c]": the pair that matters is the innermost one.
+    if (inner.includes('[')) continue;
+    const label = foldLabel(inner);
+    if (labels.has(label)) (used ??= new Set()).add(label);
+  }
   // The blank line ends whatever block the chunk ends with; "#" is a destination that is never prose.
-  return used.length ? '\n\n' + used.map((l) => `[${l}]: #`).join('\n') + '\n' : '';
+  return used ? '\n\n' + [...used].map((l) => `[${l}]: #`).join('\n') + '\n' : '';
 }
 
 /**
  * Labels of the document's link reference definitions ("[label]: destination" at the start of a
- * line, outside fenced code), as written. A label that spans lines is not found: such a reference
- * reads as literal text, as before.
+ * line, outside fenced code, front matter and HTML blocks), as written. A label that spans lines is
+ * not found: such a reference reads as literal text.
  */
 export function definitionLabels(text: string): string[] {
-  if (!text.includes(']:')) return [];
   const labels = new Set<string>();
-  const noCR = text.indexOf('\r') < 0;
-  let fence: string | undefined;
-  for (let i = 0; i < text.length; ) {
-    const { end, next } = lineEndAt(text, i, noCR);
-    const marker = fenceAt(text, i, end);
-    if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-    } else if (marker) fence = marker;
-    else {
-      const m = DEFINITION.exec(text.slice(i, end));
-      if (m) labels.add(m[1]);
-    }
-    i = next;
-  }
+  splitBlankSeparated(text, 'markdown', labels);
   return [...labels];
 }
 
@@ -159,8 +158,11 @@ function hashEnds(text: string, start: number, end: number): boolean {
 
 const HASHED = 64;
 
-/** Runs of lines separated by blank lines (the smallest independent pieces). */
-export function splitBlankSeparated(text: string, format: 'markdown' | 'text'): Chunk[] {
+/**
+ * Runs of lines separated by blank lines (the smallest independent pieces). With `labels`, also
+ * collects the labels of link reference definitions on the way.
+ */
+export function splitBlankSeparated(text: string, format: 'markdown' | 'text', labels?: Set<string>): Chunk[] {
   const n = text.length;
   const chunks: Chunk[] = [];
   let i = 0;
@@ -171,6 +173,8 @@ export function splitBlankSeparated(text: string, format: 'markdown' | 'text'): 
   let frontMatter = format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
   let first = true;
   const noCR = text.indexOf('\r') < 0;
+  // The next "]:" in the text: only its line can hold a definition (one native search per definition).
+  let colon = labels && format === 'markdown' ? text.indexOf(']:') : -1;
   while (i < n) {
     const { end, next } = lineEndAt(text, i, noCR);
     const blank = isBlank(text, i, end);
@@ -203,6 +207,11 @@ export function splitBlankSeparated(text: string, format: 'markdown' | 'text'): 
     if (blank) {
       i = next;
       continue;
+    }
+    if (colon >= 0 && colon < i) colon = text.indexOf(']:', i);
+    if (colon >= 0 && colon < end) {
+      const m = DEFINITION.exec(text.slice(i, end));
+      if (m) labels!.add(m[1]);
     }
     const indented = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
     const startsNew = chunkStart < 0 || (!indented && lastContentEnd < i && isGapBlank(text, lastContentEnd, i));

@@ -10,6 +10,13 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    // Without any CR, the native search finds line breaks far faster than a loop (this runs on
+    // every keystroke in an editor).
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
