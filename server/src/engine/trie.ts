@@ -4,31 +4,38 @@
  */
 
 export interface TrieNode<T> {
-  next?: Map<string, TrieNode<T>>;
-  values?: T[];
+  /** Children by lower-case word. */
+  next: Map<string, TrieNode<T>> | undefined;
+  /** Children by a word that must match with its exact capitals. */
+  exact: Map<string, TrieNode<T>> | undefined;
+  values: T[] | undefined;
 }
 
-/** Key prefix for words that must match with their exact capitals. */
-export const EXACT = '=';
+function node<T>(): TrieNode<T> {
+  // Every node has the same three fields, so reading them is monomorphic.
+  return { next: undefined, exact: undefined, values: undefined };
+}
 
 export class TokenTrie<T> {
-  readonly root: TrieNode<T> = {};
+  readonly root: TrieNode<T> = node();
   maxDepth = 0;
 
   /** Add a phrase. In a case-sensitive phrase only the words written with capitals must match exactly ("OPEL level"). */
   add(words: string[], value: T, caseSensitive: boolean): void {
-    let node = this.root;
+    let at = this.root;
     for (const w of words) {
-      const key = caseSensitive && w !== w.toLowerCase() ? EXACT + w : w.toLowerCase();
-      node.next ??= new Map();
-      let child = node.next.get(key);
+      const lower = w.toLowerCase();
+      const exact = caseSensitive && w !== lower;
+      const children = exact ? (at.exact ??= new Map()) : (at.next ??= new Map());
+      const key = exact ? w : lower;
+      let child = children.get(key);
       if (!child) {
-        child = {};
-        node.next.set(key, child);
+        child = node();
+        children.set(key, child);
       }
-      node = child;
+      at = child;
     }
-    (node.values ??= []).push(value);
+    (at.values ??= []).push(value);
     if (words.length > this.maxDepth) this.maxDepth = words.length;
   }
 
@@ -37,13 +44,13 @@ export class TokenTrie<T> {
    * names) and the lower-case branch, both, since "GP practice" and "GP" can share a first word.
    */
   static step<T>(node: TrieNode<T>, lower: string, exact: string, hasUpper: boolean, out: Array<TrieNode<T>>): void {
-    const next = node.next;
-    if (!next) return;
-    if (hasUpper) {
-      const hit = next.get(EXACT + exact);
+    if (hasUpper && node.exact) {
+      const hit = node.exact.get(exact);
       if (hit) out.push(hit);
     }
-    const low = next.get(lower);
-    if (low) out.push(low);
+    if (node.next) {
+      const low = node.next.get(lower);
+      if (low) out.push(low);
+    }
   }
 }
