@@ -81,6 +81,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   // nothing is allocated for them.
   const reached: Array<TrieNode<Terminal>> = [];
   for (let i = 0; i < tokens.length; i++) {
+    if (!startsPhrase(trie, tokens[i])) continue;
     let active = roots;
     for (let j = i; j < tokens.length && j - i < maxDepth; j++) {
       const tok = tokens[j];
@@ -148,6 +149,15 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
+}
+
+/** Whether a phrase may start with the token (as written, lower case, or without its possessive 's). */
+function startsPhrase(trie: TokenTrie<Terminal>, tok: Token): boolean {
+  const lower = tok.lower;
+  const text = tok.text;
+  const upper = tok.hasUpper;
+  if (trie.mayStart(lower, lower.length) || (upper && trie.mayStart(text, text.length))) return true;
+  return tok.possessive && (trie.mayStart(lower, lower.length - 2) || (upper && trie.mayStart(text, text.length - 2)));
 }
 
 const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);

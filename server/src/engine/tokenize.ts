@@ -103,11 +103,28 @@ function classAt(text: string, i: number): number {
   return NON_ASCII_WORD.test(text.slice(at, at + 2)) ? WORD : OTHER;
 }
 
-/** Whether the run of non-space characters around a token is a URL, an email address or a path. */
-function urlishChunk(text: string, s: number, e: number): boolean {
+/**
+ * Whether the run of non-space characters from `s` to `e` is a URL, an email address or a path:
+ * it holds "://", starts with "www.", or holds both "@" and ".". The word from `start` to `end`
+ * in it is not read again: it holds none of ":", "/" and "@", and a "." only when `dotted`.
+ */
+function urlishRun(text: string, s: number, start: number, end: number, e: number, dotted: boolean): boolean {
   if (e - s < 5) return false;
-  const chunk = text.slice(s, e);
-  return chunk.includes('://') || chunk.startsWith('www.') || (chunk.includes('@') && chunk.includes('.'));
+  if (text.charCodeAt(s) === 119 && text.charCodeAt(s + 1) === 119 && text.charCodeAt(s + 2) === 119 && text.charCodeAt(s + 3) === 46) return true; // www.
+  let at = false;
+  let dot = dotted;
+  for (let k = s; k < e; k++) {
+    if (k === start) {
+      k = end - 1;
+      continue;
+    }
+    const c = text.charCodeAt(k);
+    if (c === 58) {
+      if (k + 2 < e && text.charCodeAt(k + 1) === 47 && text.charCodeAt(k + 2) === 47) return true;
+    } else if (c === 64) at = true;
+    else if (c === 46) dot = true;
+  }
+  return at && dot;
 }
 
 function isLetter(c: number): boolean {
@@ -138,10 +155,15 @@ export function tokenize(text: string): Token[] {
       let j = i;
       while (j < n) {
         const c = text.charCodeAt(j);
+        if (c >= 97 && c <= 122) {
+          // The common case first: a lower-case letter.
+          flags |= HAS_LOWER;
+          j++;
+          continue;
+        }
         const k = c < 128 ? ASCII_CLASS[c] : classAt(text, j);
         if (k === WORD) {
-          if (c >= 97 && c <= 122) flags |= HAS_LOWER;
-          else if (c >= 65 && c <= 90) flags |= HAS_UPPER;
+          if (c >= 65 && c <= 90) flags |= HAS_UPPER;
           else if (c < 128) flags |= HAS_DIGIT;
           else {
             flags |= NON_ASCII;
@@ -166,7 +188,7 @@ export function tokenize(text: string): Token[] {
         let e = j;
         while (e < n && text.charCodeAt(e) > 32) e++;
         chunkEnd = e;
-        chunkUrl = urlishChunk(text, s, e);
+        chunkUrl = urlishRun(text, s, start, j, e, dotted);
       }
       if (!chunkUrl) {
         const last2 = j - start > 2 ? text.charCodeAt(j - 2) : 0;
@@ -174,7 +196,7 @@ export function tokenize(text: string): Token[] {
         if (tokens.length > 0 && gapOk && hyphens <= 1) flags |= JOINED;
         const word = text.slice(start, j);
         // An ASCII word with no capital is its own lower case.
-        const lower = flags & (HAS_UPPER | NON_ASCII) ? word.toLowerCase().replace(/\u2019/g, "'") : word;
+        const lower = flags & NON_ASCII ? word.toLowerCase().replace(/\u2019/g, "'") : flags & HAS_UPPER ? word.toLowerCase() : word;
         tokens.push(new Token(start, word, lower, sentence, flags));
         gapOk = true;
       } else {
