@@ -88,6 +88,25 @@ describe('tokenize', () => {
   });
 });
 
+describe('kept words', () => {
+  it('gives the right words after the table of kept words fills and empties', () => {
+    // More distinct words than the table keeps, each in capitals and in lower case.
+    const words = Array.from({ length: 70000 }, (_, n) => `Wd${n.toString(36)}`);
+    const text = words.map((w) => `${w} ${w.toLowerCase()}`).join(' ');
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text).join(' ')).toBe(text);
+    expect(tokens.map((t) => t.lower).join(' ')).toBe(text.toLowerCase());
+  });
+
+  it('gives the right words for words too long to keep', () => {
+    const long = 'Pneumonoultramicroscopicsilicovolcanoconiosis\u2019s';
+    expect(rows(`${long} ${long.toLowerCase()}`).map((r) => r.slice(0, 2))).toEqual([
+      [long, long.toLowerCase().replace('\u2019', "'")],
+      [long.toLowerCase(), long.toLowerCase().replace('\u2019', "'")],
+    ]);
+  });
+});
+
 describe('isShouting', () => {
   it('gives the same answer for ASCII and for other words', () => {
     expect(isShouting(tokenize('SALT AND SUGAR'))).toBe(true);

@@ -127,6 +127,89 @@ function urlishRun(text: string, s: number, start: number, end: number, e: numbe
   return at && dot;
 }
 
+/** FNV-1a hash of UTF-16 code units: the tokenizer hashes each word as it reads it. */
+const HASH_START = 0x811c9dc5 | 0;
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/**
+ * Words seen lately, each kept once, in an open-addressing table keyed by the words' hashes.
+ * The analyses of open documents hold millions of tokens: with this, all the tokens of one word
+ * share one string, stored one byte a character when it can be (a word cut from a text with any
+ * character past U+00FF is two bytes a character) and already hashed for the trie's lookups.
+ * A word found here is not cut from the text at all. The table is emptied when half full.
+ */
+const SLOTS = 1 << 17;
+const MASK = SLOTS - 1;
+const slotHash = new Int32Array(SLOTS);
+const slotWord: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
+/** Lower case of the word, with curly apostrophes made straight. */
+const slotLower: string[] = new Array<string>(SLOTS).fill('');
+let slotsUsed = 0;
+/** Longer words are not kept (a rare long word would only fill the table). */
+const MAX_KEPT_LENGTH = 40;
+/** Probes before giving up on keeping a word: words crafted to share a hash cannot make tokenizing quadratic. */
+const MAX_PROBES = 32;
+
+/** The slot of the word text[start, end) with hash `h`: where it is, or the empty slot where it goes; -1 when neither is near. */
+function slotOf(text: string, start: number, end: number, h: number): number {
+  const length = end - start;
+  let k = h & MASK;
+  for (let probes = 0; probes < MAX_PROBES; probes++) {
+    const w = slotWord[k];
+    if (w === undefined || (slotHash[k] === h && w.length === length && text.startsWith(w, start))) return k;
+    k = (k + 1) & MASK;
+  }
+  return -1;
+}
+
+function hashOf(word: string): number {
+  let h = HASH_START;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
+}
+
+/** The lower case of a word, with curly apostrophes made straight. */
+function lowerCaseOf(word: string): string {
+  return word.toLowerCase().replace(/\u2019/g, "'");
+}
+
+/**
+ * Keep a word cut from the text, not yet in the table, with its lower case (`lower` false: the
+ * word is its own lower case). Returns its slot, or -1 when it could not be kept.
+ */
+function keep(word: string, h: number, lower: boolean): number {
+  // The lower case first: keeping it may empty the table.
+  let keptLower: string | undefined;
+  if (lower) {
+    const l = lowerCaseOf(word);
+    if (l !== word) keptLower = lowerCaseOf(l) === l ? wordOf(l) : l;
+  }
+  if (slotsUsed >= SLOTS >> 1) {
+    slotWord.fill(undefined);
+    slotLower.fill('');
+    slotsUsed = 0;
+  }
+  const k = slotOf(word, 0, word.length, h);
+  if (k < 0) return -1;
+  // A fresh copy: one byte a character when every character allows, and no reference to the text it was cut from.
+  const kept = word.split('').join('');
+  slotHash[k] = h;
+  slotWord[k] = kept;
+  slotLower[k] = keptLower ?? kept;
+  slotsUsed++;
+  return k;
+}
+
+/** The kept copy of a word that is its own lower case. */
+function wordOf(word: string): string {
+  const h = hashOf(word);
+  let k = slotOf(word, 0, word.length, h);
+  if (k >= 0 && slotWord[k] === undefined) k = keep(word, h, false);
+  return k >= 0 ? slotWord[k]! : word;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -153,11 +236,13 @@ export function tokenize(text: string): Token[] {
       let segment = i;
       let dotted = false;
       let j = i;
+      let h = HASH_START;
       while (j < n) {
         const c = text.charCodeAt(j);
         if (c >= 97 && c <= 122) {
           // The common case first: a lower-case letter.
           flags |= HAS_LOWER;
+          h = hashStep(h, c);
           j++;
           continue;
         }
@@ -169,18 +254,20 @@ export function tokenize(text: string): Token[] {
             flags |= NON_ASCII;
             if (text[j] !== text[j].toLowerCase()) flags |= HAS_UPPER;
           }
-          j++;
         } else if ((k === APOSTROPHE || k === JOINER) && j + 1 < n && classAt(text, j + 1) === WORD) {
-          if (c >= 128) flags |= NON_ASCII;
-          j++; // apostrophe or ampersand inside a word: don't, A&E
+          if (c >= 128) flags |= NON_ASCII; // apostrophe or ampersand inside a word: don't, A&E
         } else if (c === 46 && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && j - segment <= 2 && isLetter(text.charCodeAt(j - 1))) {
-          j++; // dotted abbreviation: e.g, i.e, a.m
-          segment = j;
+          segment = j + 1; // dotted abbreviation: e.g, i.e, a.m
           dotted = true;
         } else break;
+        h = hashStep(h, c);
+        j++;
       }
       // A dotted abbreviation keeps its final full stop: "e.g.", "i.e.".
-      if (dotted && j < n && text.charCodeAt(j) === 46) j++;
+      if (dotted && j < n && text.charCodeAt(j) === 46) {
+        h = hashStep(h, 46);
+        j++;
+      }
       if (sawEnd) sentence++;
       if (start >= chunkEnd) {
         let s = start;
@@ -194,10 +281,15 @@ export function tokenize(text: string): Token[] {
         const last2 = j - start > 2 ? text.charCodeAt(j - 2) : 0;
         if ((last2 === 39 || last2 === 0x2019) && (text.charCodeAt(j - 1) | 32) === 115) flags |= POSSESSIVE;
         if (tokens.length > 0 && gapOk && hyphens <= 1) flags |= JOINED;
-        const word = text.slice(start, j);
         // An ASCII word with no capital is its own lower case.
-        const lower = flags & NON_ASCII ? word.toLowerCase().replace(/\u2019/g, "'") : flags & HAS_UPPER ? word.toLowerCase() : word;
-        tokens.push(new Token(start, word, lower, sentence, flags));
+        const lowerCase = (flags & (HAS_UPPER | NON_ASCII)) !== 0;
+        let k = j - start > MAX_KEPT_LENGTH ? -1 : slotOf(text, start, j, h);
+        if (k >= 0 && slotWord[k] === undefined) k = keep(text.slice(start, j), h, lowerCase);
+        if (k >= 0) tokens.push(new Token(start, slotWord[k]!, slotLower[k], sentence, flags));
+        else {
+          const word = text.slice(start, j);
+          tokens.push(new Token(start, word, lowerCase ? lowerCaseOf(word) : word, sentence, flags));
+        }
         gapOk = true;
       } else {
         gapOk = false; // a URL breaks phrases
