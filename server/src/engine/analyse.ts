@@ -77,12 +77,14 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   const roots = [trie.root];
   let candidates: Candidate[] | undefined;
   let protects: Candidate[] | undefined;
-  // Nodes reached by the current token. Most tokens start no phrase: they leave it empty, and
-  // nothing is allocated for them.
-  const reached: Array<TrieNode<Terminal>> = [];
+  // Nodes reached by the current token, and by the one before: two arrays used in turn, emptied
+  // by pop (cheaper than setting their length). Most tokens start no phrase and touch neither.
+  const bufA: Array<TrieNode<Terminal>> = [];
+  const bufB: Array<TrieNode<Terminal>> = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!startsPhrase(trie, tokens[i])) continue;
     let active = roots;
+    let reached = bufA;
     for (let j = i; j < tokens.length && j - i < maxDepth; j++) {
       const tok = tokens[j];
       if (j > i && !tok.joined) break;
@@ -102,7 +104,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
               else (candidates ??= []).push(c);
             }
           }
-          reached.length = before;
+          while (reached.length > before) reached.pop();
         }
       }
       if (reached.length === 0) break;
@@ -113,9 +115,13 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
           else (candidates ??= []).push({ i, j, t });
         }
       }
-      active = reached.slice();
-      reached.length = 0;
+      const next = active === roots ? bufB : active;
+      while (next.length) next.pop();
+      active = reached;
+      reached = next;
     }
+    while (bufA.length) bufA.pop();
+    while (bufB.length) bufB.pop();
   }
   if (!candidates) return;
   // Leftmost, then longest. Acronyms first: an acronym explained in place protects its
