@@ -4,7 +4,7 @@
  * cached per chunk and reused while the document is edited.
  */
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
-import { tokenize, type Token } from './tokenize.js';
+import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
@@ -74,54 +74,67 @@ export function matchProse(prose: Prose, dict: CompiledDictionary): ChunkAnalysi
 function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out: ChunkAnalysis): void {
   const trie = dict.trie;
   const maxDepth = trie.maxDepth;
+  const roots = [trie.root];
   let candidates: Candidate[] | undefined;
   let protects: Candidate[] | undefined;
-  let active: Array<TrieNode<Terminal>> = [];
-  let nextActive: Array<TrieNode<Terminal>> = [];
+  // Nodes reached by the current token, and by the one before: two arrays used in turn, emptied
+  // by pop (cheaper than setting their length). Most tokens start no phrase and touch neither.
+  const bufA: Array<TrieNode<Terminal>> = [];
+  const bufB: Array<TrieNode<Terminal>> = [];
   for (let i = 0; i < tokens.length; i++) {
-    active.length = 0;
-    active.push(trie.root);
-    for (let j = i; j < tokens.length && j - i < maxDepth && active.length; j++) {
+    if (!startsPhrase(trie, tokens[i])) continue;
+    let active = roots;
+    let reached = bufA;
+    for (let j = i; j < tokens.length && j - i < maxDepth; j++) {
       const tok = tokens[j];
       if (j > i && !tok.joined) break;
-      nextActive.length = 0;
+      const possessive = tok.possessive;
+      const bareLower = possessive ? tok.lower.slice(0, -2) : '';
+      const bareText = possessive ? tok.text.slice(0, -2) : '';
       for (const node of active) {
-        TokenTrie.step(node, tok.lower, tok.text, tok.hasUpper, nextActive);
+        TokenTrie.step(node, tok.lower, tok.text, tok.hasUpper, reached);
         // A possessive ends a phrase: "the ICB's plan" matches "ICB".
-        if (tok.possessive) {
-          const before = nextActive.length;
-          TokenTrie.step(node, tok.lower.slice(0, -2), tok.text.slice(0, -2), tok.hasUpper, nextActive);
-          for (let k = before; k < nextActive.length; k++) {
-            for (const t of nextActive[k].values ?? []) {
+        if (possessive) {
+          const before = reached.length;
+          TokenTrie.step(node, bareLower, bareText, tok.hasUpper, reached);
+          for (let k = before; k < reached.length; k++) {
+            for (const t of reached[k].values ?? []) {
               const c = { i, j, t, possessive: true };
               if (t.kind === 'protect') (protects ??= []).push(c);
               else (candidates ??= []).push(c);
             }
           }
-          nextActive.length = before;
+          while (reached.length > before) reached.pop();
         }
       }
-      for (const node of nextActive) {
+      if (reached.length === 0) break;
+      for (const node of reached) {
         if (!node.values) continue;
         for (const t of node.values) {
           if (t.kind === 'protect') (protects ??= []).push({ i, j, t });
           else (candidates ??= []).push({ i, j, t });
         }
       }
-      [active, nextActive] = [nextActive, active];
+      const next = active === roots ? bufB : active;
+      while (next.length) next.pop();
+      active = reached;
+      reached = next;
     }
+    while (bufA.length) bufA.pop();
+    while (bufB.length) bufB.pop();
   }
   if (!candidates) return;
   // Leftmost, then longest. Acronyms first: an acronym explained in place protects its
   // expansion ("key performance indicator (KPI)" flags nothing inside the expansion).
   candidates.sort((a, b) => a.i - b.i || b.j - a.j);
-  const shouting = isShouting(tokens);
+  // Whether the block is in capitals, worked out for the first acronym only.
+  let shouting: boolean | undefined;
   // Protected spans indexed once (checking each candidate against every span was quadratic in
   // a long paragraph). Spans added below cover words before the acronym that adds them, so
   // they can only matter to the terms, which are checked against a fresh index.
   let isProtected = protectIndex(protects);
   for (const c of candidates) {
-    if (c.t.kind !== 'acronym' || shouting || isProtected(c)) continue;
+    if (c.t.kind !== 'acronym' || (shouting ??= isShouting(tokens)) || isProtected(c)) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     const hit = acronymHit(block, tokens, c, dict);
@@ -142,6 +155,15 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
+}
+
+/** Whether a phrase may start with the token (as written, lower case, or without its possessive 's). */
+function startsPhrase(trie: TokenTrie<Terminal>, tok: Token): boolean {
+  const lower = tok.lower;
+  const text = tok.text;
+  const upper = tok.hasUpper;
+  if (trie.mayStart(lower, lower.length) || (upper && trie.mayStart(text, text.length))) return true;
+  return tok.possessive && (trie.mayStart(lower, lower.length - 2) || (upper && trie.mayStart(text, text.length - 2)));
 }
 
 const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
@@ -182,9 +204,17 @@ export function isShouting(tokens: Token[]): boolean {
   let caps = 0;
   let words = 0;
   for (const t of tokens) {
-    if (t.text.length < 2 || /\d/.test(t.text)) continue;
-    words++;
-    if (t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase()) caps++;
+    const f = t.flags;
+    if (f & NON_ASCII) {
+      if (t.text.length < 2 || /\d/.test(t.text)) continue;
+      words++;
+      if (t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase()) caps++;
+    } else {
+      // ASCII: the same test read from the token's flags.
+      if (t.text.length < 2 || f & HAS_DIGIT) continue;
+      words++;
+      if (f & HAS_UPPER && !(f & HAS_LOWER)) caps++;
+    }
   }
   return words >= 3 && caps / words > 0.6;
 }

@@ -3,37 +3,88 @@
  * the hot path.
  */
 
-export interface Token {
-  /** Offsets in the block text. */
-  start: number;
-  end: number;
-  /** The word as written. */
-  text: string;
-  /** Lower case, with curly apostrophes made straight. */
-  lower: string;
+/** Bits of Token.flags. */
+export const JOINED = 1;
+export const HAS_UPPER = 2;
+export const POSSESSIVE = 4;
+/** A character outside ASCII (a curly apostrophe included): case questions need the string methods. */
+export const NON_ASCII = 8;
+/** An ASCII digit. */
+export const HAS_DIGIT = 16;
+/** An ASCII lower-case letter. */
+export const HAS_LOWER = 32;
+
+/**
+ * One word. The analysis of every chunk of an open document keeps its tokens, so a token is
+ * small: five fields, the yes/no facts packed in `flags`, `end` derived from `start` and
+ * `text`, and `lower` the very same string as `text` when the word is already lower case.
+ */
+export class Token {
+  constructor(
+    /** Offset in the block text. */
+    readonly start: number,
+    /** The word as written. */
+    readonly text: string,
+    /** Lower case, with curly apostrophes made straight. */
+    readonly lower: string,
+    /** Index of the sentence in the block. */
+    readonly sentence: number,
+    /** JOINED, HAS_UPPER, POSSESSIVE, NON_ASCII, HAS_DIGIT, HAS_LOWER. */
+    readonly flags: number,
+  ) {}
+
+  /** Offset just after the word in the block text. */
+  get end(): number {
+    return this.start + this.text.length;
+  }
+
   /** True when only spaces, tabs, line breaks or one hyphen separate it from the previous token. */
-  joined: boolean;
-  /** Index of the sentence in the block. */
-  sentence: number;
+  get joined(): boolean {
+    return (this.flags & JOINED) !== 0;
+  }
+
   /** True when the word has a capital letter. */
-  hasUpper: boolean;
+  get hasUpper(): boolean {
+    return (this.flags & HAS_UPPER) !== 0;
+  }
+
   /** True when the word ends in a possessive 's ("ICB's"). */
-  possessive: boolean;
+  get possessive(): boolean {
+    return (this.flags & POSSESSIVE) !== 0;
+  }
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
 
-/** Character class: 1 word, 2 space, 3 hyphen, 4 sentence end, 5 apostrophe, 6 joiner inside words (&), 0 other. */
-function charClass(code: number, ch: string): number {
-  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return 1;
-  if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) return 2;
-  if (code === 45 || code === 0x2010 || code === 0x2011) return 3;
-  if (code === 46 || code === 33 || code === 63) return 4;
-  if (code === 39 || code === 0x2019) return 5;
-  if (code === 38) return 6;
-  if (code < 128) return 0;
-  if (code >= 0xd800 && code <= 0xdfff) return 0;
-  return NON_ASCII_WORD.test(ch) ? 1 : 0;
+/** Character classes. */
+const OTHER = 0;
+const WORD = 1;
+const SPACE = 2;
+const HYPHEN = 3;
+const END = 4;
+/** Apostrophe, straight or curly. */
+const APOSTROPHE = 5;
+/** Joiner inside words (&). */
+const JOINER = 6;
+
+/** The class of each ASCII character, read by index: the tokenizer's fast path. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) ASCII_CLASS[c] = WORD;
+  else if (c === 32 || c === 9 || c === 10 || c === 13) ASCII_CLASS[c] = SPACE;
+  else if (c === 45) ASCII_CLASS[c] = HYPHEN;
+  else if (c === 46 || c === 33 || c === 63) ASCII_CLASS[c] = END;
+  else if (c === 39) ASCII_CLASS[c] = APOSTROPHE;
+  else if (c === 38) ASCII_CLASS[c] = JOINER;
+  else ASCII_CLASS[c] = OTHER;
+}
+
+/** The class of a character outside ASCII (not a surrogate). */
+function nonAsciiClass(code: number, ch: string): number {
+  if (code === 0xa0) return SPACE;
+  if (code === 0x2010 || code === 0x2011) return HYPHEN;
+  if (code === 0x2019) return APOSTROPHE;
+  return NON_ASCII_WORD.test(ch) ? WORD : OTHER;
 }
 
 /**
@@ -43,30 +94,124 @@ function charClass(code: number, ch: string): number {
  */
 function classAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code < 0xd800 || code > 0xdfff) return charClass(code, text[i]);
+  if (code < 128) return ASCII_CLASS[code];
+  if (code < 0xd800 || code > 0xdfff) return nonAsciiClass(code, text[i]);
   const at = code <= 0xdbff ? i : i - 1;
   const high = text.charCodeAt(at);
   const low = text.charCodeAt(at + 1);
-  if (!(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff)) return 0;
-  return NON_ASCII_WORD.test(text.slice(at, at + 2)) ? 1 : 0;
+  if (!(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff)) return OTHER;
+  return NON_ASCII_WORD.test(text.slice(at, at + 2)) ? WORD : OTHER;
 }
 
-/** Whether the run of non-space characters around a token is a URL, an email address or a path. */
-function urlishChunk(text: string, s: number, e: number): boolean {
+/**
+ * Whether the run of non-space characters from `s` to `e` is a URL, an email address or a path:
+ * it holds "://", starts with "www.", or holds both "@" and ".". The word from `start` to `end`
+ * in it is not read again: it holds none of ":", "/" and "@", and a "." only when `dotted`.
+ */
+function urlishRun(text: string, s: number, start: number, end: number, e: number, dotted: boolean): boolean {
   if (e - s < 5) return false;
-  const chunk = text.slice(s, e);
-  return chunk.includes('://') || chunk.startsWith('www.') || (chunk.includes('@') && chunk.includes('.'));
+  if (text.charCodeAt(s) === 119 && text.charCodeAt(s + 1) === 119 && text.charCodeAt(s + 2) === 119 && text.charCodeAt(s + 3) === 46) return true; // www.
+  let at = false;
+  let dot = dotted;
+  for (let k = s; k < e; k++) {
+    if (k === start) {
+      k = end - 1;
+      continue;
+    }
+    const c = text.charCodeAt(k);
+    if (c === 58) {
+      if (k + 2 < e && text.charCodeAt(k + 1) === 47 && text.charCodeAt(k + 2) === 47) return true;
+    } else if (c === 64) at = true;
+    else if (c === 46) dot = true;
+  }
+  return at && dot;
+}
+
+/** FNV-1a hash of UTF-16 code units: the tokenizer hashes each word as it reads it. */
+const HASH_START = 0x811c9dc5 | 0;
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/**
+ * Words seen lately, each kept once, in an open-addressing table keyed by the words' hashes.
+ * The analyses of open documents hold millions of tokens: with this, all the tokens of one word
+ * share one string, stored one byte a character when it can be (a word cut from a text with any
+ * character past U+00FF is two bytes a character) and already hashed for the trie's lookups.
+ * A word found here is not cut from the text at all. The table is emptied when half full.
+ */
+const SLOTS = 1 << 17;
+const MASK = SLOTS - 1;
+const slotHash = new Int32Array(SLOTS);
+const slotWord: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
+/** Lower case of the word, with curly apostrophes made straight. */
+const slotLower: string[] = new Array<string>(SLOTS).fill('');
+let slotsUsed = 0;
+/** Longer words are not kept (a rare long word would only fill the table). */
+const MAX_KEPT_LENGTH = 40;
+/** Probes before giving up on keeping a word: words crafted to share a hash cannot make tokenizing quadratic. */
+const MAX_PROBES = 32;
+
+/** The slot of the word text[start, end) with hash `h`: where it is, or the empty slot where it goes; -1 when neither is near. */
+function slotOf(text: string, start: number, end: number, h: number): number {
+  const length = end - start;
+  let k = h & MASK;
+  for (let probes = 0; probes < MAX_PROBES; probes++) {
+    const w = slotWord[k];
+    if (w === undefined || (slotHash[k] === h && w.length === length && text.startsWith(w, start))) return k;
+    k = (k + 1) & MASK;
+  }
+  return -1;
+}
+
+function hashOf(word: string): number {
+  let h = HASH_START;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
+}
+
+/** The lower case of a word, with curly apostrophes made straight. */
+function lowerCaseOf(word: string): string {
+  return word.toLowerCase().replace(/\u2019/g, "'");
+}
+
+/**
+ * Keep a word cut from the text, not yet in the table, with its lower case (`lower` false: the
+ * word is its own lower case). Returns its slot, or -1 when it could not be kept.
+ */
+function keep(word: string, h: number, lower: boolean): number {
+  // The lower case first: keeping it may empty the table.
+  let keptLower: string | undefined;
+  if (lower) {
+    const l = lowerCaseOf(word);
+    if (l !== word) keptLower = lowerCaseOf(l) === l ? wordOf(l) : l;
+  }
+  if (slotsUsed >= SLOTS >> 1) {
+    slotWord.fill(undefined);
+    slotLower.fill('');
+    slotsUsed = 0;
+  }
+  const k = slotOf(word, 0, word.length, h);
+  if (k < 0) return -1;
+  // A fresh copy: one byte a character when every character allows, and no reference to the text it was cut from.
+  const kept = word.split('').join('');
+  slotHash[k] = h;
+  slotWord[k] = kept;
+  slotLower[k] = keptLower ?? kept;
+  slotsUsed++;
+  return k;
+}
+
+/** The kept copy of a word that is its own lower case. */
+function wordOf(word: string): string {
+  const h = hashOf(word);
+  let k = slotOf(word, 0, word.length, h);
+  if (k >= 0 && slotWord[k] === undefined) k = keep(word, h, false);
+  return k >= 0 ? slotWord[k]! : word;
 }
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
-/** Start of the current dot-separated segment of a word. */
-function segmentStart(text: string, wordStart: number, j: number): number {
-  let k = j;
-  while (k > wordStart && text.charCodeAt(k - 1) !== 46) k--;
-  return k;
 }
 
 export function tokenize(text: string): Token[] {
@@ -78,55 +223,73 @@ export function tokenize(text: string): Token[] {
   let gapOk = true;
   let hyphens = 0;
   let sawEnd = false;
-  // The current run of non-space characters and whether it is a URL: each run is scanned once.
+  // End of the current run of non-space characters and whether it is a URL: each run is scanned once.
   let chunkEnd = -1;
   let chunkUrl = false;
-  const urlAt = (start: number, end: number): boolean => {
-    if (start < chunkEnd) return chunkUrl;
-    let s = start;
-    while (s > 0 && text.charCodeAt(s - 1) > 32) s--;
-    let e = end;
-    while (e < n && text.charCodeAt(e) > 32) e++;
-    chunkEnd = e;
-    chunkUrl = urlishChunk(text, s, e);
-    return chunkUrl;
-  };
   while (i < n) {
     const code = text.charCodeAt(i);
-    const cls = classAt(text, i);
-    if (cls === 1) {
+    const cls = code < 128 ? ASCII_CLASS[code] : classAt(text, i);
+    if (cls === WORD) {
       const start = i;
-      let hasUpper = false;
+      let flags = 0;
+      // Start of the current dot-separated segment, and whether the word has a dot yet.
+      let segment = i;
+      let dotted = false;
       let j = i;
+      let h = HASH_START;
       while (j < n) {
         const c = text.charCodeAt(j);
-        const k = classAt(text, j);
-        if (k === 1) {
-          if ((c >= 65 && c <= 90) || (c > 127 && text[j] !== text[j].toLowerCase())) hasUpper = true;
+        if (c >= 97 && c <= 122) {
+          // The common case first: a lower-case letter.
+          flags |= HAS_LOWER;
+          h = hashStep(h, c);
           j++;
-        } else if ((k === 5 || k === 6) && j + 1 < n && classAt(text, j + 1) === 1) {
-          j++; // apostrophe or ampersand inside a word: don't, A&E
-        } else if (c === 46 && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && j - segmentStart(text, start, j) <= 2 && isLetter(text.charCodeAt(j - 1))) {
-          j++; // dotted abbreviation: e.g, i.e, a.m
+          continue;
+        }
+        const k = c < 128 ? ASCII_CLASS[c] : classAt(text, j);
+        if (k === WORD) {
+          if (c >= 65 && c <= 90) flags |= HAS_UPPER;
+          else if (c < 128) flags |= HAS_DIGIT;
+          else {
+            flags |= NON_ASCII;
+            if (text[j] !== text[j].toLowerCase()) flags |= HAS_UPPER;
+          }
+        } else if ((k === APOSTROPHE || k === JOINER) && j + 1 < n && classAt(text, j + 1) === WORD) {
+          if (c >= 128) flags |= NON_ASCII; // apostrophe or ampersand inside a word: don't, A&E
+        } else if (c === 46 && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && j - segment <= 2 && isLetter(text.charCodeAt(j - 1))) {
+          segment = j + 1; // dotted abbreviation: e.g, i.e, a.m
+          dotted = true;
         } else break;
+        h = hashStep(h, c);
+        j++;
       }
       // A dotted abbreviation keeps its final full stop: "e.g.", "i.e.".
-      if (j < n && text.charCodeAt(j) === 46 && text.slice(start, j).includes('.')) j++;
-      const word = text.slice(start, j);
-      const last2 = word.length > 2 ? word.charCodeAt(word.length - 2) : 0;
-      const possessive = (last2 === 39 || last2 === 0x2019) && (word.charCodeAt(word.length - 1) | 32) === 115;
+      if (dotted && j < n && text.charCodeAt(j) === 46) {
+        h = hashStep(h, 46);
+        j++;
+      }
       if (sawEnd) sentence++;
-      if (!urlAt(start, j)) {
-        tokens.push({
-          start,
-          end: j,
-          text: word,
-          lower: word.toLowerCase().replace(/\u2019/g, "'"),
-          joined: tokens.length > 0 && gapOk && hyphens <= 1,
-          sentence,
-          hasUpper,
-          possessive,
-        });
+      if (start >= chunkEnd) {
+        let s = start;
+        while (s > 0 && text.charCodeAt(s - 1) > 32) s--;
+        let e = j;
+        while (e < n && text.charCodeAt(e) > 32) e++;
+        chunkEnd = e;
+        chunkUrl = urlishRun(text, s, start, j, e, dotted);
+      }
+      if (!chunkUrl) {
+        const last2 = j - start > 2 ? text.charCodeAt(j - 2) : 0;
+        if ((last2 === 39 || last2 === 0x2019) && (text.charCodeAt(j - 1) | 32) === 115) flags |= POSSESSIVE;
+        if (tokens.length > 0 && gapOk && hyphens <= 1) flags |= JOINED;
+        // An ASCII word with no capital is its own lower case.
+        const lowerCase = (flags & (HAS_UPPER | NON_ASCII)) !== 0;
+        let k = j - start > MAX_KEPT_LENGTH ? -1 : slotOf(text, start, j, h);
+        if (k >= 0 && slotWord[k] === undefined) k = keep(text.slice(start, j), h, lowerCase);
+        if (k >= 0) tokens.push(new Token(start, slotWord[k]!, slotLower[k], sentence, flags));
+        else {
+          const word = text.slice(start, j);
+          tokens.push(new Token(start, word, lowerCase ? lowerCaseOf(word) : word, sentence, flags));
+        }
         gapOk = true;
       } else {
         gapOk = false; // a URL breaks phrases
@@ -136,14 +299,14 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
-    if (cls === 3) hyphens++;
-    else if (cls === 4) {
+    if (cls === HYPHEN) hyphens++;
+    else if (cls === END) {
       gapOk = false;
       // A full stop followed by space or end ends a sentence ("e.g." mid-word does not split words anyway).
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
       if (next === 32 || next === 10 || next === 13 || next === 9 || next === 34 || next === 41 || next === 0x201d) sawEnd = true;
-    } else if (cls !== 2) gapOk = false;
-    if (cls === 2 && (code === 10 || code === 13)) {
+    } else if (cls !== SPACE) gapOk = false;
+    else if (code === 10 || code === 13) {
       // Two line breaks in a row end a sentence (plain text paragraphs are split earlier, this is a guard).
       // A CRLF is one line break, not two (else every CRLF line ended a sentence).
       const after = code === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
