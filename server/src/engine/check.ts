@@ -111,8 +111,30 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
   // Front matter can only open the document (after a byte order mark at most).
   const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
   const refs = c.refs ?? '';
-  const compute = () => (refs ? withoutRefs(analyseChunk(slice + refs, format, dictionary, first), slice.length) : analyseChunk(slice, format, dictionary, first));
+  const compute = () => {
+    // An analysis outlives the document version it came from (editors keep it while the chunk
+    // is unchanged). A slice would keep that whole version alive through every string taken
+    // from it, so the chunk is analysed from a copy of its own.
+    const own = ownCopy(slice);
+    return refs ? withoutRefs(analyseChunk(own + refs, format, dictionary, first), own.length) : analyseChunk(own, format, dictionary, first);
+  };
   return cache ? cache.get(slice, format, first, refs, dictionary, compute) : compute();
+}
+
+/** Copies of a finding's strings that come from the document's text. */
+function detach(f: Finding): void {
+  f.actual = ownCopy(f.actual);
+  f.message = ownCopy(f.message);
+  for (const r of f.replacements) {
+    r.text = ownCopy(r.text);
+    r.edit.newText = ownCopy(r.edit.newText);
+  }
+}
+
+/** A string equal to `s` that does not refer to a longer string it was sliced from. */
+function ownCopy(s: string): string {
+  // Joining makes a new string; taking the space back off makes no reference to the original.
+  return (' ' + s).slice(1);
 }
 
 /** The analysis of a chunk parsed with definitions after it, cut back to the chunk's own text. */
@@ -151,6 +173,8 @@ interface RuleSettings {
   passiveSeverity: SeverityOrOff;
   /** Everything above that a chunk's findings depend on, as a string (the dictionary is compared by identity). */
   key: string;
+  /** Kept findings outlive this document version (a cache is in use): their strings are copied. */
+  detach: boolean;
 }
 
 function ruleSettings(doc: DocumentAnalysis, options: CheckOptions): RuleSettings {
@@ -165,7 +189,7 @@ function ruleSettings(doc: DocumentAnalysis, options: CheckOptions): RuleSetting
   const passiveSeverity = ruleSeverity('passive-voice', config?.passive ? 'hint' : 'off', config);
   // Entry severities follow the audience, the config's rules and its categories.
   const key = JSON.stringify([audience, docsUrl, target, longSentence, longSeverity, hardSeverity, readingAgeSeverity, passiveSeverity, config?.rules ?? null, config?.categories ?? null]);
-  return { dict: options.dictionary, config, audience, docsUrl, target, longSentence, longSeverity, hardSeverity, readingAgeSeverity, passiveSeverity, key };
+  return { dict: options.dictionary, config, audience, docsUrl, target, longSentence, longSeverity, hardSeverity, readingAgeSeverity, passiveSeverity, key, detach: options.cache !== undefined };
 }
 
 /** Where findings at the same range stood before sorting when every rule ran over the whole document (the sort is stable). */
@@ -219,6 +243,9 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   // (editors' language clients) reject those, so messages are made well formed.
   for (const k of kept) k.finding.message = wellFormed(k.finding.message);
   kept.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
+  // Kept past this version of the document (editors): strings taken from its text would keep
+  // the whole version alive, so they are copied.
+  if (rules.detach) for (const k of kept) detach(k.finding);
   const value: ChunkFindings = { place, kept };
   if (!memo) chunkFindingsMemo.set(chunk.analysis, (memo = new Map()));
   if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);

@@ -7,6 +7,8 @@
  * can re-analyse only the chunks an edit touched.
  */
 
+import { LineBreaks } from './text.js';
+
 export interface Chunk {
   start: number;
   end: number;
@@ -19,18 +21,13 @@ export interface Chunk {
   refs?: string;
 }
 
-function lineEndAt(text: string, i: number, noCR: boolean): { end: number; next: number } {
+function lineEndAt(text: string, i: number, lines: LineBreaks): { end: number; next: number } {
   const n = text.length;
-  // Without any CR in the text, the native search finds line ends far faster than a loop.
-  if (noCR) {
-    const j = text.indexOf('\n', i);
-    return j < 0 ? { end: n, next: n } : { end: j, next: j + 1 };
-  }
-  let j = i;
-  while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-  let next = j;
-  if (j < n) next = text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
-  return { end: j, next };
+  const lf = lines.lf(i);
+  const cr = lines.cr(i);
+  // The native searches find line ends far faster than a loop over every character.
+  if (cr < 0 || (lf >= 0 && lf < cr)) return lf < 0 ? { end: n, next: n } : { end: lf, next: lf + 1 };
+  return { end: cr, next: text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1 };
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
@@ -172,11 +169,11 @@ export function splitBlankSeparated(text: string, format: 'markdown' | 'text', l
   let htmlClose: string | undefined;
   let frontMatter = format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
   let first = true;
-  const noCR = text.indexOf('\r') < 0;
+  const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:') : -1;
   while (i < n) {
-    const { end, next } = lineEndAt(text, i, noCR);
+    const { end, next } = lineEndAt(text, i, breaks);
     const blank = isBlank(text, i, end);
     if (frontMatter) {
       if (chunkStart < 0) chunkStart = i;

@@ -4,27 +4,44 @@
  */
 import type { Position } from './types.js';
 
+/**
+ * The next \n and the next \r at or after an offset, by native search (far faster than a loop
+ * over every character; this runs on every keystroke in an editor). Offsets asked for must not
+ * decrease.
+ */
+export class LineBreaks {
+  private nextLf = -2;
+  private nextCr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The next \n at or after `i`, or -1. */
+  lf(i: number): number {
+    if (this.nextLf !== -1 && this.nextLf < i) this.nextLf = this.text.indexOf('\n', i);
+    return this.nextLf;
+  }
+
+  /** The next \r at or after `i`, or -1. */
+  cr(i: number): number {
+    if (this.nextCr !== -1 && this.nextCr < i) this.nextCr = this.text.indexOf('\r', i);
+    return this.nextCr;
+  }
+}
+
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    // Without any CR, the native search finds line breaks far faster than a loop (this runs on
-    // every keystroke in an editor).
-    if (text.indexOf('\r') < 0) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+    const breaks = new LineBreaks(text);
+    for (let i = 0; ; ) {
+      const lf = breaks.lf(i);
+      const cr = breaks.cr(i);
+      if (cr >= 0 && (lf < 0 || cr < lf)) i = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      else if (lf >= 0) i = lf + 1;
+      else break;
+      starts.push(i);
     }
     this.starts = starts;
   }
