@@ -16,7 +16,7 @@ export function freshDiagnostics(text: string, version: number, data: Dictionary
   let dictionary = compiled.get(data);
   if (!dictionary) compiled.set(data, (dictionary = compileDictionary(data)));
   const config = effectiveConfig(readSettings(null).settings, {});
-  return toDiagnostics(check(text, { dictionary, format, config }).findings, version).diagnostics;
+  return toDiagnostics(check(text, { dictionary, format, config }).findings).diagnostics;
 }
 
 /** A comparable form of diagnostics (the version inside `data` aside). */

@@ -296,6 +296,28 @@ function suppressionsOf(doc: DocumentAnalysis): Suppressions | undefined {
  * its changed chunks.
  */
 export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  visitFindings(doc, options, {
+    kept: (_f, _lines, place) => findings.push(place()),
+    placed: (f) => findings.push(f),
+  });
+  return findings;
+}
+
+/**
+ * What `visitFindings` hands over, in document order. A finding kept with its chunk comes as
+ * built (at the place the chunk had then: read-only, shared between checks) with the number of
+ * lines the chunk has moved since and a function that gives it placed where it is now. Editors
+ * reuse what they built from a kept finding while its chunk's line shift stays the same (a chunk
+ * starts at a line start, so columns do not change; the shift is NaN if they ever do).
+ */
+export interface FindingVisitor {
+  kept(finding: Readonly<Finding>, lineShift: number, place: () => Finding): void;
+  placed(finding: Finding): void;
+}
+
+/** The findings of findingsOf, each given to the visitor (see FindingVisitor). */
+export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visitor: FindingVisitor): void {
   const rules = ruleSettings(doc, options);
   const config = rules.config;
   const places = placesOf(doc.lines, doc.chunks);
@@ -315,9 +337,8 @@ export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Findin
     mergeInto(whole, ages);
   }
   for (const w of whole) w.finding.message = wellFormed(w.finding.message);
-  const findings: Finding[] = [];
   const keep = (f: Finding) => {
-    if (!suppress?.isSuppressed(f.start, suppressionIds(f))) findings.push(f);
+    if (!suppress?.isSuppressed(f.start, suppressionIds(f))) visitor.placed(f);
   };
   let w = 0;
   for (let i = 0; i < doc.chunks.length; i++) {
@@ -325,6 +346,8 @@ export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Findin
     const own = chunkFindings(doc, i, to, rules);
     const from = own.place;
     const d = to.start - from.start;
+    // Chunks start at line starts, so only lines move; NaN (never equal) should a column move too.
+    const lineShift = to.character === from.character ? to.line - from.line : NaN;
     for (const k of own.kept) {
       const start = k.finding.start + d;
       const end = k.finding.end + d;
@@ -335,11 +358,10 @@ export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Findin
         if (section.overTarget && section.paragraphs === 1) continue;
       }
       if (suppress?.isSuppressed(start, suppressionIds(k.finding))) continue;
-      findings.push(placedFinding(k, from, to));
+      visitor.kept(k.finding, lineShift, () => placedFinding(k, from, to));
     }
   }
   while (w < whole.length) keep(whole[w++].finding);
-  return findings;
 }
 
 /** Is `x` sorted before a finding at start, end and rank? */

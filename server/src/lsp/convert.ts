@@ -18,7 +18,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export interface DiagnosticData {
   ruleId: string;
   entryId?: string;
-  version: number;
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -39,32 +38,49 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 
  * most severe first (in document order within a severity), and a note at the top saying how
  * many more there are. Returns the findings shown, in the order of the diagnostics.
  */
-export function toDiagnostics(findings: Finding[], version: number): { diagnostics: Diagnostic[]; shown: Finding[] } {
-  if (findings.length <= MAX_DIAGNOSTICS) return { diagnostics: findings.map((f) => toDiagnostic(f, version)), shown: findings };
-  const ranked = findings.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
-  const shown = ranked
-    .slice(0, MAX_DIAGNOSTICS)
-    .sort((a, b) => a.i - b.i)
-    .map((x) => x.f);
-  const diagnostics = shown.map((f) => toDiagnostic(f, version));
-  diagnostics.push({
+export function toDiagnostics(findings: Finding[]): { diagnostics: Diagnostic[]; shown: Finding[] } {
+  const picked = shownIndexes(findings.map((f) => f.severity));
+  const shown = picked ? picked.map((i) => findings[i]) : findings;
+  const diagnostics = shown.map((f) => toDiagnostic(f));
+  if (picked) diagnostics.push(moreProblems(findings.length));
+  return { diagnostics, shown };
+}
+
+/**
+ * Which of a document's findings (given by severity, in document order) are shown: undefined
+ * when all of them are, else the indexes of the MAX_DIAGNOSTICS most severe, in document order.
+ */
+export function shownIndexes(severities: Severity[]): number[] | undefined {
+  if (severities.length <= MAX_DIAGNOSTICS) return undefined;
+  // Counting sort by severity: stable, and no object per finding.
+  const out: number[] = [];
+  for (const rank of [0, 1, 2, 3]) {
+    for (let i = 0; i < severities.length && out.length < MAX_DIAGNOSTICS; i++) if (RANK[severities[i]] === rank) out.push(i);
+    if (out.length >= MAX_DIAGNOSTICS) break;
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The note over a document with more findings than are shown. */
+export function moreProblems(total: number): Diagnostic {
+  return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
     code: 'more-problems',
-    message: `Plain Words found ${findings.length} problems here and shows the ${MAX_DIAGNOSTICS} most important; see them all with: npx plainwords check <file>`,
-  });
-  return { diagnostics, shown };
+    message: `Plain Words found ${total} problems here and shows the ${MAX_DIAGNOSTICS} most important; see them all with: npx plainwords check <file>`,
+  };
 }
 
-export function toDiagnostic(f: Finding, version: number): Diagnostic {
+/** The diagnostic of a finding. It holds nothing version-specific, so it can be sent again while the finding stays where it is. */
+export function toDiagnostic(f: Finding): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.entryId ?? f.ruleId,
     source: SOURCE,
     message: wellFormed(f.message),
-    data: { ruleId: f.ruleId, entryId: f.entryId, version } satisfies DiagnosticData,
+    data: { ruleId: f.ruleId, entryId: f.entryId } satisfies DiagnosticData,
   };
   if (f.url) d.codeDescription = { href: f.url };
   return d;

@@ -40,6 +40,7 @@ import {
   analyseDocument,
   compileDictionary,
   findingsOf,
+  visitFindings,
   type CheckOptions,
   type CompiledDictionary,
   type DictionaryData,
@@ -52,7 +53,7 @@ import {
 import { readabilityReport } from '../engine/readability/report.js';
 import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
 import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
-import { formatSize, problemDiagnostic, SOURCE, toDiagnostics, utf8Size } from './convert.js';
+import { formatSize, moreProblems, problemDiagnostic, shownIndexes, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
 import type { Disposable, Host } from './host.js';
 import { warmCache, WARM_THRESHOLD } from './warm.js';
 import { CONFIG_NAME, Projects, type Project } from './project.js';
@@ -136,6 +137,9 @@ export interface PlainwordsServer {
   /** Number of open documents. */
   readonly openDocuments: number;
 }
+
+/** Diagnostics built from findings kept with their chunks (see diagnosticsOf), by the line shift they were built for. */
+const keptDiagnostics = new WeakMap<Finding, { lineShift: number; diagnostic: Diagnostic }>();
 
 const MARKDOWN_IDS = new Set(['markdown', 'mdx', 'quarto', 'rmd', 'rmarkdown']);
 const TEXT_IDS = new Set(['plaintext', 'text', 'txt', 'git-commit', 'scminput']);
@@ -402,9 +406,18 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       state.checks++;
       const checkOptions: CheckOptions = { dictionary, format: state.format, config, cache: state.cache, path: pathInProject(state.uri, project) };
       const analysis = analyseDocument(text, checkOptions);
-      let findings = findingsOf(analysis, checkOptions);
-      if (options.rules?.length) {
-        findings = findings.slice();
+      if (!options.rules?.length) {
+        const d = diagnosticsOf(analysis, checkOptions);
+        // The findings are getters: placed on the first request that needs them.
+        result = Object.defineProperties({ ...base, diagnostics: d.diagnostics, analysis, tooLarge: false } as unknown as Result, {
+          findings: { get: d.findings, enumerable: true },
+          allFindings: { get: d.allFindings, enumerable: true },
+        });
+        state.result = result;
+        return result;
+      }
+      const findings = findingsOf(analysis, checkOptions);
+      {
         for (const rule of options.rules) {
           if (state.disabledRules.has(rule.id)) continue;
           try {
@@ -416,7 +429,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         }
         findings.sort((a, b) => a.start - b.start || a.end - b.end);
       }
-      const shown = toDiagnostics(findings, version);
+      const shown = toDiagnostics(findings);
       result = { ...base, findings: shown.shown, allFindings: findings, diagnostics: shown.diagnostics, analysis, tooLarge: false };
     } catch (e) {
       report(e, `checking ${state.uri}`);
@@ -433,6 +446,39 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     }
     state.result = result;
     return result;
+  }
+
+  /**
+   * Diagnostics of a document analysis, built per finding and reused while a finding kept with
+   * its chunk stays on the same lines: typing in one paragraph rebuilds only that paragraph's
+   * diagnostics (and the few that depend on the whole document). The findings themselves (for
+   * code actions, hovers, fix all) are placed only when a request asks for them.
+   */
+  function diagnosticsOf(analysis: DocumentAnalysis, checkOptions: CheckOptions): { diagnostics: Diagnostic[]; findings: () => Finding[]; allFindings: () => Finding[] } {
+    const severities: Finding['severity'][] = [];
+    const built: Diagnostic[] = [];
+    const getters: Array<() => Finding> = [];
+    visitFindings(analysis, checkOptions, {
+      kept(f, lineShift, place) {
+        let c = keptDiagnostics.get(f);
+        if (!c || c.lineShift !== lineShift) keptDiagnostics.set(f, (c = { lineShift, diagnostic: toDiagnostic(place()) }));
+        severities.push(f.severity);
+        built.push(c.diagnostic);
+        getters.push(place);
+      },
+      placed(f) {
+        severities.push(f.severity);
+        built.push(toDiagnostic(f));
+        getters.push(() => f);
+      },
+    });
+    const picked = shownIndexes(severities);
+    const diagnostics = picked ? picked.map((i) => built[i]) : built;
+    if (picked) diagnostics.push(moreProblems(built.length));
+    let all: Finding[] | undefined;
+    const allFindings = () => (all ??= getters.map((get) => get()));
+    let shown: Finding[] | undefined;
+    return { diagnostics, allFindings, findings: () => (shown ??= picked ? picked.map((i) => allFindings()[i]) : allFindings()) };
   }
 
   /** The document's path relative to its config file's folder (for the config's "audiences" patterns). */
