@@ -21,13 +21,22 @@ export interface Chunk {
   refs?: string;
 }
 
-function lineEndAt(text: string, i: number, lines: LineBreaks): { end: number; next: number } {
+/** The end of the line at `i` (before its break) and where the next line starts: set by lineEndAt (no object per line). */
+let lineEnd = 0;
+let nextLine = 0;
+
+function lineEndAt(text: string, i: number, lines: LineBreaks): void {
   const n = text.length;
   const lf = lines.lf(i);
   const cr = lines.cr(i);
   // The native searches find line ends far faster than a loop over every character.
-  if (cr < 0 || (lf >= 0 && lf < cr)) return lf < 0 ? { end: n, next: n } : { end: lf, next: lf + 1 };
-  return { end: cr, next: text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1 };
+  if (cr < 0 || (lf >= 0 && lf < cr)) {
+    lineEnd = lf < 0 ? n : lf;
+    nextLine = lf < 0 ? n : lf + 1;
+  } else {
+    lineEnd = cr;
+    nextLine = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+  }
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
@@ -112,7 +121,8 @@ function referencesFor(text: string, start: number, end: number, labels: Set<str
   for (let open = text.indexOf('[', start); open >= 0 && open < end; open = text.indexOf('[', open + 1)) {
     const close = text.indexOf(']', open + 1);
     if (close < 0 || close >= end) break;
-    if (close - open > 1000) continue;
+    // "[text](url)" is an inline link: its text is no label. Nor is anything longer than a label.
+    if (close - open > 1000 || text.charCodeAt(close + 1) === 40) continue;
     const inner = text.slice(open + 1, close);
     // "[a [b] c]": the pair that matters is the innermost one.
     if (inner.includes('[')) continue;
@@ -173,7 +183,9 @@ export function splitBlankSeparated(text: string, format: 'markdown' | 'text', l
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:') : -1;
   while (i < n) {
-    const { end, next } = lineEndAt(text, i, breaks);
+    lineEndAt(text, i, breaks);
+    const end = lineEnd;
+    const next = nextLine;
     const blank = isBlank(text, i, end);
     if (frontMatter) {
       if (chunkStart < 0) chunkStart = i;

@@ -116,6 +116,8 @@ interface DocState {
   disabledRules: Set<string>;
   publishedId?: string;
   checks: number;
+  /** Changes received: a check of older text never stores its result (versions may repeat). */
+  edits: number;
   /** UTF-8 size of the text. */
   bytes: number;
   /** The dictionary the cache was last filled with in slices (long documents). */
@@ -379,6 +381,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     // Superseded while waiting: the newer version has its own check coming.
     if (docs.get(state.uri) !== state || state.doc.version !== version || gen !== generation) return undefined;
     const text = state.doc.getText();
+    const edits = state.edits;
     const config = effectiveConfig(settings, project.config);
     const resultId = `${version}.${gen}`;
     const base = { version, generation: gen, resultId, config, project, settings };
@@ -392,7 +395,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     const dictionary = dictionaryFor(project, settings);
     // A long document seen for the first time (or with a new dictionary): analyse it in slices first.
     if (text.length >= WARM_THRESHOLD && state.warmedWith !== dictionary) {
-      const current = () => docs.get(state.uri) === state && state.doc.version === version && gen === generation && !shuttingDown;
+      const current = () => docs.get(state.uri) === state && state.doc.version === version && state.edits === edits && gen === generation && !shuttingDown;
       try {
         if (!(await warmCache(text, state.format, dictionary, state.cache, current))) return undefined;
       } catch (e) {
@@ -665,6 +668,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         cache: new AnalysisCache(),
         disabledRules: new Set(),
         checks: 0,
+        edits: 0,
         bytes: utf8Size(text),
       };
       docs.set(uri, state);
@@ -685,6 +689,15 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         return;
       }
       const version = params.textDocument.version ?? state.doc.version + 1;
+      // A client that repeats a version or goes back (a bug on its side) still changed the text:
+      // results are kept by version, so drop the ones for this number, else the old text's
+      // result would be served and published again.
+      state.edits++;
+      if (version <= state.doc.version) {
+        state.result = undefined;
+        state.running = undefined;
+        state.publishedId = undefined;
+      }
       // Keep the UTF-8 size up to date edit by edit (the size limit is in bytes).
       for (const change of params.contentChanges) {
         if ('range' in change && change.range) {

@@ -164,6 +164,33 @@ export function chunkParagraphAgeFindings(
 export function sectionAgeFinding(doc: DocumentAnalysis, section: DocSection, target: number, severity: Severity): Finding {
   const heading = section.heading && movedHeading(section.heading);
   const at = heading ? { start: heading.start, end: heading.end } : firstLine(doc, section.start, section.end);
-  const hardest = section.hardest.top.map((s) => ({ text: s.stats.text, line: doc.lines.position(s.start).line }));
-  return ageFinding(doc, at, ageMessageText(ageMessage(target, doc.audience, section.scores, hardest, 'section')), severity);
+  const top = section.hardest.top;
+  const lines = top.map((s) => doc.lines.position(s.start).line);
+  // A section's scores object stays the same while its counts do (report.ts): its message is
+  // kept with it, and rebuilt only when the hardest sentences or their lines change.
+  const kept = sectionMessages.get(section.scores);
+  let message: string;
+  if (kept && kept.target === target && kept.audience === doc.audience && sameSentences(kept, top, lines)) message = kept.message;
+  else {
+    const hardest = top.map((s, k) => ({ text: s.stats.text, line: lines[k] }));
+    message = ageMessageText(ageMessage(target, doc.audience, section.scores, hardest, 'section'));
+    sectionMessages.set(section.scores, { target, audience: doc.audience, stats: top.map((s) => s.stats), lines, message });
+  }
+  return ageFinding(doc, at, message, severity);
+}
+
+interface SectionMessage {
+  target: number;
+  audience: string;
+  stats: unknown[];
+  lines: number[];
+  message: string;
+}
+
+const sectionMessages = new WeakMap<object, SectionMessage>();
+
+function sameSentences(m: SectionMessage, top: DocSection['hardest']['top'], lines: number[]): boolean {
+  if (m.stats.length !== top.length) return false;
+  for (let k = 0; k < top.length; k++) if (m.stats[k] !== top[k].stats || m.lines[k] !== lines[k]) return false;
+  return true;
 }
