@@ -66,6 +66,18 @@ function remarkGfmTables(this: Processor): void {
 const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 /** For chunks after the first: front matter only exists at the start of a document. */
 const bodyProcessor = unified().use(remarkParse).use(remarkGfmTables).freeze();
+/** The same without tables, which cost about half the parse, for text that cannot hold one (`mayHoldTable`). */
+const processorNoTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const bodyProcessorNoTables = unified().use(remarkParse).freeze();
+
+/**
+ * False when the text cannot hold a GFM table. A table needs a delimiter row, and a delimiter
+ * row needs a `|` or an alignment colon, which always touches a hyphen (`:-`, `-:`): a cell is
+ * `:?-+:?` (micromark-extension-gfm-table).
+ */
+function mayHoldTable(text: string): boolean {
+  return text.includes('|') || text.includes(':-') || text.includes('-:');
+}
 
 /** Map a block-text offset to a source offset. */
 export function toSource(block: Block, offset: number): number {
@@ -218,7 +230,9 @@ export function parseMarkdown(text: string, allowFrontMatter: boolean, bom = fal
   // `bom`: the text's first character stands for a byte order mark. The parser drops a BOM and
   // counts offsets after it: parse it as a BOM (so that front matter after it is front matter,
   // as the chunker and the command line see it) and count it back into every offset.
-  const tree = (allowFrontMatter ? processor : bodyProcessor).parse(bom ? '\uFEFF' + text.slice(1) : text) as Root;
+  const tables = mayHoldTable(text);
+  const parser = allowFrontMatter ? (tables ? processor : processorNoTables) : tables ? bodyProcessor : bodyProcessorNoTables;
+  const tree = parser.parse(bom ? '\uFEFF' + text.slice(1) : text) as Root;
   if (bom) shiftOffsets(tree);
   const prose: Prose = { blocks: [], html: [] };
   const walkBlock = (node: RootContent | Root, inList: boolean): void => {
