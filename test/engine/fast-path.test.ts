@@ -127,6 +127,7 @@ describe('markdown scanner', () => {
       'Para\n\n    indented code after a blank line',
       '[a](u "title") and [b](<c d>) and [a] and [a][b] and [x](a b) not a link',
       'CRLF\r\nlines\r\n- item\r\n  more',
+      '# Heading\n---\n* * *\nText after thematic breaks',
     ];
     for (const s of samples) {
       compareWithParser(s, true, s);
@@ -137,7 +138,7 @@ describe('markdown scanner', () => {
   it('declines what it does not handle', () => {
     const declined = [
       '<b>inline HTML</b> here', 'a <!-- comment --> b', 'a &amp; b', '&#169;', 'a \\` b', '![alt](image.png)', '[a]: https://example.com', 'Title\n=====', 'Title\n---',
-      '| a | b |\n| - | - |', 'a\n:-', '> quote', '    indented code', '```\ncode\n```', '- a\n  - nested', '- a\nlazy continuation', '-\ttab', '- ', '* * *', '***',
+      '| a | b |\n| - | - |', 'a\n:-', '> quote', '    indented code', '```\ncode\n```', '- a\n  - nested', '- a\nlazy continuation', '-\ttab', '- ',
       '[a [b](c)](d)', '[t](u "multi\nline title")', '<foo@example.com>', '<div>\n\nafter a blank line', 'a\u0000b', ' leading space', 'para\n\n  indented paragraph',
       '- a\n\n      code in the item', '1234567890. big number', '#\tok\n  - indented list',
     ];

@@ -228,6 +228,8 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
     } else if (mode === 'list' && indent >= width) {
       checkParagraphText(text, p, end, false);
       lines.push({ start: p, end, eolEnd: next });
+    } else if (indent === 0 && mode === 'none' && thematicBreak(text, p, end)) {
+      // "---", "***", "_ _ _": no prose (after a paragraph line, "---" would be a heading's underline).
     } else if (indent === 0 && c === 35 && atxDepth(text, p, end) > 0) {
       close();
       blocks.push(...heading(text, i, end));
@@ -323,6 +325,19 @@ export function scanFrontMatter(text: string, start: number, end: number, fence:
     while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
   }
   return { closed: false };
+}
+
+/** True when [i, end) is a thematic break: three or more of one of "-", "*", "_", and spaces or tabs. */
+function thematicBreak(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 45 && c !== 42 && c !== 95) return false;
+  let count = 0;
+  for (let k = i; k < end; k++) {
+    const d = text.charCodeAt(k);
+    if (d === c) count++;
+    else if (!isSpaceOrTab(d)) return false;
+  }
+  return count >= 3;
 }
 
 /** The depth of the ATX heading opening at i ("#" to "######" then a space, tab or the line end), else 0 ("#hashtag" is text). */
