@@ -11,6 +11,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent, Parent } from 'mdast';
 import type { DocumentFormat } from './types.js';
 import { splitBlankSeparated } from './chunks.js';
+import { scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'alt';
 
@@ -66,6 +67,18 @@ function remarkGfmTables(this: Processor): void {
 const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 /** For chunks after the first: front matter only exists at the start of a document. */
 const bodyProcessor = unified().use(remarkParse).use(remarkGfmTables).freeze();
+/** The same without tables, which cost about half the parse, for text that cannot hold one (`mayHoldTable`). */
+const processorNoTables = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const bodyProcessorNoTables = unified().use(remarkParse).freeze();
+
+/**
+ * False when the text cannot hold a GFM table. A table needs a delimiter row, and a delimiter
+ * row needs a `|` or an alignment colon, which always touches a hyphen (`:-`, `-:`): a cell is
+ * `:?-+:?` (micromark-extension-gfm-table).
+ */
+function mayHoldTable(text: string): boolean {
+  return text.includes('|') || text.includes(':-') || text.includes('-:');
+}
 
 /** Map a block-text offset to a source offset. */
 export function toSource(block: Block, offset: number): number {
@@ -174,31 +187,97 @@ function isAutolink(node: { url: string; children: PhrasingContent[] }): boolean
 export function extractProse(source: string, format: DocumentFormat, allowFrontMatter = true): Prose {
   // A byte order mark is kept in offsets; parse a space in its place so offsets stay aligned.
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
-  // Markdown the parser would take super-linear time on, or recurse too deeply for, is checked
-  // as plain text instead (docs/robustness.md).
-  if (format === 'text' || tooComplexForMarkdown(text)) return extractText(text);
-  // Paragraphs with no markdown syntax at all need no parser: same blocks, much faster. Runs of
-  // other pieces are parsed together; pieces parse independently (chunks.ts), so this is exact.
-  // Link reference definitions ("[id]: url") reach across pieces: parse such text whole.
-  const pieces = text.includes(']:') ? [{ start: 0, end: text.length }] : splitBlankSeparated(text, 'markdown');
+  if (format === 'text') return extractText(text);
   const bom = source.charCodeAt(0) === 0xfeff;
-  if (pieces.length <= 1) return isPlainProse(text) ? extractText(text) : parseMarkdown(text, allowFrontMatter, bom);
+  // Link reference definitions ("[id]: url") reach across pieces: parse such text whole.
+  if (text.includes(']:')) return tooComplexForMarkdown(text) || isPlainProse(text) ? extractText(text) : parseMarkdown(text, allowFrontMatter, bom);
+  // Paragraphs with no markdown syntax at all need no parser, and the scanner (markdown-lite.ts)
+  // takes most other pieces: same blocks, much faster. Runs of the pieces it declines are
+  // parsed together. Pieces parse independently (chunks.ts), so this is exact.
+  const pieces = splitBlankSeparated(text, 'markdown');
+  const plain = pieces.map((p) => isPlainProse(text, p.start, p.end));
+  // Markdown the parser would take super-linear time on, or recurse too deeply for, is checked
+  // as plain text instead (docs/robustness.md). The limits count per paragraph and per line, so
+  // a text is too complex when one of its pieces is; plain pieces never are.
+  for (let k = 0; k < pieces.length; k++) if (!plain[k] && tooComplexForMarkdown(text, pieces[k].start, pieces[k].end)) return extractText(text);
+  if (pieces.length <= 1) {
+    if (isPlainProse(text)) return extractText(text);
+    const piece = pieces[0];
+    // Front matter needs the parser here: it only opens at offset 0 of the whole text.
+    const lite = piece && !(allowFrontMatter && startsFrontMatter(text, piece.start)) ? scanMarkdown(text, piece.start, piece.end) : undefined;
+    if (!lite) return parseMarkdown(text, allowFrontMatter, bom);
+    const out: Prose = { blocks: [], html: [] };
+    addLite(text, lite, out);
+    return out;
+  }
   const out: Prose = { blocks: [], html: [] };
+  const frontMatterAt = allowFrontMatter && !bom && text.slice(0, pieces[0].start).trim() === '';
+  // Front matter not closed in the first piece runs on into the next pieces when they are parsed
+  // with it: then the scanner is left out, so that the pieces are parsed in the same runs as ever.
+  let scan = true;
+  // micromark keeps indented code open over blank lines and reads the next block as interrupting
+  // it ("2. x" is then no list). Two pieces parsed in one run where the first ends on a line
+  // indented four columns or more are left to the parser together, as they always were.
+  const afterIndented = (k: number) => k > 0 && !plain[k - 1] && endsIndented(text, pieces[k - 1].end);
   let run = -1;
   const flush = (end: number) => {
     if (run < 0) return;
     append(out, parseMarkdown(text.slice(run, end), allowFrontMatter && run === pieces[0].start && text.slice(0, run).trim() === '', bom && run === 0), run);
     run = -1;
   };
-  for (const piece of pieces) {
-    const slice = text.slice(piece.start, piece.end);
-    if (isPlainProse(slice)) {
-      flush(piece.start);
-      append(out, extractText(slice), piece.start);
-    } else if (run < 0) run = piece.start;
+  for (let k = 0; k < pieces.length; k++) {
+    const { start, end } = pieces[k];
+    if (plain[k]) {
+      flush(start);
+      // A plain piece has no blank line: it is one paragraph, its text as it stands.
+      out.blocks.push({ kind: 'paragraph', text: text.slice(start, end), start, end, segments: [{ text: 0, source: start, length: end - start }] });
+      continue;
+    }
+    let lite: LiteProse | undefined;
+    let frontMatter: Prose['frontMatter'];
+    if (k === 0 && allowFrontMatter && startsFrontMatter(text, start)) {
+      const fence = text.startsWith('---', start) ? '---' : '+++';
+      const matter = frontMatterAt ? scanFrontMatter(text, start, end, fence) : undefined;
+      if (matter && !matter.closed) scan = false;
+      else if (matter?.closed) {
+        lite = matter.rest < end ? scanMarkdown(text, matter.rest, end) : { blocks: [], html: [] };
+        // TOML front matter is skipped, as the parser path skips it.
+        if (fence === '---') frontMatter = { value: matter.value, start, end: matter.end };
+      }
+    } else if (scan && !afterIndented(k) && !(k + 1 < pieces.length && !plain[k + 1] && endsIndented(text, end))) lite = scanMarkdown(text, start, end);
+    if (lite) {
+      flush(start);
+      if (frontMatter) out.frontMatter = frontMatter;
+      addLite(text, lite, out);
+    } else if (run < 0) run = start;
   }
   flush(text.length);
   return out;
+}
+
+/** True when the line ending at `end` is indented four columns or more (it may be indented code). */
+function endsIndented(text: string, end: number): boolean {
+  let k = end;
+  while (k > 0 && text.charCodeAt(k - 1) !== 10 && text.charCodeAt(k - 1) !== 13) k--;
+  return text.charCodeAt(k) === 9 || text.startsWith('    ', k) || (text.charCodeAt(k) === 32 && /^ {1,3}\t/.test(text.slice(k, k + 4)));
+}
+
+/** True when the text at `start` may open front matter ("---" or "+++"). */
+function startsFrontMatter(text: string, start: number): boolean {
+  return text.startsWith('---', start) || text.startsWith('+++', start);
+}
+
+/** The scanner's blocks, built from their inline content as `addBlock` builds them from the parser's tree, and its HTML, added to `out`. */
+function addLite(text: string, lite: LiteProse, out: Prose): void {
+  for (const b of lite.blocks) {
+    const builder = new BlockBuilder(text);
+    for (const item of b.inline) {
+      if ('marker' in item) builder.marker(item.marker, item.at);
+      else builder.append(item.value, item.start, item.end);
+    }
+    out.blocks.push({ kind: b.kind, depth: b.depth, listItem: b.listItem || undefined, text: builder.text, start: b.start, end: b.end, segments: builder.segments });
+  }
+  for (const h of lite.html) out.html.push({ start: h.start, end: h.end, value: text.slice(h.start, h.end) });
 }
 
 /** Add the prose of a slice that starts at `base` to `out`. */
@@ -218,7 +297,9 @@ export function parseMarkdown(text: string, allowFrontMatter: boolean, bom = fal
   // `bom`: the text's first character stands for a byte order mark. The parser drops a BOM and
   // counts offsets after it: parse it as a BOM (so that front matter after it is front matter,
   // as the chunker and the command line see it) and count it back into every offset.
-  const tree = (allowFrontMatter ? processor : bodyProcessor).parse(bom ? '\uFEFF' + text.slice(1) : text) as Root;
+  const tables = mayHoldTable(text);
+  const parser = allowFrontMatter ? (tables ? processor : processorNoTables) : tables ? bodyProcessor : bodyProcessorNoTables;
+  const tree = parser.parse(bom ? '\uFEFF' + text.slice(1) : text) as Root;
   if (bom) shiftOffsets(tree);
   const prose: Prose = { blocks: [], html: [] };
   const walkBlock = (node: RootContent | Root, inList: boolean): void => {
@@ -345,15 +426,14 @@ function addBlock(prose: Prose, source: string, node: Parent & RootContent, kind
 export const MARKDOWN_LIMITS = { emphasisRuns: 500, brackets: 1000, codeRuns: 1000, angles: 4000, nesting: 64 } as const;
 
 /** True when a paragraph or a line of the text exceeds MARKDOWN_LIMITS. One pass over the text. */
-export function tooComplexForMarkdown(text: string): boolean {
-  const n = text.length;
+export function tooComplexForMarkdown(text: string, from = 0, n = text.length): boolean {
   let runs = 0;
   let brackets = 0;
   let codeRuns = 0;
   let angles = 0;
   let prev = 0;
   let lineStart = true;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (lineStart) {
       // Container depth of this line: block quote markers, list markers and indentation.
@@ -411,10 +491,9 @@ function isSpaceOrEnd(text: string, i: number): boolean {
  * strikethrough). Such text is extracted as plain paragraphs, which gives the same prose blocks
  * as the parser (tested against it on every chunk of the corpus).
  */
-export function isPlainProse(text: string): boolean {
+export function isPlainProse(text: string, from = 0, n = text.length): boolean {
   let lineStart = true;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       lineStart = true;
