@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, LineIndex } from '../../server/src/engine/index.js';
-import { splitChunks, splitBlankSeparated, definitionLabels } from '../../server/src/engine/chunks.js';
+import { splitChunks, splitBlankSeparated, definitionLabels, referencesOf } from '../../server/src/engine/chunks.js';
 import { analyseDocument } from '../../server/src/engine/check.js';
 import { analyseChunk } from '../../server/src/engine/analyse.js';
 import { tinyDictionary } from '../support/engine.js';
@@ -156,8 +156,8 @@ describe('chunks and HTML blocks', () => {
     const doc = `We share the [stakeholder list][map] and [utilise].\n\n${filler}\n\n[map]: https://example.org/stakeholder\n[Utilise]: https://example.org/utilise\n`;
     const chunks = splitChunks(doc, 'markdown');
     expect(chunks.length).toBeGreaterThan(2);
-    expect(chunks[0].refs).toContain('[map]: #');
-    expect(chunks.at(-2)?.refs ?? '').toBe('');
+    expect(referencesOf(doc, chunks[0])).toContain('[map]: #');
+    expect(referencesOf(doc, chunks.at(-2)!)).toBe('');
     const { chunks: analysed } = analyseDocument(doc, { dictionary: dict });
     expect(analysed[0].analysis.blocks[0].block.text).toBe('We share the stakeholder list and utilise.');
     // Chunk by chunk equals the whole document parsed at once.

@@ -2,7 +2,7 @@
  * check(text, options) → findings (+ readability). The engine's one entry point for documents.
  */
 import { analyseChunk, type ChunkAnalysis, type Match } from './analyse.js';
-import { splitChunks, type Chunk } from './chunks.js';
+import { referencesOf, splitChunks, type Chunk } from './chunks.js';
 import { entrySeverity, ruleSeverity, type PlainwordsConfig } from './config.js';
 import type { HtmlComment } from './prose.js';
 import type { CompiledDictionary } from './dictionary.js';
@@ -48,16 +48,16 @@ export class AnalysisCache {
   misses = 0;
   hits = 0;
 
-  get(text: string, format: DocumentFormat, first: boolean, refs: string, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
+  get(text: string, format: DocumentFormat, first: boolean, labels: string, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
     if (dictionary !== this.dictionary) {
       this.current.clear();
       this.next.clear();
       this.dictionary = dictionary;
     }
     let hit = this.current.get(text) ?? this.next.get(text);
-    if (hit && hit.format === format && hit.first === first && hit.refs === refs) this.hits++;
+    if (hit && hit.format === format && hit.first === first && hit.labels === labels) this.hits++;
     else {
-      hit = { format, first, refs, analysis: compute() };
+      hit = { format, first, labels, analysis: compute() };
       this.misses++;
     }
     this.next.set(text, hit);
@@ -79,7 +79,8 @@ export class AnalysisCache {
 interface CachedChunk {
   format: DocumentFormat;
   first: boolean;
-  refs: string;
+  /** The document's definition labels when it was analysed (DefinitionLabels.key). */
+  labels: string;
   analysis: ChunkAnalysis;
 }
 
@@ -110,15 +111,16 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
   const slice = text.slice(c.start, c.end);
   // Front matter can only open the document (after a byte order mark at most).
   const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
-  const refs = c.refs ?? '';
   const compute = () => {
     // An analysis outlives the document version it came from (editors keep it while the chunk
     // is unchanged). A slice would keep that whole version alive through every string taken
     // from it, so the chunk is analysed from a copy of its own.
     const own = ownCopy(slice);
+    const refs = referencesOf(text, c);
     return refs ? withoutRefs(analyseChunk(own + refs, format, dictionary, first), own.length) : analyseChunk(own, format, dictionary, first);
   };
-  return cache ? cache.get(slice, format, first, refs, dictionary, compute) : compute();
+  // A chunk's references follow from its text and the document's labels: the labels are the key.
+  return cache ? cache.get(slice, format, first, c.labels?.key ?? '', dictionary, compute) : compute();
 }
 
 /** Copies of a finding's strings that come from the document's text. */

@@ -13,12 +13,19 @@ export interface Chunk {
   start: number;
   end: number;
   /**
-   * Link reference definitions from elsewhere in the document that this chunk may use
-   * ("[text][label]", "[label]"), as markdown to parse after the chunk: a definition anywhere in
-   * a document turns a reference into a link, so without them a chunk would read "[label]" as
-   * literal text. Empty when none apply.
+   * The labels of the document's link reference definitions, when it has any (one object shared
+   * by all its chunks). A definition anywhere in a document turns a reference ("[text][label]",
+   * "[label]") into a link, so a chunk is parsed with the definitions it mentions after it
+   * (`referencesOf`), else it would read "[label]" as literal text.
    */
-  refs?: string;
+  labels?: DefinitionLabels;
+}
+
+export interface DefinitionLabels {
+  /** The labels, folded as they compare. */
+  folded: ReadonlySet<string>;
+  /** All of them in one string: a chunk's references are the same while its text and this are. */
+  key: string;
 }
 
 /** The end of the line at `i` (before its break) and where the next line starts: set by lineEndAt (no object per line). */
@@ -101,9 +108,15 @@ export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] 
   if (current) groups.push(current);
   if (labels.size) {
     const folded = new Set([...labels].map(foldLabel));
-    for (const g of groups) g.refs = referencesFor(text, g.start, g.end, folded);
+    const shared: DefinitionLabels = { folded, key: [...folded].sort().join('\n') };
+    for (const g of groups) g.labels = shared;
   }
   return groups;
+}
+
+/** The definitions (as markdown to parse after the chunk) of the labels the chunk mentions, or ''. */
+export function referencesOf(text: string, chunk: Chunk): string {
+  return chunk.labels ? referencesFor(text, chunk.start, chunk.end, chunk.labels.folded) : '';
 }
 
 /** Whitespace runs made one space, lower case: how labels compare. */
@@ -116,7 +129,7 @@ function foldLabel(s: string): string {
  * none. A reference's label is the text between a "[" and the next "]" ("[label]", "[text][label]",
  * "[label][]"), so only those bracket pairs are looked at.
  */
-function referencesFor(text: string, start: number, end: number, labels: Set<string>): string {
+function referencesFor(text: string, start: number, end: number, labels: ReadonlySet<string>): string {
   let used: Set<string> | undefined;
   for (let open = text.indexOf('[', start); open >= 0 && open < end; open = text.indexOf('[', open + 1)) {
     const close = text.indexOf(']', open + 1);
