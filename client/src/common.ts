@@ -100,14 +100,16 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     await starting;
   };
 
-  const readability = async (uri: vscode.Uri, token?: vscode.CancellationToken): Promise<ReportView | undefined> => {
+  /** The readability report; `summary`: the document's figures only (the status bar asks after every change). */
+  const readability = async (uri: vscode.Uri, token?: vscode.CancellationToken, summary = false): Promise<ReportView | undefined> => {
     await starting;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!client || !client.isRunning() || !isChecked(document)) return undefined;
-    const params = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } };
+    const params = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) }, ...(summary ? { summary: true } : {}) };
     // No token argument at all when there is none: an undefined one would be sent as a parameter.
     const raw = token ? await client.sendRequest<unknown>(READABILITY_REQUEST, params, token) : await client.sendRequest<unknown>(READABILITY_REQUEST, params);
     if (raw === null || raw === undefined) return undefined;
+    if (summary) return toReportView(raw, []);
     const findings = plainWordsDiagnostics(uri).map((d) => ({
       code: typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''),
       actual: document.getText(d.range),
@@ -116,7 +118,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     return toReportView(raw, countJargon(findings));
   };
 
-  const status = new ReadingAgeStatus(readability, log);
+  const status = new ReadingAgeStatus((uri, token) => readability(uri, token, true), log);
   const report = new ReportPanel(readability, log);
   context.subscriptions.push(status, report);
 

@@ -375,6 +375,22 @@ describe('hover', () => {
       ['Hard part', 2],
     ]);
     expect(report.sections[1].readingAge!).toBeGreaterThan(report.sections[0].readingAge!);
+    // The summary a status bar asks for: the same document figures, no sections or paragraphs.
+    const summary = (await h.client.sendRequest('plainwords/readability', { textDocument: { uri: URI }, summary: true })) as typeof report & { paragraphs: unknown[]; document: unknown; words: number };
+    const full = report as typeof report & { document: unknown; words: number };
+    expect(summary.readingAge).toBe(report.readingAge);
+    expect(summary.document).toEqual(full.document);
+    expect(summary.words).toBe(full.words);
+    expect(summary.target).toBe(9);
+    expect(summary.sections).toEqual([]);
+    expect(summary.paragraphs).toEqual([]);
+    // Asked first, before any full report exists, it gives the same figures.
+    const other = 'file:///tmp/plainwords-test/same.md';
+    h.open(other, text);
+    await h.diagnosticsFor(other, 1);
+    const first = (await h.client.sendRequest('plainwords/readability', { textDocument: { uri: other }, summary: true })) as typeof summary;
+    expect(first.document).toEqual(full.document);
+    expect(first.sections).toEqual([]);
     const lenses = (await h.client.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as CodeLens[];
     expect(lenses.map((l) => l.range.start.line)).toEqual([0, 4]);
     expect(lenses[0].command!.title).toMatch(/^Reading age \d+, target 9$/);

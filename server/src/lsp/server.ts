@@ -50,7 +50,7 @@ import {
   type PlainwordsConfig,
   type Problem,
 } from '../engine/index.js';
-import { readabilityReport } from '../engine/readability/report.js';
+import { documentReadability, readabilityReport } from '../engine/readability/report.js';
 import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
 import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
 import { formatSize, moreProblems, problemDiagnostic, shownIndexes, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
@@ -888,9 +888,9 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
    * The `plainwords/readability` answer: the engine's report (document, sections, paragraphs)
    * plus the summary fields a status bar or report view needs without digging.
    */
-  function readabilityResponse(uri: string, r: Result, report: ReadabilityReport) {
+  function readabilityResponse(uri: string, r: Result, report: ReadabilityReport, withJargon = true) {
     const jargon = new Map<string, { text: string; entryId?: string; category?: string; count: number; replacement?: string }>();
-    for (const f of r.allFindings) {
+    for (const f of withJargon ? r.allFindings : []) {
       if (!f.entryId) continue;
       const seen = jargon.get(f.entryId);
       if (seen) seen.count++;
@@ -924,11 +924,15 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
 
   connection.onRequest(
     'plainwords/readability',
-    guard('plainwords/readability', async (params: { textDocument?: { uri?: string } }, token) => {
+    guard('plainwords/readability', async (params: { textDocument?: { uri?: string }; summary?: boolean }, token) => {
       const state = requireDoc(params?.textDocument?.uri);
       const r = await currentResult(state);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
       if (!r) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document keeps changing; ask again.');
+      if (!r.analysis) return null;
+      // `summary`: the document's scores only (sections, paragraphs and jargon left empty), for
+      // a status bar that asks after every change.
+      if (params?.summary === true) return readabilityResponse(state.uri, r, documentReadability(r.analysis, r.config), false);
       const report = readabilityOf(r);
       if (!report) return null;
       return readabilityResponse(state.uri, r, report);

@@ -405,6 +405,26 @@ export function readabilityReport(doc: DocumentAnalysis, config?: PlainwordsConf
   return report;
 }
 
+/**
+ * The report without sections and paragraphs: the document's own scores, for a status bar that
+ * asks after every change (putting every paragraph into a report costs far more).
+ */
+export function documentReadability(doc: DocumentAnalysis, config?: PlainwordsConfig): ReadabilityReport {
+  const target = targetReadingAge(doc.audience, config);
+  const hit = memo.get(doc);
+  if (hit && hit.target === target) return { ...hit.report, sections: [], paragraphs: [] };
+  const d = docReadability(doc, target).document;
+  return {
+    version: 1,
+    audience: doc.audience,
+    target,
+    minWords: { ...MIN_WORDS },
+    document: partOf(doc.lines, scoresOf(d.counts, MIN_WORDS.document), d.start, d.end, d.hardest.top, target),
+    sections: [],
+    paragraphs: [],
+  };
+}
+
 function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
   const lines = doc.lines;
   const r = docReadability(doc, target);
