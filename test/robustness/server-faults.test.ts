@@ -83,6 +83,26 @@ describe('malformed and out-of-order messages', () => {
     expect(d.length).toBeGreaterThan(0);
   });
 
+  it('checks the new text when a version number comes again after its diagnostics were sent (push and pull)', async () => {
+    h = await startHarness();
+    const m = new Mirror('We utilise it.');
+    h.open(URI, m.doc.getText());
+    await h.diagnosticsFor(URI, 1);
+    m.change(h, [{ range: { start: pos(0, 0), end: pos(0, 0) }, text: 'Now ' }], 2);
+    await h.diagnosticsFor(URI, 2);
+    await h.until('version 2 published', () => h!.published.filter((p) => p.uri === URI).at(-1)?.version === 2);
+    const pulled = (await h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as { resultId: string };
+    const sent = h.published.length;
+    // Version 2 again, with different text: the result for the first version 2 must not be reused.
+    m.change(h, [{ range: { start: pos(0, 0), end: pos(0, 0) }, text: 'We will leverage this. ' }], 2);
+    await h.until('a publication for the new text', () => h!.published.length > sent);
+    expect(shape(h.published.filter((p) => p.uri === URI).at(-1)!.diagnostics)).toEqual(shape(freshDiagnostics(m.doc.getText(), 2)));
+    expect(h.published.filter((p) => p.uri === URI).at(-1)!.diagnostics.some((d) => d.message.includes('leverage'))).toBe(true);
+    const again = (await h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI }, previousResultId: pulled.resultId })) as { kind: string; items: Array<{ message: string }> };
+    expect(again.kind).toBe('full');
+    expect(again.items.some((d) => d.message.includes('leverage'))).toBe(true);
+  });
+
   it('takes a second didOpen as replacing the first, and forgets a closed document', async () => {
     h = await startHarness();
     h.open(URI, 'We utilise it.', 'markdown', 1);

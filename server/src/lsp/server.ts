@@ -92,6 +92,8 @@ interface Result {
   version: number;
   generation: number;
   resultId: string;
+  /** The document's change count when checked (DocState.edits): the text this result is for. */
+  edits: number;
   /** The findings shown as diagnostics (the same order): code actions and hovers use these. */
   findings: Finding[];
   /** Every finding, shown or not (fix all and the readability answer use these). */
@@ -111,12 +113,15 @@ interface DocState {
   format: DocumentFormat;
   cache: AnalysisCache;
   result?: Result;
-  running?: { version: number; generation: number; promise: Promise<Result | undefined> };
+  running?: { edits: number; generation: number; promise: Promise<Result | undefined> };
   timer?: ReturnType<typeof setTimeout>;
   disabledRules: Set<string>;
   publishedId?: string;
   checks: number;
-  /** Changes received: a check of older text never stores its result (versions may repeat). */
+  /**
+   * Changes received. Results are kept for a change count, not a version number: a client that
+   * repeats or lowers a version (a bug on its side) has still changed the text.
+   */
   edits: number;
   /** UTF-8 size of the text. */
   bytes: number;
@@ -164,6 +169,8 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   let trusted = true;
   let workspaceFolders: string[] = [];
   let generation = 0;
+  /** Checks made, for result ids. */
+  let checkSerial = 0;
   let shuttingDown = false;
   /** LSP: requests before initialize are answered with ServerNotInitialized (-32002). */
   let initialized = false;
@@ -360,11 +367,11 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   }
 
   function resultFor(state: DocState): Promise<Result | undefined> {
-    const version = state.doc.version;
-    if (state.result && state.result.version === version && state.result.generation === generation) return Promise.resolve(state.result);
-    if (state.running && state.running.version === version && state.running.generation === generation) return state.running.promise;
-    const promise = compute(state, version, generation);
-    state.running = { version, generation, promise };
+    const edits = state.edits;
+    if (state.result && state.result.edits === edits && state.result.generation === generation) return Promise.resolve(state.result);
+    if (state.running && state.running.edits === edits && state.running.generation === generation) return state.running.promise;
+    const promise = compute(state, edits, generation);
+    state.running = { edits, generation, promise };
     // A failed check is not kept: the next request for this version tries again.
     promise.catch(() => {
       if (state.running?.promise === promise) state.running = undefined;
@@ -372,19 +379,20 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     return promise;
   }
 
-  async function compute(state: DocState, version: number, gen: number): Promise<Result | undefined> {
+  async function compute(state: DocState, edits: number, gen: number): Promise<Result | undefined> {
+    const version = state.doc.version;
     await options.beforeCheck?.(state.uri, version);
     const settings = await settingsFor(state.uri);
     const configUri = await projects.configFor(state.uri, workspaceFolders);
     const project = await projects.get(configUri);
     updateWatchers();
-    // Superseded while waiting: the newer version has its own check coming.
-    if (docs.get(state.uri) !== state || state.doc.version !== version || gen !== generation) return undefined;
+    // Superseded while waiting: the newer text has its own check coming.
+    if (docs.get(state.uri) !== state || state.edits !== edits || gen !== generation) return undefined;
     const text = state.doc.getText();
-    const edits = state.edits;
     const config = effectiveConfig(settings, project.config);
-    const resultId = `${version}.${gen}`;
-    const base = { version, generation: gen, resultId, config, project, settings };
+    // Unique per check (pull clients compare it): never the same for different text or settings.
+    const resultId = String(++checkSerial);
+    const base = { version, edits, generation: gen, resultId, config, project, settings };
     if (settings.maxFileSize > 0 && state.bytes > settings.maxFileSize) {
       state.cache = new AnalysisCache();
       state.warmedWith = undefined;
@@ -395,7 +403,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     const dictionary = dictionaryFor(project, settings);
     // A long document seen for the first time (or with a new dictionary): analyse it in slices first.
     if (text.length >= WARM_THRESHOLD && state.warmedWith !== dictionary) {
-      const current = () => docs.get(state.uri) === state && state.doc.version === version && state.edits === edits && gen === generation && !shuttingDown;
+      const current = () => docs.get(state.uri) === state && state.edits === edits && gen === generation && !shuttingDown;
       try {
         if (!(await warmCache(text, state.format, dictionary, state.cache, current))) return undefined;
       } catch (e) {
@@ -502,10 +510,9 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     // A check can be superseded by a newer version or new settings while it runs: ask again
     // (bounded) rather than answer from nothing.
     for (let attempt = 0; attempt < 20; attempt++) {
-      const version = state.doc.version;
       const r = await resultFor(state);
-      if (r && r.version === state.doc.version && docs.get(state.uri) === state) return r;
-      if (state.doc.version === version && r === undefined && docs.get(state.uri) !== state) return undefined;
+      if (docs.get(state.uri) !== state) return undefined;
+      if (r && r.edits === state.edits) return r;
     }
     return undefined;
   }
@@ -523,8 +530,8 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     try {
       const r = await resultFor(state);
       // Never publish for an older version than the document now has, nor after close.
-      if (!r || docs.get(state.uri) !== state || r.version !== state.doc.version || shuttingDown) return;
-      if (state.publishedId === `${r.resultId}`) return;
+      if (!r || docs.get(state.uri) !== state || r.edits !== state.edits || shuttingDown) return;
+      if (state.publishedId === r.resultId) return;
       state.publishedId = r.resultId;
       await connection.sendDiagnostics({ uri: state.uri, version: r.version, diagnostics: r.diagnostics });
     } catch (e) {
@@ -689,15 +696,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         return;
       }
       const version = params.textDocument.version ?? state.doc.version + 1;
-      // A client that repeats a version or goes back (a bug on its side) still changed the text:
-      // results are kept by version, so drop the ones for this number, else the old text's
-      // result would be served and published again.
       state.edits++;
-      if (version <= state.doc.version) {
-        state.result = undefined;
-        state.running = undefined;
-        state.publishedId = undefined;
-      }
       // Keep the UTF-8 size up to date edit by edit (the size limit is in bytes).
       for (const change of params.contentChanges) {
         if ('range' in change && change.range) {
@@ -733,10 +732,9 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   connection.languages.diagnostics.on(
     guard('textDocument/diagnostic', async (params, token): Promise<DocumentDiagnosticReport> => {
       const state = requireDoc(params.textDocument?.uri);
-      const version = state.doc.version;
       const r = await resultFor(state);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
-      if (!r || r.version !== state.doc.version || state.doc.version !== version) throw serverCancelled();
+      if (!r || r.edits !== state.edits) throw serverCancelled();
       if (params.previousResultId === r.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: r.resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: r.resultId, items: r.diagnostics };
     }),
@@ -749,7 +747,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       for (const state of [...docs.values()]) {
         if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
         const r = await resultFor(state);
-        if (!r || r.version !== state.doc.version || docs.get(state.uri) !== state) continue;
+        if (!r || r.edits !== state.edits || docs.get(state.uri) !== state) continue;
         if (previous.get(state.uri) === r.resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: state.uri, version: r.version, resultId: r.resultId });
         else items.push({ kind: DocumentDiagnosticReportKind.Full, uri: state.uri, version: r.version, resultId: r.resultId, items: r.diagnostics });
       }
