@@ -97,7 +97,7 @@ describe('malformed and out-of-order messages', () => {
     m.change(h, [{ range: { start: pos(0, 0), end: pos(0, 0) }, text: 'We will leverage this. ' }], 2);
     await h.until('a publication for the new text', () => h!.published.length > sent);
     expect(shape(h.published.filter((p) => p.uri === URI).at(-1)!.diagnostics)).toEqual(shape(freshDiagnostics(m.doc.getText(), 2)));
-    expect(h.published.filter((p) => p.uri === URI).at(-1)!.diagnostics.some((d) => d.message.includes('leverage'))).toBe(true);
+    expect(h.published.filter((p) => p.uri === URI).at(-1)!.diagnostics.some((d) => String(d.message).includes('leverage'))).toBe(true);
     const again = (await h.client.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI }, previousResultId: pulled.resultId })) as { kind: string; items: Array<{ message: string }> };
     expect(again.kind).toBe('full');
     expect(again.items.some((d) => d.message.includes('leverage'))).toBe(true);
