@@ -17,7 +17,5 @@ export function sanitize(s: string): string {
   return s.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '\ufffd');
 }
 
-/** Replace lone UTF-16 surrogates with U+FFFD (strict JSON and XML readers reject them). */
-export function wellFormed(s: string): string {
-  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-}
+/** Lone UTF-16 surrogates replaced with U+FFFD (strict JSON and XML readers reject them): the engine's own. */
+export { wellFormed } from '../engine/index.js';

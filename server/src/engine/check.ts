@@ -8,7 +8,7 @@ import type { HtmlComment } from './prose.js';
 import type { CompiledDictionary } from './dictionary.js';
 import { buildReplacements, type MatchContext } from './replace.js';
 import { parseSuppressions, type Suppressions } from './suppress.js';
-import { LineIndex, moveRange, placesOf, type Place } from './text.js';
+import { LineIndex, moveRange, placesOf, wellFormed, type Place } from './text.js';
 import { acronymFindings } from './rules/acronyms.js';
 import { chunkPassiveFindings } from './rules/passive.js';
 import { ageMessageText, chunkParagraphAgeFindings, chunkSentenceFindings, DEFAULT_LONG_SENTENCE, sectionAgeFinding, type AgeMessage } from './rules/readability.js';
@@ -379,21 +379,6 @@ function mergeInto(into: Array<{ finding: Finding; rank: number }>, more: Array<
   all.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
   into.length = 0;
   into.push(...all);
-}
-
-/** The string with each lone surrogate replaced by U+FFFD. */
-export function wellFormed(s: string): string {
-  // Fast path: no surrogate at all (almost every message).
-  if (!/[\ud800-\udfff]/.test(s)) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      out += s[i] + s[i + 1];
-      i++;
-    } else out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : s[i];
-  }
-  return out;
 }
 
 function quote(s: string): string {

@@ -9,7 +9,7 @@ export type { CompiledDictionary, CompiledEntry } from './dictionary.js';
 export { CATEGORY_DEFAULTS, entrySeverity, ruleSeverity } from './config.js';
 export type { PlainwordsConfig } from './config.js';
 export { applyFixes, fixAll } from './fix.js';
-export { LineIndex } from './text.js';
+export { LineIndex, wellFormed } from './text.js';
 export { extractProse } from './prose.js';
 export { matchProse } from './analyse.js';
 export { parseEntry, crossCheck, parseNames, parseConfig, formatProblem } from './validate.js';

@@ -123,3 +123,21 @@ export function placesOf(lines: LineIndex, chunks: ReadonlyArray<{ start: number
   }
   return places;
 }
+
+/**
+ * The string with each lone surrogate replaced by U+FFFD: strict JSON, XML and UTF-8 encoders
+ * (editors' language clients, SARIF and JUnit readers) reject lone surrogates.
+ */
+export function wellFormed(s: string): string {
+  // Fast path: no surrogate at all (almost every message).
+  if (!/[\ud800-\udfff]/.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      out += s[i] + s[i + 1];
+      i++;
+    } else out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : s[i];
+  }
+  return out;
+}

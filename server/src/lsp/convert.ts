@@ -3,7 +3,7 @@
  * exact text the editor sent (BOM and line breaks included), so they are used as they are.
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import { LineIndex, type Finding, type Problem, type Severity } from '../engine/index.js';
+import { LineIndex, wellFormed, type Finding, type Problem, type Severity } from '../engine/index.js';
 
 export const SOURCE = 'Plain Words';
 
@@ -18,14 +18,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export interface DiagnosticData {
   ruleId: string;
   entryId?: string;
-}
-
-const SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Lone surrogates would make the JSON message invalid for strict clients. */
-function wellFormed(s: string): string {
-  return SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '\uFFFD') : s;
 }
 
 /** Editors show no more than about a thousand problems per file; more only slows every message. */
@@ -79,6 +71,7 @@ export function toDiagnostic(f: Finding): Diagnostic {
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.entryId ?? f.ruleId,
     source: SOURCE,
+    // The engine's messages are well formed already; rules added by an embedder may not be.
     message: wellFormed(f.message),
     data: { ruleId: f.ruleId, entryId: f.entryId } satisfies DiagnosticData,
   };
