@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ROOT, artefactPath, installVsix, launchChromium, makeSandbox, prerequisites, startCodeServer, waitFor } from '../support/code-server.mjs';
+import { ROOT, artefactPath, waitFor } from '../support/code-server.mjs';
+import { workbenchSuite } from '../support/suite.mjs';
 import * as wb from '../support/workbench.mjs';
 
 const runCommand = (title) => wb.runCommand(page, title);
@@ -14,28 +14,19 @@ const openFile = (path) => wb.openFile(page, path);
 const problemsShowing = (expected, timeoutMs) => wb.problemsShowing(page, expected, timeoutMs);
 
 const STEP_TIMEOUT = 60_000;
-let sandbox;
-let server;
-let context;
-let page;
 const timings = {};
+let sandbox;
+let page;
+const { step } = workbenchSuite({
+  name: 'plainwords-e2e-',
+  timings,
+  workbenchTimeout: STEP_TIMEOUT,
+  ready: (s) => ({ sandbox, page } = s),
+});
 
 async function shot(name) {
   await page.screenshot({ path: artefactPath(name) });
 }
-
-/** A test step that leaves a screenshot of the page when it fails. */
-function step(name, fn) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (page) await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`).catch(() => {});
-      throw e;
-    }
-  });
-}
-
 
 /**
  * Open the quick fix menu with Ctrl+. once the light bulb says there are fixes here. If the editor
@@ -57,28 +48,6 @@ async function openQuickFixMenu() {
 
 
 
-before(async () => {
-  const { vsix } = prerequisites();
-  sandbox = makeSandbox();
-  let t = Date.now();
-  installVsix(sandbox, vsix);
-  timings.installVsixMs = Date.now() - t;
-  t = Date.now();
-  server = await startCodeServer(sandbox);
-  context = await launchChromium(sandbox.chromeProfile);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
-  await wb.openWorkbench(page, server.url, sandbox.workspace, STEP_TIMEOUT);
-  timings.workbenchMs = Date.now() - t;
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  await server?.stop();
-  if (process.env.PLAINWORDS_E2E_KEEP) console.log(`sandbox kept in ${sandbox?.dir}`);
-  else sandbox?.cleanup();
-  console.log(`timings: ${JSON.stringify(timings)}`);
-});
 
 step('a markdown file with jargon: the Problems panel lists the findings', async () => {
   const t = Date.now();
