@@ -53,7 +53,7 @@ export function serverSyncProperty(harness: () => Promise<Harness>): NamedProper
       }
       const got = await h.diagnosticsFor(uri, mirror.version, 20000);
       h.close(uri);
-      const want = freshDiagnostics(mirror.getText(), mirror.version);
+      const want = freshDiagnostics(mirror.getText());
       if (JSON.stringify(shape(got)) !== JSON.stringify(shape(want))) {
         throw new Error(`server and fresh check differ for ${JSON.stringify(mirror.getText())}:\n  server: ${shape(got).join('\n          ')}\n  fresh:  ${shape(want).join('\n          ')}`);
       }

@@ -12,16 +12,16 @@ import { root } from '../lsp/build.js';
 const compiled = new Map<DictionaryData, ReturnType<typeof compileDictionary>>();
 
 /** The diagnostics a fresh check of `text` gives under the default settings and no project file. */
-export function freshDiagnostics(text: string, version: number, data: DictionaryData = TEST_DICTIONARY, format: 'markdown' | 'text' = 'markdown'): Diagnostic[] {
+export function freshDiagnostics(text: string, data: DictionaryData = TEST_DICTIONARY, format: 'markdown' | 'text' = 'markdown'): Diagnostic[] {
   let dictionary = compiled.get(data);
   if (!dictionary) compiled.set(data, (dictionary = compileDictionary(data)));
   const config = effectiveConfig(readSettings(null).settings, {});
   return toDiagnostics(check(text, { dictionary, format, config }).findings).diagnostics;
 }
 
-/** A comparable form of diagnostics (the version inside `data` aside). */
+/** A comparable form of diagnostics: all of each one (they hold nothing version-specific). */
 export function shape(ds: Diagnostic[]): string[] {
-  return ds.map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
+  return ds.map((d) => JSON.stringify(d));
 }
 
 export interface Frame {
