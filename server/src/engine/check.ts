@@ -300,22 +300,41 @@ function suppressionsOf(doc: DocumentAnalysis): Suppressions | undefined {
 export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
   visitFindings(doc, options, {
-    kept: (_f, _lines, place) => findings.push(place()),
+    kept: (k, move) => findings.push(placeKept(k, move)),
     placed: (f) => findings.push(f),
   });
   return findings;
 }
 
+/** A finding kept with its chunk's analysis, as built at the place the chunk then had (read-only, shared between checks). */
+export interface KeptFinding {
+  readonly finding: Readonly<Finding>;
+}
+
 /**
- * What `visitFindings` hands over, in document order. A finding kept with its chunk comes as
- * built (at the place the chunk had then: read-only, shared between checks) with the number of
- * lines the chunk has moved since and a function that gives it placed where it is now. Editors
- * reuse what they built from a kept finding while its chunk's line shift stays the same (a chunk
- * starts at a line start, so columns do not change; the shift is NaN if they ever do).
+ * Where a chunk was when its kept findings were built, and where it is now. `lineShift` is the
+ * number of lines it has moved: chunks start at line starts, so columns do not change (the shift
+ * is NaN, never equal to another, if they ever do).
+ */
+export interface ChunkMove {
+  readonly from: Place;
+  readonly to: Place;
+  readonly lineShift: number;
+}
+
+/**
+ * What `visitFindings` hands over, in document order: findings kept with their chunk as built,
+ * with their chunk's move (`placeKept` gives them placed where they are now), and the others
+ * placed. Editors reuse what they built from a kept finding while its line shift stays the same.
  */
 export interface FindingVisitor {
-  kept(finding: Readonly<Finding>, lineShift: number, place: () => Finding): void;
+  kept(k: KeptFinding, move: ChunkMove): void;
   placed(finding: Finding): void;
+}
+
+/** A kept finding placed where its chunk is now (a new object: callers may change it). */
+export function placeKept(k: KeptFinding, move: ChunkMove): Finding {
+  return placedFinding(k as Kept, move.from, move.to);
 }
 
 /** The findings of findingsOf, each given to the visitor (see FindingVisitor). */
@@ -348,8 +367,7 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     const own = chunkFindings(doc, i, to, rules);
     const from = own.place;
     const d = to.start - from.start;
-    // Chunks start at line starts, so only lines move; NaN (never equal) should a column move too.
-    const lineShift = to.character === from.character ? to.line - from.line : NaN;
+    const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN };
     for (const k of own.kept) {
       const start = k.finding.start + d;
       const end = k.finding.end + d;
@@ -360,7 +378,7 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
         if (section.overTarget && section.paragraphs === 1) continue;
       }
       if (suppress?.isSuppressed(start, suppressionIds(k.finding))) continue;
-      visitor.kept(k.finding, lineShift, () => placedFinding(k, from, to));
+      visitor.kept(k, move);
     }
   }
   while (w < whole.length) keep(whole[w++].finding);

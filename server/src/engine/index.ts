@@ -2,8 +2,8 @@
  * The Plain Words engine: text in, findings out. Pure TypeScript with no file system, network,
  * LSP or VS Code: it runs unchanged in Node, in CI and in a browser worker.
  */
-export { check, analyseDocument, analyseChunkOf, findingsOf, visitFindings, frontMatterAudience, AnalysisCache, DOCS_URL } from './check.js';
-export type { CheckOptions, DocumentAnalysis, FindingVisitor } from './check.js';
+export { check, analyseDocument, analyseChunkOf, findingsOf, visitFindings, placeKept, frontMatterAudience, AnalysisCache, DOCS_URL } from './check.js';
+export type { CheckOptions, DocumentAnalysis, FindingVisitor, KeptFinding, ChunkMove } from './check.js';
 export { compileDictionary, termWords, looksLikeAcronym } from './dictionary.js';
 export type { CompiledDictionary, CompiledEntry } from './dictionary.js';
 export { CATEGORY_DEFAULTS, entrySeverity, ruleSeverity } from './config.js';

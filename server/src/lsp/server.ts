@@ -40,7 +40,10 @@ import {
   analyseDocument,
   compileDictionary,
   findingsOf,
+  placeKept,
   visitFindings,
+  type ChunkMove,
+  type KeptFinding,
   type CheckOptions,
   type CompiledDictionary,
   type DictionaryData,
@@ -146,7 +149,7 @@ export interface PlainwordsServer {
 }
 
 /** Diagnostics built from findings kept with their chunks (see diagnosticsOf), by the line shift they were built for. */
-const keptDiagnostics = new WeakMap<Finding, { lineShift: number; diagnostic: Diagnostic }>();
+const keptDiagnostics = new WeakMap<KeptFinding, { lineShift: number; diagnostic: Diagnostic }>();
 
 const MARKDOWN_IDS = new Set(['markdown', 'mdx', 'quarto', 'rmd', 'rmarkdown']);
 const TEXT_IDS = new Set(['plaintext', 'text', 'txt', 'git-commit', 'scminput']);
@@ -468,26 +471,30 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   function diagnosticsOf(analysis: DocumentAnalysis, checkOptions: CheckOptions): { diagnostics: Diagnostic[]; findings: () => Finding[]; allFindings: () => Finding[] } {
     const severities: Finding['severity'][] = [];
     const built: Diagnostic[] = [];
-    const getters: Array<() => Finding> = [];
+    // Each finding as handed over: placed, or kept with its chunk's move (placed when asked for).
+    const handed: Array<Finding | KeptFinding> = [];
+    const moves: Array<ChunkMove | undefined> = [];
     visitFindings(analysis, checkOptions, {
-      kept(f, lineShift, place) {
-        let c = keptDiagnostics.get(f);
-        if (!c || c.lineShift !== lineShift) keptDiagnostics.set(f, (c = { lineShift, diagnostic: toDiagnostic(place()) }));
-        severities.push(f.severity);
+      kept(k, move) {
+        let c = keptDiagnostics.get(k);
+        if (!c || c.lineShift !== move.lineShift) keptDiagnostics.set(k, (c = { lineShift: move.lineShift, diagnostic: toDiagnostic(placeKept(k, move)) }));
+        severities.push(k.finding.severity);
         built.push(c.diagnostic);
-        getters.push(place);
+        handed.push(k);
+        moves.push(move);
       },
       placed(f) {
         severities.push(f.severity);
         built.push(toDiagnostic(f));
-        getters.push(() => f);
+        handed.push(f);
+        moves.push(undefined);
       },
     });
     const picked = shownIndexes(severities);
     const diagnostics = picked ? picked.map((i) => built[i]) : built;
     if (picked) diagnostics.push(moreProblems(built.length));
     let all: Finding[] | undefined;
-    const allFindings = () => (all ??= getters.map((get) => get()));
+    const allFindings = () => (all ??= handed.map((h, i) => (moves[i] ? placeKept(h as KeptFinding, moves[i]!) : (h as Finding))));
     let shown: Finding[] | undefined;
     return { diagnostics, allFindings, findings: () => (shown ??= picked ? picked.map((i) => allFindings()[i]) : allFindings()) };
   }
