@@ -201,27 +201,6 @@ export function stylishTail(s: RunSummary): string {
   return out;
 }
 
-/** The whole stylish report for results held in memory. */
-export function formatStylish(results: FileResult[], opts: { color: boolean; maxReadingAge?: number }): string {
-  const ctx: RenderContext = { color: opts.color, maxReadingAge: opts.maxReadingAge };
-  const summary: RunSummary = { ...summaryOf(results, ctx), color: opts.color };
-  return results.map((r) => stylishFile(r, ctx)).join('') + stylishTail(summary);
-}
-
-/** A summary for results held in memory (tests, and formatting without workers). */
-export function summaryOf(results: FileResult[], ctx: RenderContext, errors: FileError[] = [], dictionary: DictionaryData = { entries: [] }): RunSummary {
-  return {
-    files: results.map((r, i) => fileSummary(r, ctx, i)),
-    errors,
-    dictionary,
-    rules: rulesOf(results),
-    baselined: 0,
-    maxReadingAge: ctx.maxReadingAge,
-    exitCode: 0,
-    color: ctx.color,
-  };
-}
-
 export function fileSummary(r: FileResult, ctx: RenderContext, index: number): FileSummary {
   const readingAge = readingAgeOf(r.readability);
   return {
@@ -308,8 +287,3 @@ export function jsonTail(s: RunSummary): string {
   return `${s.files.length ? '\n  ' : ''}],\n  "errors": ${json(errors, 2)},\n  "summary": ${json(summary, 2)}\n}\n`;
 }
 
-/** The whole JSON report for results held in memory. */
-export function formatJson(results: FileResult[], summary?: RunSummary): string {
-  const s = summary ?? summaryOf(results, { color: false });
-  return jsonHead() + results.map(jsonFile).join(',') + jsonTail(s);
-}
