@@ -166,6 +166,20 @@ describe('chunks and HTML blocks', () => {
     expect(slices(doc)).toEqual(['stakeholder', 'utilise']);
   });
 
+  it('never cuts a group after indented code, which changes how the next piece parses', () => {
+    // After indented code and a blank line, micromark reads "2) " as paragraph text, where at the
+    // start of a chunk it would be an empty list item. Many pairs, so that some group boundary
+    // would fall after the code if the split allowed it.
+    const parts: string[] = [];
+    for (let i = 0; i < 300; i++) parts.push(`Intro ${i}.`, `    code line ${i}`, `2) \nWe utilise the stakeholder list number ${i} today.`);
+    const doc = parts.join('\n\n') + '\n';
+    const chunks = splitChunks(doc, 'markdown');
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks.slice(0, -1)) expect(doc.slice(c.start, c.end), 'a group ends after indented code').not.toMatch(/ {4}code line \d+$/);
+    const blocks = (text: string, base: number, first: boolean) => analyseChunk(text, 'markdown', dict, first).blocks.map((b) => `${b.block.kind}@${b.block.start + base}:${b.block.text}`);
+    expect(chunks.flatMap((c) => blocks(doc.slice(c.start, c.end), c.start, c.start === 0))).toEqual(blocks(doc, 0, true));
+  });
+
   it('finds definitions in lists and quotes but not in fenced code', () => {
     const doc = '- [a]: https://a\n\n> [b]: https://b\n\n```\n[c]: https://c\n```\n\n   [d e]: <https://d> "title"\n';
     expect(definitionLabels(doc)).toEqual(['a', 'b', 'd e']);

@@ -100,7 +100,10 @@ export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] 
   for (const c of chunks) {
     if (!current) current = { start: c.start, end: c.end };
     else current.end = c.end;
-    if (current.end - current.start >= 16_384 || hashEnds(text, c.start, c.end)) {
+    // A piece that ends on a line indented four columns or more may end in indented code, which
+    // micromark keeps open over blank lines: the next piece then parses differently ("2) x" is no
+    // list). Such a pair is never cut apart, so a group parses as it does in the whole document.
+    if ((current.end - current.start >= 16_384 || hashEnds(text, c.start, c.end)) && !(format === 'markdown' && endsIndented(text, c.end))) {
       groups.push(current);
       current = undefined;
     }
@@ -159,6 +162,13 @@ export function definitionLabels(text: string): string[] {
 
 /** "[label]:" at a line start: up to 3 spaces (any container prefix), no unescaped brackets inside. */
 const DEFINITION = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]|\d{1,9}[.)][ \t]))*[ ]{0,3}\[((?:[^\\[\]]|\\.){1,999})\]:/;
+
+/** True when the line ending at `end` is indented four columns or more (it may be indented code). */
+export function endsIndented(text: string, end: number): boolean {
+  let k = end;
+  while (k > 0 && text.charCodeAt(k - 1) !== 10 && text.charCodeAt(k - 1) !== 13) k--;
+  return text.charCodeAt(k) === 9 || text.startsWith('    ', k) || (text.charCodeAt(k) === 32 && /^ {1,3}\t/.test(text.slice(k, k + 4)));
+}
 
 /**
  * FNV-1a over the chunk's first characters: about one chunk in eight ends a group. Only the start

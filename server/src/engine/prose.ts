@@ -10,7 +10,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent, Parent } from 'mdast';
 import type { DocumentFormat } from './types.js';
-import { splitBlankSeparated } from './chunks.js';
+import { endsIndented, splitBlankSeparated } from './chunks.js';
 import { scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'alt';
@@ -253,13 +253,6 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
   }
   flush(text.length);
   return out;
-}
-
-/** True when the line ending at `end` is indented four columns or more (it may be indented code). */
-function endsIndented(text: string, end: number): boolean {
-  let k = end;
-  while (k > 0 && text.charCodeAt(k - 1) !== 10 && text.charCodeAt(k - 1) !== 13) k--;
-  return text.charCodeAt(k) === 9 || text.startsWith('    ', k) || (text.charCodeAt(k) === 32 && /^ {1,3}\t/.test(text.slice(k, k + 4)));
 }
 
 /** True when the text at `start` may open front matter ("---" or "+++"). */
