@@ -93,6 +93,23 @@ describe('parallel checking', () => {
     }
   });
 
+  it('writes the same bytes to a file (--output) and in a --fix-dry-run diff, text beyond ASCII included', async () => {
+    const dir = many();
+    // Report parts come from the workers as UTF-8 bytes: characters of 2, 3 and 4 bytes must survive.
+    writeFileSync(join(dir, 'docs/n05-accents.md'), '# Café résumé 👩‍⚕️\n\nWe will utilise the café in order to meet you — déjà vu.\n');
+    for (const format of ['sarif', 'html']) {
+      const one = await runCli(['check', '--no-builtin', '--jobs', '1', '--format', format, 'docs'], { cwd: dir });
+      const two = await runCli(['check', '--no-builtin', '--jobs', '3', '--format', format, '--output', `out.${format}`, 'docs'], { cwd: dir });
+      expect(two.code, format).toBe(2);
+      expect(readFileSync(join(dir, `out.${format}`), 'utf8'), format).toBe(one.stdout);
+      expect(one.stdout, format).toContain(format === 'html' ? 'Café résumé 👩‍⚕️' : 'n05-accents.md');
+    }
+    const one = await runCli(['check', '--no-builtin', '--jobs', '1', '--fix-dry-run', 'docs'], { cwd: dir });
+    const two = await runCli(['check', '--no-builtin', '--jobs', '3', '--fix-dry-run', 'docs'], { cwd: dir });
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toContain('+We will use the café to meet you — déjà vu.');
+  });
+
   it('a worker that runs out of memory hands its files to the main thread', async () => {
     const dir = many();
     const one = await runCli(['check', '--no-builtin', '--jobs', '1', '--format', 'json', 'docs'], { cwd: dir });

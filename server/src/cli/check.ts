@@ -135,7 +135,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const errors: FileError[] = [];
   const files: FileSummary[] = [];
   const rules = new Map<string, RuleSeen>();
-  const parts: string[] = [];
+  const parts: Array<string | Uint8Array> = [];
   const baselineFound: BaselineEntry[] = [];
   let baselined = 0;
   let fixedFindings = 0;
@@ -163,11 +163,12 @@ export async function runCheck(args: string[]): Promise<number> {
       progress?.end();
       process.stderr.write(`plainwords: ${sanitize(r.path)}: fixes were still changing the text after ${r.fix.passes} passes; the rest were not applied (a replacement may contain a flagged word)\n`);
     }
-    if (!r.part) return;
+    if (!r.part.length) return;
     if (formatter.buffered && !dryRun) parts.push(r.part);
     else {
       if (toTerminal) progress?.end();
-      sink.write((wrotePart && !dryRun ? formatter.separator : '') + r.part);
+      if (wrotePart && !dryRun) sink.write(formatter.separator);
+      sink.write(r.part);
       wrotePart = true;
     }
   };
@@ -260,7 +261,13 @@ export async function runCheck(args: string[]): Promise<number> {
   const exitCode = errors.length ? 2 : findingsFail || overMax ? 1 : 0;
   const summary: RunSummary = { files, errors, dictionary: project.data, rules, baselined, maxReadingAge, exitCode, color };
   if (!dryRun) {
-    if (formatter.buffered) sink.write(formatter.head(summary) + parts.join(formatter.separator));
+    if (formatter.buffered) {
+      sink.write(formatter.head(summary));
+      parts.forEach((part, i) => {
+        if (i) sink.write(formatter.separator);
+        sink.write(part);
+      });
+    }
     sink.write(formatter.tail(summary));
   }
   const error = await sink.close();

@@ -24,8 +24,8 @@ export interface FileRecord {
   index: number;
   path: string;
   error?: string;
-  /** The file's part of the report ('' for none). */
-  part: string;
+  /** The file's part of the report ('' or no bytes for none): UTF-8 bytes when it comes from a worker. */
+  part: string | Uint8Array;
   summary?: FileSummary;
   baselined: number;
   rules: RuleSeen[];

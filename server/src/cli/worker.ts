@@ -7,6 +7,8 @@ import { makeChecker, openProject, processFile } from './process.js';
 import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
 import { Renderer } from './render.js';
 
+const encoder = new TextEncoder();
+
 export function runWorker(data: WorkerData): void {
   const port = parentPort!;
   const post = (msg: WorkerReply) => port.postMessage(msg);
@@ -21,7 +23,13 @@ export function runWorker(data: WorkerData): void {
     return;
   }
   port.on('message', (msg: WorkerRequest) => {
-    for (const task of msg.tasks) post({ record: renderer.render(processFile(data.settings, checker, task), task.file) });
+    for (const task of msg.tasks) {
+      const record = renderer.render(processFile(data.settings, checker, task), task.file);
+      // The report part goes over as UTF-8 bytes, moved rather than copied: the main thread
+      // writes them as they are, so its heap never holds (and waits to collect) the strings.
+      const bytes = encoder.encode(record.part as string);
+      port.postMessage({ record: { ...record, part: bytes } } satisfies WorkerReply, [bytes.buffer]);
+    }
     post({ idle: true });
   });
 }

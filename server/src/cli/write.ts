@@ -140,11 +140,13 @@ export class ReportSink {
     }
   }
 
-  write(s: string): void {
-    if (!s || this.error || this.closed) return;
+  /** Text, or UTF-8 bytes (a worker's report part). */
+  write(s: string | Uint8Array): void {
+    if (!s.length || this.error || this.closed) return;
     if (this.fd !== undefined) {
       try {
-        writeSync(this.fd, s, null, 'utf8');
+        if (typeof s === 'string') writeSync(this.fd, s, null, 'utf8');
+        else for (let done = 0; done < s.length; ) done += writeSync(this.fd, s, done, s.length - done);
       } catch (e) {
         this.error = `cannot write: ${code(e)}`;
       }

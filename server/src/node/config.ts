@@ -63,7 +63,17 @@ export function loadProject(configFile: string | undefined, base: DictionaryData
     data.entries.push(...loaded.entries.map((e) => e.entry));
     data.names!.push(...loaded.names);
   }
-  return { configFile, config, dictionary: compileDictionary(data), data, problems };
+  // Compiled when first used: with workers checking the files, the main thread never needs it.
+  let compiled: CompiledDictionary | undefined;
+  return {
+    configFile,
+    config,
+    get dictionary() {
+      return (compiled ??= compileDictionary(data));
+    },
+    data,
+    problems,
+  };
 }
 
 /**
