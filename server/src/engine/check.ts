@@ -2,7 +2,7 @@
  * check(text, options) → findings (+ readability). The engine's one entry point for documents.
  */
 import { analyseChunk, type ChunkAnalysis, type Match } from './analyse.js';
-import { referencesOf, splitChunks, type Chunk } from './chunks.js';
+import { referencesOf, resplitChunks, splitChunks, type Chunk, type TextChange } from './chunks.js';
 import { entrySeverity, ruleSeverity, type PlainwordsConfig } from './config.js';
 import type { HtmlComment } from './prose.js';
 import type { CompiledDictionary } from './dictionary.js';
@@ -27,6 +27,12 @@ export interface CheckOptions {
   audience?: Audience;
   /** Reuse chunk analyses between checks of the same document (editors). */
   cache?: AnalysisCache;
+  /**
+   * With `cache`: how the text differs from the one the cache last analysed (editors track it
+   * from the changes they receive). Only the chunks around it are split and looked up again.
+   * It is checked (the text outside it must be the same), so a wrong one only costs a full split.
+   */
+  change?: TextChange;
   /** Base address of the dictionary docs (entry ids are anchors). */
   docsUrl?: string;
   /**
@@ -41,38 +47,58 @@ export interface CheckOptions {
  * chunk's own text (no copy is built per keystroke); format and position are checked on a hit.
  */
 export class AnalysisCache {
-  private current = new Map<string, CachedChunk>();
-  private next = new Map<string, CachedChunk>();
+  private entries = new Map<string, CachedChunk>();
   private dictionary?: CompiledDictionary;
+  /** Counts full checks: an entry whose `check` is older was not used by the last one. */
+  private serial = 0;
+  /** The last document analysed with this cache, which the next one may be worked out from (see CheckOptions.change). */
+  last?: { text: string; format: DocumentFormat; dictionary: CompiledDictionary; groups: Chunk[]; chunks: DocumentAnalysis['chunks'] };
   /** Chunks analysed afresh and reused in the last check (for tests and figures). */
   misses = 0;
   hits = 0;
 
+  /** Chunk texts kept (for tests). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(text: string, format: DocumentFormat, first: boolean, labels: string, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
     if (dictionary !== this.dictionary) {
-      this.current.clear();
-      this.next.clear();
+      this.entries.clear();
+      this.last = undefined;
       this.dictionary = dictionary;
     }
-    let hit = this.current.get(text) ?? this.next.get(text);
+    let hit = this.entries.get(text);
     if (hit && hit.format === format && hit.first === first && hit.labels === labels) this.hits++;
     else {
-      hit = { format, first, labels, analysis: compute() };
+      hit = { format, first, labels, analysis: compute(), check: this.serial, uses: 0 };
+      this.entries.set(text, hit);
       this.misses++;
     }
-    this.next.set(text, hit);
+    // Uses are counted per check: a chunk whose text is in the document twice is kept until both go.
+    if (hit.check !== this.serial) {
+      hit.check = this.serial;
+      hit.uses = 0;
+    }
+    hit.uses++;
     return hit.analysis;
   }
 
-  /** Start a check: chunks not used by it are dropped at the end. */
-  begin(): void {
+  /** Start a check: chunks not used by it are dropped at the end. A check worked out from the last one (`changed`) only adds and releases chunks. */
+  begin(changed = false): void {
+    if (!changed) this.serial++;
     this.hits = 0;
     this.misses = 0;
   }
 
+  /** A chunk of the last check that this one no longer has (a check worked out from the last one). */
+  release(text: string): void {
+    const hit = this.entries.get(text);
+    if (hit && hit.check === this.serial && --hit.uses <= 0) this.entries.delete(text);
+  }
+
   end(): void {
-    this.current = this.next;
-    this.next = new Map();
+    for (const [text, hit] of this.entries) if (hit.check !== this.serial) this.entries.delete(text);
   }
 }
 
@@ -82,6 +108,9 @@ interface CachedChunk {
   /** The document's definition labels when it was analysed (DefinitionLabels.key). */
   labels: string;
   analysis: ChunkAnalysis;
+  /** The check (AnalysisCache.serial) `uses` counts for, and how many chunks of it have this text. */
+  check: number;
+  uses: number;
 }
 
 export interface DocumentAnalysis {
@@ -97,13 +126,45 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
   const format = options.format ?? 'markdown';
   const lines = new LineIndex(text);
   const cache = options.cache;
-  cache?.begin();
-  const chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary, cache) }));
-  cache?.end();
+  let chunks: DocumentAnalysis['chunks'] | undefined;
+  if (cache) {
+    const last = cache.last;
+    // Set again only once this analysis is complete.
+    cache.last = undefined;
+    const changed = last && options.change && last.format === format && last.dictionary === options.dictionary ? resplit(text, last, options.change) : undefined;
+    if (changed) {
+      cache.begin(true);
+      chunks = changed.groups.map((c, i) => {
+        const kept = i < changed.from ? i : i >= changed.to ? i - changed.to + changed.oldTo : -1;
+        return { start: c.start, end: c.end, analysis: kept >= 0 ? last!.chunks[kept].analysis : analyseChunkOf(text, c, format, options.dictionary, cache) };
+      });
+      // Reused as they were: hits, like a lookup that found them.
+      cache.hits += changed.groups.length - (changed.to - changed.from);
+      for (let k = changed.from; k < changed.oldTo; k++) cache.release(last!.text.slice(last!.groups[k].start, last!.groups[k].end));
+      cache.last = { text, format, dictionary: options.dictionary, groups: changed.groups, chunks };
+    } else {
+      cache.begin();
+      const groups = splitChunks(text, format);
+      chunks = groups.map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary, cache) }));
+      cache.end();
+      cache.last = { text, format, dictionary: options.dictionary, groups, chunks };
+    }
+  } else chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary) }));
   const front = chunks[0]?.start <= 1 ? chunks[0]?.analysis.frontMatter : undefined;
   const audience =
     options.audience ?? frontMatterAudience(front?.value) ?? audienceForPath(options.path, options.config?.audiences) ?? options.config?.audience ?? 'public';
   return { text, format, lines, chunks, audience };
+}
+
+/** The groups of `text` worked out from the last analysis and the change (see resplitChunks), or undefined when the change does not fit or a full split is needed. */
+function resplit(text: string, last: NonNullable<AnalysisCache['last']>, change: TextChange): ReturnType<typeof resplitChunks> {
+  const { start, oldEnd, newEnd } = change;
+  const old = last.text;
+  if (!(Number.isInteger(start) && Number.isInteger(oldEnd) && Number.isInteger(newEnd))) return undefined;
+  if (start < 0 || oldEnd < start || newEnd < start || oldEnd > old.length || newEnd > text.length || text.length - newEnd !== old.length - oldEnd) return undefined;
+  // The text outside the change must be the old text (one native comparison each side).
+  if (text.slice(0, start) !== old.slice(0, start) || text.slice(newEnd) !== old.slice(oldEnd)) return undefined;
+  return resplitChunks(text, last.format, old, last.groups, change);
 }
 
 /** The analysis of one chunk of a document, from the cache when it has it. */
