@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mergeChange } from '../../server/src/lsp/server.js';
 import type { TextChange } from '../../server/src/engine/index.js';
+import { startHarness } from './harness.js';
+import { freshDiagnostics, shape } from '../robustness/server-support.js';
 
 describe('the change since the last analysis', () => {
   it('covers every change received, whatever their order and overlap', () => {
@@ -32,4 +34,38 @@ describe('the change since the last analysis', () => {
   it('stays unknown after a change of the whole text', () => {
     expect(mergeChange('all', 0, 1, 2)).toBe('all');
   });
+
+  it('gives what a fresh check gives after each of many edits to a long document', async () => {
+    // Sections (some of one paragraph), acronyms and long sentences: many chunk groups. Suppression
+    // comments come in with the edits only (with one, each finding is looked at on its own).
+    const paragraph = (i: number) =>
+      i % 9 === 0 || i % 9 === 2
+        ? `## Section ${i}`
+        : `Paragraph ${i}: we utilise the GP service in order to leverage what we have. `.repeat(i % 4 === 1 ? 1 : 2) +
+          'Comprehensive multidisciplinary rehabilitation necessitates considerable organisational coordination. '.repeat(i % 9 === 1 ? 16 : (i % 5) + 2) +
+          'We help.';
+    const text = Array.from({ length: 160 }, (_, i) => paragraph(i)).join('\n\n');
+    const h = await startHarness({ initializationOptions: { debounce: 0 } });
+    try {
+      const uri = 'file:///tmp/plainwords-test/long-edits.md';
+      h.open(uri, text);
+      await h.diagnosticsFor(uri, 1, 20000);
+      const inserts = ['e', '', 'utilise ', '\n\n', '\n', '## ', 'GP', '<!-- plainwords-disable -->', '.', '```'];
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.record({ line: fc.nat(400), character: fc.nat(80), remove: fc.constantFrom(0, 0, 1, 5), insert: fc.constantFrom(...inserts) }), { minLength: 20, maxLength: 20 }), async (edits) => {
+          for (const e of edits) {
+            const mirror = h.mirror(uri);
+            const start = { line: e.line % mirror.lineCount, character: e.character };
+            const end = mirror.positionAt(mirror.offsetAt(start) + e.remove);
+            const v = h.change(uri, [{ range: { start, end }, text: e.insert }]);
+            const got = await h.diagnosticsFor(uri, v, 20000);
+            expect(shape(got)).toEqual(shape(freshDiagnostics(h.mirror(uri).getText())));
+          }
+        }),
+        { numRuns: 3 },
+      );
+    } finally {
+      h.dispose();
+    }
+  }, 120000);
 });

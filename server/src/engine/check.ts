@@ -13,7 +13,7 @@ import { acronymFindings } from './rules/acronyms.js';
 import { chunkPassiveFindings } from './rules/passive.js';
 import { ageMessageText, chunkParagraphAgeFindings, chunkSentenceFindings, DEFAULT_LONG_SENTENCE, sectionAgeFinding, type AgeMessage } from './rules/readability.js';
 import { audienceForPath } from './readability/audience.js';
-import { chunkReport, docReadability, readabilityReport, targetReadingAge } from './readability/report.js';
+import { chunkReport, docReadability, readabilityReport, targetReadingAge, type DocSection } from './readability/report.js';
 import type { Audience, CheckResult, DocumentFormat, Finding, Severity, SeverityOrOff } from './types.js';
 
 export const DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/dictionary.md';
@@ -270,6 +270,8 @@ interface ChunkFindings {
   place: Place;
   /** Sorted by start, end and rank. */
   kept: Kept[];
+  /** The chunk's section segments that hold a paragraph's reading-age finding. */
+  ageSegments: number[];
 }
 
 /** Each chunk's findings for the last few settings it was checked with. */
@@ -309,7 +311,8 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   // Kept past this version of the document (editors): strings taken from its text would keep
   // the whole version alive, so they are copied.
   if (rules.detach) for (const k of kept) detach(k.finding);
-  const value: ChunkFindings = { place, kept };
+  const ageSegments = [...new Set(kept.filter((k) => k.age).map((k) => k.age!.segment))];
+  const value: ChunkFindings = { place, kept, ageSegments };
   if (!memo) chunkFindingsMemo.set(chunk.analysis, (memo = new Map()));
   if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);
   memo.set(rules.key, { dict: rules.dict, value });
@@ -391,6 +394,12 @@ export interface ChunkMove {
 export interface FindingVisitor {
   kept(k: KeptFinding, move: ChunkMove): void;
   placed(finding: Finding): void;
+  /**
+   * When given: all of a chunk's kept findings in one go (the same array while the chunk's
+   * analysis and the settings stay the same), where no other finding comes between them and none
+   * of them is left out. Editors reuse what they built for the whole array.
+   */
+  keptAll?(list: readonly KeptFinding[], move: ChunkMove): void;
 }
 
 /** A kept finding placed where its chunk is now (a new object: callers may change it). */
@@ -429,6 +438,16 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     const from = own.place;
     const d = to.start - from.start;
     const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN };
+    if (visitor.keptAll && !suppress && own.kept.length && !leavesOut(own, sections?.chunks[i].sections)) {
+      const first = own.kept[0];
+      while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++].finding);
+      const last = own.kept[own.kept.length - 1];
+      // Nothing else sorts between the chunk's first and last finding: they go as they are.
+      if (w >= whole.length || !before(whole[w], last.finding.start + d, last.finding.end + d, last.rank)) {
+        visitor.keptAll(own.kept, move);
+        continue;
+      }
+    }
     for (const k of own.kept) {
       const start = k.finding.start + d;
       const end = k.finding.end + d;
@@ -443,6 +462,15 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     }
   }
   while (w < whole.length) keep(whole[w++].finding);
+}
+
+/** Does the document leave out a paragraph's reading-age finding of this chunk (its section is that one paragraph)? */
+function leavesOut(own: ChunkFindings, sections: DocSection[] | undefined): boolean {
+  for (const segment of own.ageSegments) {
+    const section = sections?.[segment];
+    if (section?.overTarget && section.paragraphs === 1) return true;
+  }
+  return false;
 }
 
 /** Is `x` sorted before a finding at start, end and rank? */

@@ -156,6 +156,8 @@ export interface PlainwordsServer {
 
 /** Diagnostics built from findings kept with their chunks (see diagnosticsOf), by the line shift they were built for. */
 const keptDiagnostics = new WeakMap<KeptFinding, { lineShift: number; diagnostic: Diagnostic }>();
+/** The same for a chunk's kept findings handed over all at once (FindingVisitor.keptAll). */
+const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[] }>();
 
 /**
  * The change since the last analysed text (`since`, in that text and the current one) followed by
@@ -496,14 +498,27 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     // Each finding as handed over: placed, or kept with its chunk's move (placed when asked for).
     const handed: Array<Finding | KeptFinding> = [];
     const moves: Array<ChunkMove | undefined> = [];
+    const keptDiagnostic = (k: KeptFinding, move: ChunkMove): Diagnostic => {
+      let c = keptDiagnostics.get(k);
+      if (!c || c.lineShift !== move.lineShift) keptDiagnostics.set(k, (c = { lineShift: move.lineShift, diagnostic: toDiagnostic(placeKept(k, move)) }));
+      return c.diagnostic;
+    };
     visitFindings(analysis, checkOptions, {
       kept(k, move) {
-        let c = keptDiagnostics.get(k);
-        if (!c || c.lineShift !== move.lineShift) keptDiagnostics.set(k, (c = { lineShift: move.lineShift, diagnostic: toDiagnostic(placeKept(k, move)) }));
         severities.push(k.finding.severity);
-        built.push(c.diagnostic);
+        built.push(keptDiagnostic(k, move));
         handed.push(k);
         moves.push(move);
+      },
+      keptAll(list, move) {
+        let c = keptLists.get(list);
+        if (!c || c.lineShift !== move.lineShift) keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => keptDiagnostic(k, move)) }));
+        for (let i = 0; i < list.length; i++) {
+          severities.push(list[i].finding.severity);
+          built.push(c.diagnostics[i]);
+          handed.push(list[i]);
+          moves.push(move);
+        }
       },
       placed(f) {
         severities.push(f.severity);
