@@ -395,11 +395,11 @@ export interface FindingVisitor {
   kept(k: KeptFinding, move: ChunkMove): void;
   placed(finding: Finding): void;
   /**
-   * When given: all of a chunk's kept findings in one go (the same array while the chunk's
-   * analysis and the settings stay the same), where no other finding comes between them and none
-   * of them is left out. Editors reuse what they built for the whole array.
+   * When given: a chunk's kept findings in runs, `list[from]` to `list[to - 1]` (`list` is the same
+   * array while the chunk's analysis and the settings stay the same), where none of the chunk's
+   * findings is left out. Editors reuse what they built for the whole array.
    */
-  keptAll?(list: readonly KeptFinding[], move: ChunkMove): void;
+  keptRun?(list: readonly KeptFinding[], from: number, to: number, move: ChunkMove): void;
 }
 
 /** A kept finding placed where its chunk is now (a new object: callers may change it). */
@@ -438,15 +438,19 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     const from = own.place;
     const d = to.start - from.start;
     const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN };
-    if (visitor.keptAll && !suppress && own.kept.length && !leavesOut(own, sections?.chunks[i].sections)) {
-      const first = own.kept[0];
-      while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++].finding);
-      const last = own.kept[own.kept.length - 1];
-      // Nothing else sorts between the chunk's first and last finding: they go as they are.
-      if (w >= whole.length || !before(whole[w], last.finding.start + d, last.finding.end + d, last.rank)) {
-        visitor.keptAll(own.kept, move);
-        continue;
+    if (visitor.keptRun && !suppress && !leavesOut(own, sections?.chunks[i].sections)) {
+      const kept = own.kept;
+      for (let j = 0; j < kept.length; ) {
+        const first = kept[j];
+        while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++].finding);
+        // The run ends where the next finding that depends on the whole document comes first.
+        let end = j + 1;
+        if (w >= whole.length) end = kept.length;
+        else while (end < kept.length && !before(whole[w], kept[end].finding.start + d, kept[end].finding.end + d, kept[end].rank)) end++;
+        visitor.keptRun(kept, j, end, move);
+        j = end;
       }
+      continue;
     }
     for (const k of own.kept) {
       const start = k.finding.start + d;

@@ -156,7 +156,7 @@ export interface PlainwordsServer {
 
 /** Diagnostics built from findings kept with their chunks (see diagnosticsOf), by the line shift they were built for. */
 const keptDiagnostics = new WeakMap<KeptFinding, { lineShift: number; diagnostic: Diagnostic }>();
-/** The same for a chunk's kept findings handed over all at once (FindingVisitor.keptAll). */
+/** The same for all of a chunk's kept findings, handed over in runs (FindingVisitor.keptRun). */
 const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[] }>();
 
 /**
@@ -510,10 +510,10 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         handed.push(k);
         moves.push(move);
       },
-      keptAll(list, move) {
+      keptRun(list, from, to, move) {
         let c = keptLists.get(list);
         if (!c || c.lineShift !== move.lineShift) keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => keptDiagnostic(k, move)) }));
-        for (let i = 0; i < list.length; i++) {
+        for (let i = from; i < to; i++) {
           severities.push(list[i].finding.severity);
           built.push(c.diagnostics[i]);
           handed.push(list[i]);
