@@ -2,7 +2,7 @@
  * check(text, options) → findings (+ readability). The engine's one entry point for documents.
  */
 import { analyseChunk, type ChunkAnalysis, type Match } from './analyse.js';
-import { referencesOf, splitChunks, type Chunk } from './chunks.js';
+import { referencesOf, resplitChunks, splitChunks, type Chunk, type TextChange } from './chunks.js';
 import { entrySeverity, ruleSeverity, type PlainwordsConfig } from './config.js';
 import type { HtmlComment } from './prose.js';
 import type { CompiledDictionary } from './dictionary.js';
@@ -13,7 +13,7 @@ import { acronymFindings } from './rules/acronyms.js';
 import { chunkPassiveFindings } from './rules/passive.js';
 import { ageMessageText, chunkParagraphAgeFindings, chunkSentenceFindings, DEFAULT_LONG_SENTENCE, sectionAgeFinding, type AgeMessage } from './rules/readability.js';
 import { audienceForPath } from './readability/audience.js';
-import { chunkReport, docReadability, readabilityReport, targetReadingAge } from './readability/report.js';
+import { chunkReport, docReadability, readabilityReport, targetReadingAge, type DocSection } from './readability/report.js';
 import type { Audience, CheckResult, DocumentFormat, Finding, Severity, SeverityOrOff } from './types.js';
 
 export const DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/dictionary.md';
@@ -27,6 +27,12 @@ export interface CheckOptions {
   audience?: Audience;
   /** Reuse chunk analyses between checks of the same document (editors). */
   cache?: AnalysisCache;
+  /**
+   * With `cache`: how the text differs from the one the cache last analysed (editors track it
+   * from the changes they receive). Only the chunks around it are split and looked up again.
+   * It is checked (the text outside it must be the same), so a wrong one only costs a full split.
+   */
+  change?: TextChange;
   /** Base address of the dictionary docs (entry ids are anchors). */
   docsUrl?: string;
   /**
@@ -41,38 +47,58 @@ export interface CheckOptions {
  * chunk's own text (no copy is built per keystroke); format and position are checked on a hit.
  */
 export class AnalysisCache {
-  private current = new Map<string, CachedChunk>();
-  private next = new Map<string, CachedChunk>();
+  private entries = new Map<string, CachedChunk>();
   private dictionary?: CompiledDictionary;
+  /** Counts full checks: an entry whose `check` is older was not used by the last one. */
+  private serial = 0;
+  /** The last document analysed with this cache, which the next one may be worked out from (see CheckOptions.change). */
+  last?: { text: string; format: DocumentFormat; dictionary: CompiledDictionary; groups: Chunk[]; chunks: DocumentAnalysis['chunks'] };
   /** Chunks analysed afresh and reused in the last check (for tests and figures). */
   misses = 0;
   hits = 0;
 
+  /** Chunk texts kept (for tests). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(text: string, format: DocumentFormat, first: boolean, labels: string, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
     if (dictionary !== this.dictionary) {
-      this.current.clear();
-      this.next.clear();
+      this.entries.clear();
+      this.last = undefined;
       this.dictionary = dictionary;
     }
-    let hit = this.current.get(text) ?? this.next.get(text);
+    let hit = this.entries.get(text);
     if (hit && hit.format === format && hit.first === first && hit.labels === labels) this.hits++;
     else {
-      hit = { format, first, labels, analysis: compute() };
+      hit = { format, first, labels, analysis: compute(), check: this.serial, uses: 0 };
+      this.entries.set(text, hit);
       this.misses++;
     }
-    this.next.set(text, hit);
+    // Uses are counted per check: a chunk whose text is in the document twice is kept until both go.
+    if (hit.check !== this.serial) {
+      hit.check = this.serial;
+      hit.uses = 0;
+    }
+    hit.uses++;
     return hit.analysis;
   }
 
-  /** Start a check: chunks not used by it are dropped at the end. */
-  begin(): void {
+  /** Start a check: chunks not used by it are dropped at the end. A check worked out from the last one (`changed`) only adds and releases chunks. */
+  begin(changed = false): void {
+    if (!changed) this.serial++;
     this.hits = 0;
     this.misses = 0;
   }
 
+  /** A chunk of the last check that this one no longer has (a check worked out from the last one). */
+  release(text: string): void {
+    const hit = this.entries.get(text);
+    if (hit && hit.check === this.serial && --hit.uses <= 0) this.entries.delete(text);
+  }
+
   end(): void {
-    this.current = this.next;
-    this.next = new Map();
+    for (const [text, hit] of this.entries) if (hit.check !== this.serial) this.entries.delete(text);
   }
 }
 
@@ -82,6 +108,9 @@ interface CachedChunk {
   /** The document's definition labels when it was analysed (DefinitionLabels.key). */
   labels: string;
   analysis: ChunkAnalysis;
+  /** The check (AnalysisCache.serial) `uses` counts for, and how many chunks of it have this text. */
+  check: number;
+  uses: number;
 }
 
 export interface DocumentAnalysis {
@@ -97,13 +126,45 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
   const format = options.format ?? 'markdown';
   const lines = new LineIndex(text);
   const cache = options.cache;
-  cache?.begin();
-  const chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary, cache) }));
-  cache?.end();
+  let chunks: DocumentAnalysis['chunks'] | undefined;
+  if (cache) {
+    const last = cache.last;
+    // Set again only once this analysis is complete.
+    cache.last = undefined;
+    const changed = last && options.change && last.format === format && last.dictionary === options.dictionary ? resplit(text, last, options.change) : undefined;
+    if (changed) {
+      cache.begin(true);
+      chunks = changed.groups.map((c, i) => {
+        const kept = i < changed.from ? i : i >= changed.to ? i - changed.to + changed.oldTo : -1;
+        return { start: c.start, end: c.end, analysis: kept >= 0 ? last!.chunks[kept].analysis : analyseChunkOf(text, c, format, options.dictionary, cache) };
+      });
+      // Reused as they were: hits, like a lookup that found them.
+      cache.hits += changed.groups.length - (changed.to - changed.from);
+      for (let k = changed.from; k < changed.oldTo; k++) cache.release(last!.text.slice(last!.groups[k].start, last!.groups[k].end));
+      cache.last = { text, format, dictionary: options.dictionary, groups: changed.groups, chunks };
+    } else {
+      cache.begin();
+      const groups = splitChunks(text, format);
+      chunks = groups.map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary, cache) }));
+      cache.end();
+      cache.last = { text, format, dictionary: options.dictionary, groups, chunks };
+    }
+  } else chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary) }));
   const front = chunks[0]?.start <= 1 ? chunks[0]?.analysis.frontMatter : undefined;
   const audience =
     options.audience ?? frontMatterAudience(front?.value) ?? audienceForPath(options.path, options.config?.audiences) ?? options.config?.audience ?? 'public';
   return { text, format, lines, chunks, audience };
+}
+
+/** The groups of `text` worked out from the last analysis and the change (see resplitChunks), or undefined when the change does not fit or a full split is needed. */
+function resplit(text: string, last: NonNullable<AnalysisCache['last']>, change: TextChange): ReturnType<typeof resplitChunks> {
+  const { start, oldEnd, newEnd } = change;
+  const old = last.text;
+  if (!(Number.isInteger(start) && Number.isInteger(oldEnd) && Number.isInteger(newEnd))) return undefined;
+  if (start < 0 || oldEnd < start || newEnd < start || oldEnd > old.length || newEnd > text.length || text.length - newEnd !== old.length - oldEnd) return undefined;
+  // The text outside the change must be the old text (one native comparison each side).
+  if (text.slice(0, start) !== old.slice(0, start) || text.slice(newEnd) !== old.slice(oldEnd)) return undefined;
+  return resplitChunks(text, last.format, old, last.groups, change);
 }
 
 /** The analysis of one chunk of a document, from the cache when it has it. */
@@ -209,6 +270,8 @@ interface ChunkFindings {
   place: Place;
   /** Sorted by start, end and rank. */
   kept: Kept[];
+  /** The chunk's section segments that hold a paragraph's reading-age finding. */
+  ageSegments: number[];
 }
 
 /** Each chunk's findings for the last few settings it was checked with. */
@@ -248,7 +311,8 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   // Kept past this version of the document (editors): strings taken from its text would keep
   // the whole version alive, so they are copied.
   if (rules.detach) for (const k of kept) detach(k.finding);
-  const value: ChunkFindings = { place, kept };
+  const ageSegments = [...new Set(kept.filter((k) => k.age).map((k) => k.age!.segment))];
+  const value: ChunkFindings = { place, kept, ageSegments };
   if (!memo) chunkFindingsMemo.set(chunk.analysis, (memo = new Map()));
   if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);
   memo.set(rules.key, { dict: rules.dict, value });
@@ -330,6 +394,12 @@ export interface ChunkMove {
 export interface FindingVisitor {
   kept(k: KeptFinding, move: ChunkMove): void;
   placed(finding: Finding): void;
+  /**
+   * When given: a chunk's kept findings in runs, `list[from]` to `list[to - 1]` (`list` is the same
+   * array while the chunk's analysis and the settings stay the same), where none of the chunk's
+   * findings is left out. Editors reuse what they built for the whole array.
+   */
+  keptRun?(list: readonly KeptFinding[], from: number, to: number, move: ChunkMove): void;
 }
 
 /** A kept finding placed where its chunk is now (a new object: callers may change it). */
@@ -368,6 +438,20 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     const from = own.place;
     const d = to.start - from.start;
     const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN };
+    if (visitor.keptRun && !suppress && !leavesOut(own, sections?.chunks[i].sections)) {
+      const kept = own.kept;
+      for (let j = 0; j < kept.length; ) {
+        const first = kept[j];
+        while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++].finding);
+        // The run ends where the next finding that depends on the whole document comes first.
+        let end = j + 1;
+        if (w >= whole.length) end = kept.length;
+        else while (end < kept.length && !before(whole[w], kept[end].finding.start + d, kept[end].finding.end + d, kept[end].rank)) end++;
+        visitor.keptRun(kept, j, end, move);
+        j = end;
+      }
+      continue;
+    }
     for (const k of own.kept) {
       const start = k.finding.start + d;
       const end = k.finding.end + d;
@@ -382,6 +466,15 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     }
   }
   while (w < whole.length) keep(whole[w++].finding);
+}
+
+/** Does the document leave out a paragraph's reading-age finding of this chunk (its section is that one paragraph)? */
+function leavesOut(own: ChunkFindings, sections: DocSection[] | undefined): boolean {
+  for (const segment of own.ageSegments) {
+    const section = sections?.[segment];
+    if (section?.overTarget && section.paragraphs === 1) return true;
+  }
+  return false;
 }
 
 /** Is `x` sorted before a finding at start, end and rank? */

@@ -94,27 +94,120 @@ function htmlBlockEnd(text: string, start: number, end: number): string | undefi
 /** Chunks grouped into parse units: a group ends where a chunk's content hash says so (so an edit moves no other boundary) or at 16 KB. */
 export function splitChunks(text: string, format: 'markdown' | 'text'): Chunk[] {
   const labels = new Set<string>();
-  const chunks = splitBlankSeparated(text, format, labels);
-  const groups: Chunk[] = [];
-  let current: Chunk | undefined;
-  for (const c of chunks) {
-    if (!current) current = { start: c.start, end: c.end };
-    else current.end = c.end;
-    // A piece that ends on a line indented four columns or more may end in indented code, which
-    // micromark keeps open over blank lines: the next piece then parses differently ("2) x" is no
-    // list). Such a pair is never cut apart, so a group parses as it does in the whole document.
-    if ((current.end - current.start >= 16_384 || hashEnds(text, c.start, c.end)) && !(format === 'markdown' && endsIndented(text, c.end))) {
-      groups.push(current);
-      current = undefined;
-    }
-  }
-  if (current) groups.push(current);
+  const grouper = new Grouper(text, format);
+  scanChunks(text, format, 0, labels, (start, end) => {
+    grouper.add(start, end);
+    return false;
+  });
+  const groups = grouper.finish();
   if (labels.size) {
     const folded = new Set([...labels].map(foldLabel));
     const shared: DefinitionLabels = { folded, key: [...folded].sort().join('\n') };
     for (const g of groups) g.labels = shared;
   }
   return groups;
+}
+
+/** Puts chunks, in order, into groups (see splitChunks). */
+class Grouper {
+  readonly groups: Chunk[] = [];
+  /** The group being filled; undefined when the last chunk ended one. */
+  current: Chunk | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly format: 'markdown' | 'text',
+  ) {}
+
+  add(start: number, end: number): void {
+    const current = this.current ?? (this.current = { start, end });
+    current.end = end;
+    // A piece that ends on a line indented four columns or more may end in indented code, which
+    // micromark keeps open over blank lines: the next piece then parses differently ("2) x" is no
+    // list). Such a pair is never cut apart, so a group parses as it does in the whole document.
+    if ((current.end - current.start >= 16_384 || hashEnds(this.text, start, end)) && !(this.format === 'markdown' && endsIndented(this.text, end))) {
+      this.groups.push(current);
+      this.current = undefined;
+    }
+  }
+
+  finish(): Chunk[] {
+    if (this.current) this.groups.push(this.current);
+    this.current = undefined;
+    return this.groups;
+  }
+}
+
+/** A change between two versions of a text: [start, oldEnd) of the old one became [start, newEnd) of the new one; the rest is the same. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * The groups of `text` (what splitChunks gives), from the groups `old` of the previous version
+ * `oldText` and the change between them, splitting again only around the change. Returns the
+ * groups and which of them are new: groups before `from` are old groups (the same objects), groups
+ * from `to` on are old groups from `oldTo` on, moved by the change's length. Undefined when the
+ * change may add or remove a link reference definition (the labels are the whole document's):
+ * split it all then.
+ *
+ * Why this equals a full split: the scan restarts at the start of a group that begins before the
+ * change, where the text before is the same, so the same chunk and group start there. Once the new
+ * scan starts a group at a chunk start after the change where an old group started (moved by the
+ * change), the scanner's and grouper's states there depend only on the text from that point on,
+ * which is the old text moved: every later group is the old one moved.
+ */
+export function resplitChunks(text: string, format: 'markdown' | 'text', oldText: string, old: readonly Chunk[], change: TextChange): { groups: Chunk[]; from: number; to: number; oldTo: number } | undefined {
+  const delta = change.newEnd - change.oldEnd;
+  // The last old group starting before the change (its first character is unchanged too).
+  let lo = 0;
+  let hi = old.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (old[mid].start < change.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = Math.max(0, lo - 1);
+  const restart = from < old.length && from > 0 ? old[from].start : 0;
+  const grouper = new Grouper(text, format);
+  let oldTo = old.length;
+  let resume = text.length;
+  scanChunks(text, format, restart, undefined, (start, end, next) => {
+    grouper.add(start, end);
+    // Where the next chunk starts a group after the change, look for an old group starting there.
+    // Front matter and the byte order mark make the first group of a text special: never resume at it.
+    if (grouper.current || next < change.newEnd || next <= 1 || next - delta <= 1) return false;
+    const k = groupAt(old, next - delta);
+    if (k < 0) return false;
+    oldTo = k;
+    resume = next;
+    return true;
+  });
+  // A definition anywhere changes how every chunk that names it parses.
+  if (format === 'markdown' && (text.slice(restart, resume).includes(']:') || oldText.slice(restart, oldTo < old.length ? old[oldTo].start : oldText.length).includes(']:'))) return undefined;
+  const fresh = grouper.finish();
+  const labels = old[0]?.labels;
+  const groups = old.slice(0, restart === 0 ? 0 : from);
+  for (const g of fresh) groups.push(labels ? { start: g.start, end: g.end, labels } : g);
+  const to = groups.length;
+  for (let k = oldTo; k < old.length; k++) {
+    const g = old[k];
+    groups.push(labels ? { start: g.start + delta, end: g.end + delta, labels } : { start: g.start + delta, end: g.end + delta });
+  }
+  return { groups, from: restart === 0 ? 0 : from, to, oldTo };
+}
+
+/** The index of the group starting at `start`, or -1. */
+function groupAt(groups: readonly Chunk[], start: number): number {
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (groups[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < groups.length && groups[lo].start === start ? lo : -1;
 }
 
 /** The definitions (as markdown to parse after the chunk) of the labels the chunk mentions, or ''. */
@@ -193,18 +286,30 @@ const HASHED = 64;
  * collects the labels of link reference definitions on the way.
  */
 export function splitBlankSeparated(text: string, format: 'markdown' | 'text', labels?: Set<string>): Chunk[] {
-  const n = text.length;
   const chunks: Chunk[] = [];
-  let i = 0;
+  scanChunks(text, format, 0, labels, (start, end) => {
+    chunks.push({ start, end });
+    return false;
+  });
+  return chunks;
+}
+
+/**
+ * Scans `text` from `from` (0, or the start of a chunk, where no fence, HTML block or front matter
+ * is open) and hands each chunk to `emit` with where the next one starts (-1 after the last one).
+ * `emit` returns true to stop the scan. With `labels`, collects definition labels on the way.
+ */
+function scanChunks(text: string, format: 'markdown' | 'text', from: number, labels: Set<string> | undefined, emit: (start: number, end: number, next: number) => boolean): void {
+  const n = text.length;
+  let i = from;
   let chunkStart = -1;
-  let lastContentEnd = 0;
+  let lastContentEnd = from;
   let fence: string | undefined;
   let htmlClose: string | undefined;
-  let frontMatter = format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
-  let first = true;
+  let frontMatter = from === 0 && format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
   const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
-  let colon = labels && format === 'markdown' ? text.indexOf(']:') : -1;
+  let colon = labels && format === 'markdown' ? text.indexOf(']:', from) : -1;
   while (i < n) {
     lineEndAt(text, i, breaks);
     const end = lineEnd;
@@ -216,13 +321,10 @@ export function splitBlankSeparated(text: string, format: 'markdown' | 'text', l
         const line = text.slice(i, end).trimEnd();
         if (line === '---' || line === '...' || line === '+++') frontMatter = false;
       }
-      if (!first && !frontMatter) lastContentEnd = end;
-      else lastContentEnd = end;
-      first = false;
+      lastContentEnd = end;
       i = next;
       continue;
     }
-    first = false;
     if (fence !== undefined) {
       const close = fenceAt(text, i, end);
       if (close && close[0] === fence[0] && close.length >= fence.length && isBlank(text, i + text.slice(i, end).indexOf(close) + close.length, end)) fence = undefined;
@@ -253,14 +355,13 @@ export function splitBlankSeparated(text: string, format: 'markdown' | 'text', l
       else htmlClose = htmlBlockEnd(text, i, end);
     }
     if (startsNew && chunkStart >= 0) {
-      chunks.push({ start: chunkStart, end: lastContentEnd });
+      if (emit(chunkStart, lastContentEnd, i)) return;
       chunkStart = i;
     } else if (chunkStart < 0) chunkStart = i;
     lastContentEnd = end;
     i = next;
   }
-  if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lastContentEnd });
-  return chunks;
+  if (chunkStart >= 0) emit(chunkStart, lastContentEnd, -1);
 }
 
 /** True when [from, to) holds a blank line (two line breaks with only spaces between). */

@@ -52,6 +52,7 @@ import {
   type Finding,
   type PlainwordsConfig,
   type Problem,
+  type TextChange,
 } from '../engine/index.js';
 import { documentReadability, readabilityReport } from '../engine/readability/report.js';
 import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
@@ -130,6 +131,11 @@ interface DocState {
   bytes: number;
   /** The dictionary the cache was last filled with in slices (long documents). */
   warmedWith?: CompiledDictionary;
+  /**
+   * How the text differs from the one last analysed (undefined: it is the same; 'all': unknown),
+   * for the engine to split again only around it (CheckOptions.change).
+   */
+  changed?: TextChange | 'all';
 }
 
 export interface DocumentInspection {
@@ -150,6 +156,22 @@ export interface PlainwordsServer {
 
 /** Diagnostics built from findings kept with their chunks (see diagnosticsOf), by the line shift they were built for. */
 const keptDiagnostics = new WeakMap<KeptFinding, { lineShift: number; diagnostic: Diagnostic }>();
+/** The same for all of a chunk's kept findings, handed over in runs (FindingVisitor.keptRun). */
+const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[] }>();
+
+/**
+ * The change since the last analysed text (`since`, in that text and the current one) followed by
+ * [start, end) of the current text replaced by `length` characters.
+ */
+export function mergeChange(since: TextChange | 'all' | undefined, start: number, end: number, length: number): TextChange | 'all' {
+  if (since === 'all') return 'all';
+  const newEnd = start + length;
+  if (!since) return { start, oldEnd: end, newEnd };
+  // Past both changes, the current text is the analysed one moved by the first change's length,
+  // and the new text the current one moved by this change's.
+  const last = Math.max(since.newEnd, end);
+  return { start: Math.min(since.start, start), oldEnd: last - since.newEnd + since.oldEnd, newEnd: last + newEnd - end };
+}
 
 const MARKDOWN_IDS = new Set(['markdown', 'mdx', 'quarto', 'rmd', 'rmarkdown']);
 const TEXT_IDS = new Set(['plaintext', 'text', 'txt', 'git-commit', 'scminput']);
@@ -418,8 +440,10 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     let result: Result;
     try {
       state.checks++;
-      const checkOptions: CheckOptions = { dictionary, format: state.format, config, cache: state.cache, path: pathInProject(state.uri, project) };
+      const changed = state.changed ?? { start: text.length, oldEnd: text.length, newEnd: text.length };
+      const checkOptions: CheckOptions = { dictionary, format: state.format, config, cache: state.cache, path: pathInProject(state.uri, project), change: changed === 'all' ? undefined : changed };
       const analysis = analyseDocument(text, checkOptions);
+      state.changed = undefined;
       if (!options.rules?.length) {
         const d = diagnosticsOf(analysis, checkOptions);
         // The findings are getters: placed on the first request that needs them.
@@ -474,14 +498,27 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     // Each finding as handed over: placed, or kept with its chunk's move (placed when asked for).
     const handed: Array<Finding | KeptFinding> = [];
     const moves: Array<ChunkMove | undefined> = [];
+    const keptDiagnostic = (k: KeptFinding, move: ChunkMove): Diagnostic => {
+      let c = keptDiagnostics.get(k);
+      if (!c || c.lineShift !== move.lineShift) keptDiagnostics.set(k, (c = { lineShift: move.lineShift, diagnostic: toDiagnostic(placeKept(k, move)) }));
+      return c.diagnostic;
+    };
     visitFindings(analysis, checkOptions, {
       kept(k, move) {
-        let c = keptDiagnostics.get(k);
-        if (!c || c.lineShift !== move.lineShift) keptDiagnostics.set(k, (c = { lineShift: move.lineShift, diagnostic: toDiagnostic(placeKept(k, move)) }));
         severities.push(k.finding.severity);
-        built.push(c.diagnostic);
+        built.push(keptDiagnostic(k, move));
         handed.push(k);
         moves.push(move);
+      },
+      keptRun(list, from, to, move) {
+        let c = keptLists.get(list);
+        if (!c || c.lineShift !== move.lineShift) keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => keptDiagnostic(k, move)) }));
+        for (let i = from; i < to; i++) {
+          severities.push(list[i].finding.severity);
+          built.push(c.diagnostics[i]);
+          handed.push(list[i]);
+          moves.push(move);
+        }
       },
       placed(f) {
         severities.push(f.severity);
@@ -684,6 +721,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         checks: 0,
         edits: 0,
         bytes: utf8Size(text),
+        changed: 'all',
       };
       docs.set(uri, state);
       schedule(state, 0);
@@ -708,11 +746,15 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       for (const change of params.contentChanges) {
         if ('range' in change && change.range) {
           const removed = utf8Size(state.doc.getText(change.range));
+          const start = state.doc.offsetAt(change.range.start);
+          const end = state.doc.offsetAt(change.range.end);
           state.doc = TextDocument.update(state.doc, [change], version);
           state.bytes += utf8Size(change.text) - removed;
+          state.changed = mergeChange(state.changed, Math.min(start, end), Math.max(start, end), change.text.length);
         } else {
           state.doc = TextDocument.update(state.doc, [change], version);
           state.bytes = utf8Size(change.text);
+          state.changed = 'all';
         }
       }
       schedule(state, debounce);
