@@ -235,7 +235,7 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
     for (const f of chunkSentenceFindings(doc, index, rules.target, { longSentence, longSeverity, hardSeverity })) kept.push({ finding: f, rank: RANK.sentence });
   }
   if (rules.readingAgeSeverity !== 'off') {
-    const report = chunkReport(doc, index, place, rules.target);
+    const report = chunkReport(chunk.analysis);
     for (const p of chunkParagraphAgeFindings(doc, report, place, rules.target, rules.readingAgeSeverity)) {
       kept.push({ finding: p.finding, rank: RANK.paragraph, age: { message: p.message, segment: p.segment } });
     }

@@ -6,7 +6,7 @@
  *   age is above the target, with the two or three hardest sentences.
  */
 import type { DocumentAnalysis } from '../check.js';
-import { movedHeading, movedParagraph, type ChunkReport, type DocSection } from '../readability/report.js';
+import { paragraphOverTarget, paragraphPart, sectionHeading, type ChunkReport, type DocSection } from '../readability/report.js';
 import type { Place } from '../text.js';
 import { chunkReadability } from '../readability/sentences.js';
 import type { ReadabilityScores } from '../readability/types.js';
@@ -150,19 +150,20 @@ export function chunkParagraphAgeFindings(
   severity: Severity,
 ): Array<{ finding: Finding; message: AgeMessage; segment: number }> {
   const out: Array<{ finding: Finding; message: AgeMessage; segment: number }> = [];
-  for (const p of report.paragraphs) {
-    if (!p.part.overTarget) continue;
-    const part = movedParagraph(p.part, report.place, place);
-    const segment = p.segment;
-    const message = ageMessage(target, doc.audience, part, part.hardest.map((s) => ({ text: s.text, line: s.range.start.line })), 'paragraph');
-    out.push({ finding: ageFinding(doc, firstLine(doc, part.start, part.end), ageMessageText(message), severity), message, segment });
-  }
+  report.segments.forEach((seg, segment) => {
+    for (const b of seg.paragraphs) {
+      if (!paragraphOverTarget(b, target)) continue;
+      const part = paragraphPart(doc.lines, b, place.start, target);
+      const message = ageMessage(target, doc.audience, part, part.hardest.map((s) => ({ text: s.text, line: s.range.start.line })), 'paragraph');
+      out.push({ finding: ageFinding(doc, firstLine(doc, part.start, part.end), ageMessageText(message), severity), message, segment });
+    }
+  });
   return out;
 }
 
 /** The reading-age finding of a section above the target (at its heading, or its first line). */
 export function sectionAgeFinding(doc: DocumentAnalysis, section: DocSection, target: number, severity: Severity): Finding {
-  const heading = section.heading && movedHeading(section.heading);
+  const heading = section.heading && sectionHeading(doc.lines, section.heading);
   const at = heading ? { start: heading.start, end: heading.end } : firstLine(doc, section.start, section.end);
   const top = section.hardest.top;
   const lines = top.map((s) => doc.lines.position(s.start).line);
