@@ -20,7 +20,6 @@ import type {
   ReadabilityScores,
   SectionReadability,
   SentenceReadability,
-  Span,
 } from './types.js';
 
 /**
@@ -103,10 +102,6 @@ const NO_VALUES: FormulaValues<number | null> = Object.freeze({
   daleChall: null,
   spache: null,
 });
-
-function span(lines: LineIndex, start: number, end: number): Span {
-  return { start, end, range: { start: lines.position(start), end: lines.position(end) } };
-}
 
 function harder(a: SentenceStats, b: SentenceStats): boolean {
   return a.readingAge > b.readingAge || (a.readingAge === b.readingAge && a.words > b.words);
@@ -382,7 +377,9 @@ function sameCounts(a: ReadabilityCounts, b: ReadabilityCounts): boolean {
 /** A section's heading, where its chunk is now (a new object). */
 export function sectionHeading(lines: LineIndex, h: NonNullable<DocSection['heading']>): NonNullable<SectionReadability['heading']> {
   const b = h.segment.heading!;
-  return { ...span(lines, b.start + h.base, b.end + h.base), text: h.segment.headingText!, depth: b.depth ?? 1 };
+  const start = b.start + h.base;
+  const end = b.end + h.base;
+  return { start, end, range: { start: lines.position(start), end: lines.position(end) }, text: h.segment.headingText!, depth: b.depth ?? 1 };
 }
 
 const memo = new WeakMap<DocumentAnalysis, { target: number; report: ReadabilityReport }>();

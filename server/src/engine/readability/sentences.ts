@@ -9,7 +9,7 @@ import { toSource, toSourceEnd, type BlockKind } from '../prose.js';
 import type { Token } from '../tokenize.js';
 import { readingAgeOf } from './formulas.js';
 import type { ReadabilityCounts } from './types.js';
-import { partFacts, syllablesOf } from './words.js';
+import { partFacts, type PartFacts } from './words.js';
 
 /** A sentence: what the report and the sentence rules read (its counts are in its block's totals). */
 export interface SentenceStats {
@@ -88,12 +88,17 @@ function isHyphen(code: number): boolean {
   return code === 45 || code === 0x2010 || code === 0x2011;
 }
 
+// ASCII first (almost every word), without a string for the first character.
 function startsLower(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
   const ch = word[0];
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const ch = word[0];
   return ch !== ch.toLowerCase();
 }
@@ -171,8 +176,9 @@ function countWord(s: ReadabilityCounts, tokens: Token[], i: number, j: number, 
   let longestPart = 0;
   let allDale = true;
   let allSpache = true;
+  let f!: PartFacts;
   for (let k = i; k <= j; k++) {
-    const f = partFacts(tokens[k].lower);
+    f = partFacts(tokens[k].lower);
     syllables += f.syllables;
     letters += f.letters;
     if (f.syllables > longestPart) longestPart = f.syllables;
@@ -188,18 +194,9 @@ function countWord(s: ReadabilityCounts, tokens: Token[], i: number, j: number, 
   s.letters += letters;
   if (syllables >= 3) {
     s.polysyllables++;
-    if (!name && longestPart >= 3 && !madeLongBySuffix(tokens, i, j)) s.complexWords++;
+    // Gunning: words made three syllables by -es, -ed or -ing are not complex ("created", "wanted").
+    if (!name && longestPart >= 3 && !(i === j && f.madeLongBySuffix)) s.complexWords++;
   }
   if (!name && !allDale) s.difficultWords++;
   if (!name && !allSpache) s.unfamiliarWords++;
-}
-
-/** Gunning: words made three syllables by -es, -ed or -ing are not complex ("created", "wanted"). */
-function madeLongBySuffix(tokens: Token[], i: number, j: number): boolean {
-  if (i !== j) return false;
-  const w = tokens[i].lower;
-  for (const suffix of ['ing', 'ed', 'es']) {
-    if (w.length > suffix.length + 2 && w.endsWith(suffix)) return syllablesOf(w.slice(0, -suffix.length)) < 3;
-  }
-  return false;
 }
