@@ -127,9 +127,9 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
 function detach(f: Finding): void {
   f.actual = sharedCopy(f.actual);
   f.message = sharedCopy(f.message);
-  for (const r of f.replacements) {
-    r.text = sharedCopy(r.text);
-    r.edit.newText = sharedCopy(r.edit.newText);
+  // New objects in an array of their own length (a list grown by push keeps spare room).
+  if (f.replacements.length) {
+    f.replacements = f.replacements.map((r) => ({ text: sharedCopy(r.text), edit: { start: r.edit.start, end: r.edit.end, newText: sharedCopy(r.edit.newText) }, fixable: r.fixable }));
   }
 }
 
