@@ -186,12 +186,32 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
 
 /** Copies of a finding's strings that come from the document's text. */
 function detach(f: Finding): void {
-  f.actual = ownCopy(f.actual);
-  f.message = ownCopy(f.message);
-  for (const r of f.replacements) {
-    r.text = ownCopy(r.text);
-    r.edit.newText = ownCopy(r.edit.newText);
+  f.actual = sharedCopy(f.actual);
+  f.message = sharedCopy(f.message);
+  // New objects in an array of their own length (a list grown by push keeps spare room).
+  if (f.replacements.length) {
+    f.replacements = f.replacements.map((r) => ({ text: sharedCopy(r.text), edit: { start: r.edit.start, end: r.edit.end, newText: sharedCopy(r.edit.newText) }, fixable: r.fixable }));
   }
+}
+
+/**
+ * Own copies of short strings, shared: kept findings repeat the same words and messages (a
+ * jargon word, a sentence's length) thousands of times in a long document.
+ */
+const copies = new Map<string, string>();
+const SHARED_LENGTH = 160;
+const SHARED_KEPT = 4096;
+
+/** ownCopy(s), the same string for equal short strings. */
+function sharedCopy(s: string): string {
+  if (s.length > SHARED_LENGTH) return ownCopy(s);
+  let copy = copies.get(s);
+  if (copy === undefined) {
+    copy = ownCopy(s);
+    if (copies.size >= SHARED_KEPT) copies.clear();
+    copies.set(copy, copy);
+  }
+  return copy;
 }
 
 /** A string equal to `s` that does not refer to a longer string it was sliced from. */
@@ -238,6 +258,8 @@ interface RuleSettings {
   key: string;
   /** Kept findings outlive this document version (a cache is in use): their strings are copied. */
   detach: boolean;
+  /** Each entry's docs address (by index in the dictionary), built once per check and shared by its findings. */
+  urls: Map<number, string>;
 }
 
 function ruleSettings(doc: DocumentAnalysis, options: CheckOptions): RuleSettings {
@@ -252,7 +274,7 @@ function ruleSettings(doc: DocumentAnalysis, options: CheckOptions): RuleSetting
   const passiveSeverity = ruleSeverity('passive-voice', config?.passive ? 'hint' : 'off', config);
   // Entry severities follow the audience, the config's rules and its categories.
   const key = JSON.stringify([audience, docsUrl, target, longSentence, longSeverity, hardSeverity, readingAgeSeverity, passiveSeverity, config?.rules ?? null, config?.categories ?? null]);
-  return { dict: options.dictionary, config, audience, docsUrl, target, longSentence, longSeverity, hardSeverity, readingAgeSeverity, passiveSeverity, key, detach: options.cache !== undefined };
+  return { dict: options.dictionary, config, audience, docsUrl, target, longSentence, longSeverity, hardSeverity, readingAgeSeverity, passiveSeverity, key, detach: options.cache !== undefined, urls: new Map() };
 }
 
 /** Where findings at the same range stood before sorting when every rule ran over the whole document (the sort is stable). */
@@ -291,14 +313,16 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
     if (!ce) continue;
     const severity = entrySeverity(ce.entry, rules.audience, rules.config);
     if (severity === 'off') continue;
-    kept.push({ finding: jargonFinding(text, lines, chunk.start, m, ce.entry, severity, m.caseSensitive, rules.docsUrl), rank: RANK.jargon });
+    let url = rules.urls.get(m.entry);
+    if (url === undefined) rules.urls.set(m.entry, (url = `${rules.docsUrl}#${ce.entry.id}`));
+    kept.push({ finding: jargonFinding(text, lines, chunk.start, m, ce.entry, severity, m.caseSensitive, url), rank: RANK.jargon });
   }
   const { longSentence, longSeverity, hardSeverity } = rules;
   if (longSeverity !== 'off' || hardSeverity !== 'off') {
     for (const f of chunkSentenceFindings(doc, index, rules.target, { longSentence, longSeverity, hardSeverity })) kept.push({ finding: f, rank: RANK.sentence });
   }
   if (rules.readingAgeSeverity !== 'off') {
-    const report = chunkReport(doc, index, place, rules.target);
+    const report = chunkReport(chunk.analysis);
     for (const p of chunkParagraphAgeFindings(doc, report, place, rules.target, rules.readingAgeSeverity)) {
       kept.push({ finding: p.finding, rank: RANK.paragraph, age: { message: p.message, segment: p.segment } });
     }
@@ -504,7 +528,7 @@ function jargonFinding(
   entry: CompiledDictionary['entries'][number]['entry'],
   severity: Severity,
   caseSensitive: boolean,
-  docsUrl: string,
+  url: string,
 ): Finding {
   const start = m.start + base;
   const end = m.end + base;
@@ -534,7 +558,7 @@ function jargonFinding(
     replacements,
     explanation: entry.why,
     source: entry.source,
-    url: `${docsUrl}#${entry.id}`,
+    url,
   };
 }
 

@@ -7,9 +7,9 @@
 import type { DocumentAnalysis } from '../check.js';
 import type { PlainwordsConfig } from '../config.js';
 import type { ChunkAnalysis } from '../analyse.js';
-import { moveRange, placesOf, type LineIndex, type Place } from '../text.js';
+import type { LineIndex } from '../text.js';
 import type { Audience } from '../types.js';
-import { FORMULAS, agreementOf, fleschReadingEase, formulaAges, formulaGrades, round1 } from './formulas.js';
+import { FORMULAS, agreementOf, fleschReadingEase, formulaAges, formulaGrades, readingAgeOf, round1 } from './formulas.js';
 import { addCounts, chunkReadability, emptyCounts, type BlockStats, type SentenceStats } from './sentences.js';
 import type {
   FormulaValues,
@@ -20,7 +20,6 @@ import type {
   ReadabilityScores,
   SectionReadability,
   SentenceReadability,
-  Span,
 } from './types.js';
 
 /**
@@ -104,10 +103,6 @@ const NO_VALUES: FormulaValues<number | null> = Object.freeze({
   spache: null,
 });
 
-function span(lines: LineIndex, start: number, end: number): Span {
-  return { start, end, range: { start: lines.position(start), end: lines.position(end) } };
-}
-
 function harder(a: SentenceStats, b: SentenceStats): boolean {
   return a.readingAge > b.readingAge || (a.readingAge === b.readingAge && a.words > b.words);
 }
@@ -149,20 +144,6 @@ function sentenceOut(lines: LineIndex, s: DocSentence): SentenceReadability {
   };
 }
 
-/** What a paragraph's part needs that depends only on the paragraph: kept with its chunk's counts. */
-const paragraphCache = new WeakMap<BlockStats, { scores: ReadabilityScores; hardest: SentenceStats[] }>();
-
-function paragraphFacts(b: BlockStats): { scores: ReadabilityScores; hardest: SentenceStats[] } {
-  let hit = paragraphCache.get(b);
-  if (!hit) {
-    const h = new Hardest();
-    for (const s of b.sentences) h.offer(s, 0);
-    hit = { scores: scoresOf(b.totals, MIN_WORDS.paragraph), hardest: h.top.map((d) => d.stats) };
-    paragraphCache.set(b, hit);
-  }
-  return hit;
-}
-
 function isOverTarget(scores: ReadabilityScores, target: number): boolean {
   return scores.reliable && scores.readingAge !== null && Math.round(scores.readingAge) > target;
 }
@@ -179,74 +160,111 @@ function partOf(lines: LineIndex, scores: ReadabilityScores, start: number, end:
 }
 
 /**
+ * Is a paragraph's reading age above the target? What isOverTarget(scoresOf(...)) says, without
+ * building the scores (most paragraphs are not: their parts are built only for the report).
+ */
+export function paragraphOverTarget(b: BlockStats, target: number): boolean {
+  const c = b.totals;
+  if (c.words < MIN_WORDS.paragraph || c.sentences <= 0) return false;
+  const age = readingAgeOf(c);
+  return age !== undefined && Math.round(round1(age)) > target;
+}
+
+/** A paragraph's part, for its chunk starting at `base` in the document whose lines are given. */
+export function paragraphPart(lines: LineIndex, b: BlockStats, base: number, target: number): ParagraphReadability {
+  const scores = scoresOf(b.totals, MIN_WORDS.paragraph);
+  const top = new Hardest();
+  for (const s of b.sentences) top.offer(s, base);
+  const start = b.start + base;
+  const end = b.end + base;
+  // Written out field by field, in the order the report has always had (its JSON is compared
+  // byte for byte): much faster than a spread of a wide object.
+  return {
+    words: scores.words,
+    sentences: scores.sentences,
+    syllables: scores.syllables,
+    letters: scores.letters,
+    polysyllables: scores.polysyllables,
+    complexWords: scores.complexWords,
+    difficultWords: scores.difficultWords,
+    unfamiliarWords: scores.unfamiliarWords,
+    grades: scores.grades,
+    ages: scores.ages,
+    fleschReadingEase: scores.fleschReadingEase,
+    readingAge: scores.readingAge,
+    agreement: scores.agreement,
+    reliable: scores.reliable,
+    start,
+    end,
+    range: { start: lines.position(start), end: lines.position(end) },
+    hardest: top.top.map((s) => sentenceOut(lines, s)),
+    overTarget: isOverTarget(scores, target),
+    listItem: b.listItem,
+  };
+}
+
+/**
  * The part of a section inside one chunk: its heading when the section starts in the chunk,
  * and its paragraphs and headings up to the next heading or the chunk's end. Sections that run
  * over several chunks are put together from these, so an edit recounts only its own chunk.
+ * Offsets and positions are computed where the chunk is now, when they are needed: a segment
+ * depends on the chunk's text only.
  */
 interface Segment {
-  /** At the place its chunk's report was built. */
-  heading?: NonNullable<SectionReadability['heading']>;
+  /** The heading block that starts the segment, and its text. */
+  heading?: BlockStats;
+  headingText?: string;
   /** Offsets relative to the chunk. */
   start: number;
   end: number;
   counts: ReadabilityCounts;
-  /** The hardest sentences of the segment, best first (offsets relative to the chunk). */
+  /** The hardest sentences of the segment, best first. */
   hardest: SentenceStats[];
-  paragraphs: number;
+  /** The segment's paragraphs, in order. */
+  paragraphs: BlockStats[];
   /** Scores of a section that is this segment alone, once needed. */
   alone?: ReadabilityScores;
   /** Scores of the last section seen that starts here and runs into later chunks. */
   spanning?: { counts: ReadabilityCounts; scores: ReadabilityScores };
 }
 
-/** A chunk's share of the report, at the place it was built (text.ts Place). */
+/** A chunk's share of the report. */
 export interface ChunkReport {
-  place: Place;
   segments: Segment[];
-  /** Parts of the chunk's paragraphs, with the index of the segment each is in. */
-  paragraphs: Array<{ part: ParagraphReadability; segment: number }>;
 }
 
-const chunkReports = new WeakMap<ChunkAnalysis, Map<number, ChunkReport>>();
+const chunkReports = new WeakMap<ChunkAnalysis, ChunkReport>();
 
-/** The chunk's share of the report for a target (kept with the chunk's analysis). */
-export function chunkReport(doc: DocumentAnalysis, index: number, place: Place, target: number): ChunkReport {
-  const chunk = doc.chunks[index];
-  let byTarget = chunkReports.get(chunk.analysis);
-  const hit = byTarget?.get(target);
+/** The chunk's share of the report (kept with the chunk's analysis). */
+export function chunkReport(analysis: ChunkAnalysis): ChunkReport {
+  const hit = chunkReports.get(analysis);
   if (hit) return hit;
-  const lines = doc.lines;
-  const base = chunk.start;
   const segments: Segment[] = [];
-  const paragraphs: ChunkReport['paragraphs'] = [];
   let seg: Segment | undefined;
   let top: Hardest | undefined;
   const close = () => {
     if (seg && top) seg.hardest = top.top.map((d) => d.stats);
   };
-  for (const b of chunkReadability(chunk.analysis).blocks) {
+  for (const b of chunkReadability(analysis).blocks) {
     if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
     if (b.kind === 'heading' || !seg) {
       close();
-      const heading = b.kind === 'heading' ? { ...span(lines, b.start + base, b.end + base), text: chunk.analysis.blocks[b.index].block.text, depth: b.depth ?? 1 } : undefined;
-      seg = { heading, start: b.start, end: b.start, counts: emptyCounts(), hardest: [], paragraphs: 0 };
+      seg = { heading: undefined, headingText: undefined, start: b.start, end: b.start, counts: emptyCounts(), hardest: [], paragraphs: [] };
+      if (b.kind === 'heading') {
+        seg.heading = b;
+        seg.headingText = analysis.blocks[b.index].block.text;
+      }
       top = new Hardest();
       segments.push(seg);
     }
     addCounts(seg.counts, b.totals);
     for (const s of b.sentences) top!.offer(s, 0);
     seg.end = b.end;
-    if (b.kind === 'paragraph') {
-      seg.paragraphs++;
-      const facts = paragraphFacts(b);
-      const hardest = facts.hardest.map((s) => ({ stats: s, start: s.start + base, end: s.end + base }));
-      paragraphs.push({ part: { ...partOf(lines, facts.scores, b.start + base, b.end + base, hardest, target), listItem: b.listItem }, segment: segments.length - 1 });
-    }
+    if (b.kind === 'paragraph') seg.paragraphs.push(b);
   }
   close();
-  const report: ChunkReport = { place, segments, paragraphs };
-  if (!byTarget) chunkReports.set(chunk.analysis, (byTarget = new Map()));
-  byTarget.set(target, report);
+  const report: ChunkReport = { segments };
+  chunkReports.set(analysis, report);
   return report;
 }
 
@@ -257,8 +275,8 @@ export interface DocSection {
   /** Document offsets. */
   start: number;
   end: number;
-  /** The heading's segment and the chunk's place now, when the section has a heading. */
-  heading?: { segment: Segment; from: Place; to: Place };
+  /** The heading's segment and its chunk's start now, when the section has a heading. */
+  heading?: { segment: Segment; base: number };
   /** Paragraphs in the section. */
   paragraphs: number;
   scores: ReadabilityScores;
@@ -268,7 +286,8 @@ export interface DocSection {
 /** The document's readability put together from its chunks' shares. */
 export interface DocReadability {
   target: number;
-  chunks: Array<{ report: ChunkReport; place: Place; sections: DocSection[] }>;
+  /** Each chunk's share, its start now and the section each of its segments is in. */
+  chunks: Array<{ report: ChunkReport; base: number; sections: DocSection[] }>;
   sections: DocSection[];
   document: { counts: ReadabilityCounts; hardest: Hardest; start: number; end: number };
 }
@@ -280,7 +299,6 @@ export function docReadability(doc: DocumentAnalysis, target: number): DocReadab
   let byTarget = docMemo.get(doc);
   const hit = byTarget?.get(target);
   if (hit) return hit;
-  const places = placesOf(doc.lines, doc.chunks);
   const document = { counts: emptyCounts(), hardest: new Hardest(), start: 0, end: 0 };
   let first = true;
   const sections: DocSection[] = [];
@@ -288,9 +306,8 @@ export function docReadability(doc: DocumentAnalysis, target: number): DocReadab
   const chunks: DocReadability['chunks'] = [];
   let section: DocSection | undefined;
   for (let i = 0; i < doc.chunks.length; i++) {
-    const place = places[i];
-    const base = place.start;
-    const report = chunkReport(doc, i, place, target);
+    const base = doc.chunks[i].start;
+    const report = chunkReport(doc.chunks[i].analysis);
     const bySegment: DocSection[] = [];
     for (const seg of report.segments) {
       if (seg.heading || !section) {
@@ -299,7 +316,7 @@ export function docReadability(doc: DocumentAnalysis, target: number): DocReadab
           hardest: new Hardest(),
           start: seg.start + base,
           end: seg.start + base,
-          heading: seg.heading && { segment: seg, from: report.place, to: place },
+          heading: seg.heading && { segment: seg, base },
           paragraphs: 0,
           scores: undefined as unknown as ReadabilityScores,
           overTarget: false,
@@ -319,10 +336,10 @@ export function docReadability(doc: DocumentAnalysis, target: number): DocReadab
       }
       section.end = seg.end + base;
       document.end = seg.end + base;
-      section.paragraphs += seg.paragraphs;
+      section.paragraphs += seg.paragraphs.length;
       bySegment.push(section);
     }
-    chunks.push({ report, place, sections: bySegment });
+    chunks.push({ report, base, sections: bySegment });
   }
   for (let k = 0; k < sections.length; k++) {
     const s = sections[k];
@@ -357,40 +374,12 @@ function sameCounts(a: ReadabilityCounts, b: ReadabilityCounts): boolean {
   );
 }
 
-/** A section's heading at the chunk's place now (a new object). */
-export function movedHeading(h: NonNullable<DocSection['heading']>): NonNullable<SectionReadability['heading']> {
-  const t = h.segment.heading!;
-  const d = h.to.start - h.from.start;
-  return { ...t, start: t.start + d, end: t.end + d, range: moveRange(t.range, h.from, h.to) };
-}
-
-/** A paragraph's part built at `from`, for its chunk at `to` (a new object). */
-export function movedParagraph(p: ParagraphReadability, from: Place, to: Place): ParagraphReadability {
-  const d = to.start - from.start;
-  // Written out field by field, in the order the report has always had (its JSON is compared
-  // byte for byte): much faster than a spread of a wide object.
-  return {
-    words: p.words,
-    sentences: p.sentences,
-    syllables: p.syllables,
-    letters: p.letters,
-    polysyllables: p.polysyllables,
-    complexWords: p.complexWords,
-    difficultWords: p.difficultWords,
-    unfamiliarWords: p.unfamiliarWords,
-    grades: p.grades,
-    ages: p.ages,
-    fleschReadingEase: p.fleschReadingEase,
-    readingAge: p.readingAge,
-    agreement: p.agreement,
-    reliable: p.reliable,
-    start: p.start + d,
-    end: p.end + d,
-    range: moveRange(p.range, from, to),
-    hardest: p.hardest.map((h) => ({ start: h.start + d, end: h.end + d, range: moveRange(h.range, from, to), text: h.text, words: h.words, readingAge: h.readingAge })),
-    overTarget: p.overTarget,
-    listItem: p.listItem,
-  };
+/** A section's heading, where its chunk is now (a new object). */
+export function sectionHeading(lines: LineIndex, h: NonNullable<DocSection['heading']>): NonNullable<SectionReadability['heading']> {
+  const b = h.segment.heading!;
+  const start = b.start + h.base;
+  const end = b.end + h.base;
+  return { start, end, range: { start: lines.position(start), end: lines.position(end) }, text: h.segment.headingText!, depth: b.depth ?? 1 };
 }
 
 const memo = new WeakMap<DocumentAnalysis, { target: number; report: ReadabilityReport }>();
@@ -429,7 +418,7 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
   const lines = doc.lines;
   const r = docReadability(doc, target);
   const paragraphs: ParagraphReadability[] = [];
-  for (const c of r.chunks) for (const p of c.report.paragraphs) paragraphs.push(movedParagraph(p.part, c.report.place, c.place));
+  for (const c of r.chunks) for (const seg of c.report.segments) for (const b of seg.paragraphs) paragraphs.push(paragraphPart(lines, b, c.base, target));
   const d = r.document;
   return {
     version: 1,
@@ -437,7 +426,7 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
     target,
     minWords: { ...MIN_WORDS },
     document: partOf(lines, scoresOf(d.counts, MIN_WORDS.document), d.start, d.end, d.hardest.top, target),
-    sections: r.sections.map((s) => ({ ...partOf(lines, s.scores, s.start, s.end, s.hardest.top, target), ...(s.heading ? { heading: movedHeading(s.heading) } : {}) })),
+    sections: r.sections.map((s) => ({ ...partOf(lines, s.scores, s.start, s.end, s.hardest.top, target), ...(s.heading ? { heading: sectionHeading(lines, s.heading) } : {}) })),
     paragraphs,
   };
 }

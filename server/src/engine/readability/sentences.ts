@@ -9,19 +9,18 @@ import { toSource, toSourceEnd, type BlockKind } from '../prose.js';
 import type { Token } from '../tokenize.js';
 import { readingAgeOf } from './formulas.js';
 import type { ReadabilityCounts } from './types.js';
-import { partFacts, syllablesOf } from './words.js';
+import { partFacts, type PartFacts } from './words.js';
 
-export interface SentenceStats extends ReadabilityCounts {
+/** A sentence: what the report and the sentence rules read (its counts are in its block's totals). */
+export interface SentenceStats {
   /** Offsets relative to the chunk. */
   start: number;
   end: number;
   /** The sentence as prose (block text). */
   text: string;
+  words: number;
   /** Median reading age of the sentence on its own. */
   readingAge: number;
-  /** Index of the first and after the last token in the block. */
-  firstToken: number;
-  endToken: number;
 }
 
 export interface BlockStats {
@@ -63,6 +62,17 @@ export function emptyCounts(): ReadabilityCounts {
   return { words: 0, sentences: 0, syllables: 0, letters: 0, polysyllables: 0, complexWords: 0, difficultWords: 0, unfamiliarWords: 0 };
 }
 
+function resetCounts(c: ReadabilityCounts): void {
+  c.words = 0;
+  c.sentences = 0;
+  c.syllables = 0;
+  c.letters = 0;
+  c.polysyllables = 0;
+  c.complexWords = 0;
+  c.difficultWords = 0;
+  c.unfamiliarWords = 0;
+}
+
 export function addCounts(to: ReadabilityCounts, c: ReadabilityCounts): void {
   to.words += c.words;
   to.sentences += c.sentences;
@@ -78,12 +88,17 @@ function isHyphen(code: number): boolean {
   return code === 45 || code === 0x2010 || code === 0x2011;
 }
 
+// ASCII first (almost every word), without a string for the first character.
 function startsLower(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
   const ch = word[0];
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const ch = word[0];
   return ch !== ch.toLowerCase();
 }
@@ -102,53 +117,44 @@ function isClosing(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 34 || code === 39 || code === 41 || code === 93 || code === 0x201d || code === 0x2019 || code === 0x2026;
 }
 
+/** The counts of the sentence being read (blockStats is not re-entrant: one is enough). */
+const counting = emptyCounts();
+
+/** The sentences of the block being read, copied out at its end (an array grown by push keeps spare room). */
+const found: SentenceStats[] = [];
+
 function blockStats(ab: AnalysedBlock, index: number): BlockStats {
   const { block, tokens } = ab;
   const text = block.text;
-  const sentences: SentenceStats[] = [];
   const totals = emptyCounts();
-  let cur: SentenceStats | undefined;
+  const c = counting;
+  found.length = 0;
+  // Tokens of the open sentence: first and after the last (first < 0: no open sentence).
+  let first = -1;
+  let after = 0;
   const close = () => {
-    if (!cur) return;
-    const last = tokens[cur.endToken - 1];
-    let e = last.end;
+    if (first < 0) return;
+    let e = tokens[after - 1].end;
     while (e < text.length && isClosing(text.charCodeAt(e))) e++;
-    cur.text = text.slice(tokens[cur.firstToken].start, e);
-    cur.start = toSource(block, tokens[cur.firstToken].start);
-    cur.end = toSourceEnd(block, e);
-    cur.readingAge = readingAgeOf(cur) ?? 0;
-    addCounts(totals, cur);
-    sentences.push(cur);
-    cur = undefined;
+    const from = tokens[first].start;
+    addCounts(totals, c);
+    found.push({ start: toSource(block, from), end: toSourceEnd(block, e), text: text.slice(from, e), words: c.words, readingAge: readingAgeOf(c) ?? 0 });
+    first = -1;
   };
   let i = 0;
   while (i < tokens.length) {
     // A word: tokens joined by single hyphens ("co-production", "COVID-19").
     let j = i;
     while (j + 1 < tokens.length && tokens[j + 1].start === tokens[j].end + 1 && isHyphen(text.charCodeAt(tokens[j].end))) j++;
-    const first = tokens[i];
-    if (cur && first.sentence !== tokens[i - 1].sentence && !continues(tokens[i - 1], first)) close();
-    const initial = !cur;
-    if (!cur) {
-      cur = {
-        words: 0,
-        sentences: 1,
-        syllables: 0,
-        letters: 0,
-        polysyllables: 0,
-        complexWords: 0,
-        difficultWords: 0,
-        unfamiliarWords: 0,
-        start: 0,
-        end: 0,
-        text: '',
-        readingAge: 0,
-        firstToken: i,
-        endToken: i,
-      };
+    if (first >= 0 && tokens[i].sentence !== tokens[i - 1].sentence && !continues(tokens[i - 1], tokens[i])) close();
+    const initial = first < 0;
+    if (initial) {
+      first = i;
+      resetCounts(c);
+      c.sentences = 1;
     }
-    cur.endToken = j + 1;
-    countWord(cur, tokens, i, j, initial);
+    after = j + 1;
+    countWord(c, tokens, i, j, initial);
     i = j + 1;
   }
   close();
@@ -159,7 +165,7 @@ function blockStats(ab: AnalysedBlock, index: number): BlockStats {
     listItem: !!block.listItem,
     start: block.start,
     end: block.end,
-    sentences,
+    sentences: found.slice(),
     totals,
   };
 }
@@ -170,8 +176,9 @@ function countWord(s: ReadabilityCounts, tokens: Token[], i: number, j: number, 
   let longestPart = 0;
   let allDale = true;
   let allSpache = true;
+  let f!: PartFacts;
   for (let k = i; k <= j; k++) {
-    const f = partFacts(tokens[k].lower);
+    f = partFacts(tokens[k].lower);
     syllables += f.syllables;
     letters += f.letters;
     if (f.syllables > longestPart) longestPart = f.syllables;
@@ -187,18 +194,9 @@ function countWord(s: ReadabilityCounts, tokens: Token[], i: number, j: number, 
   s.letters += letters;
   if (syllables >= 3) {
     s.polysyllables++;
-    if (!name && longestPart >= 3 && !madeLongBySuffix(tokens, i, j)) s.complexWords++;
+    // Gunning: words made three syllables by -es, -ed or -ing are not complex ("created", "wanted").
+    if (!name && longestPart >= 3 && !(i === j && f.madeLongBySuffix)) s.complexWords++;
   }
   if (!name && !allDale) s.difficultWords++;
   if (!name && !allSpache) s.unfamiliarWords++;
-}
-
-/** Gunning: words made three syllables by -es, -ed or -ing are not complex ("created", "wanted"). */
-function madeLongBySuffix(tokens: Token[], i: number, j: number): boolean {
-  if (i !== j) return false;
-  const w = tokens[i].lower;
-  for (const suffix of ['ing', 'ed', 'es']) {
-    if (w.length > suffix.length + 2 && w.endsWith(suffix)) return syllablesOf(w.slice(0, -suffix.length)) < 3;
-  }
-  return false;
 }

@@ -116,6 +116,15 @@ export interface PartFacts {
   digit: boolean;
   daleChall: boolean;
   spache: boolean;
+  /** Three syllables or more only because of -es, -ed or -ing ("created", "wanted"): not complex for Gunning fog. */
+  madeLongBySuffix: boolean;
+}
+
+function madeLongBySuffix(w: string): boolean {
+  for (const suffix of ['ing', 'ed', 'es']) {
+    if (w.length > suffix.length + 2 && w.endsWith(suffix)) return syllablesOf(w.slice(0, -suffix.length)) < 3;
+  }
+  return false;
 }
 
 const factsCache = new Map<string, PartFacts>();
@@ -131,7 +140,9 @@ export function partFacts(lower: string): PartFacts {
       digit,
       daleChall: digit || isDaleChallFamiliar(lower),
       spache: digit || isSpacheFamiliar(lower),
+      madeLongBySuffix: false,
     };
+    f.madeLongBySuffix = f.syllables >= 3 && madeLongBySuffix(lower);
     if (factsCache.size >= CACHE_LIMIT) factsCache.clear();
     factsCache.set(lower, f);
   }

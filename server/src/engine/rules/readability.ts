@@ -6,7 +6,7 @@
  *   age is above the target, with the two or three hardest sentences.
  */
 import type { DocumentAnalysis } from '../check.js';
-import { movedHeading, movedParagraph, type ChunkReport, type DocSection } from '../readability/report.js';
+import { paragraphOverTarget, paragraphPart, sectionHeading, type ChunkReport, type DocSection } from '../readability/report.js';
 import type { Place } from '../text.js';
 import { chunkReadability } from '../readability/sentences.js';
 import type { ReadabilityScores } from '../readability/types.js';
@@ -27,6 +27,14 @@ export interface ReadabilityRuleOptions {
   longSeverity: SeverityOrOff;
   hardSeverity: SeverityOrOff;
 }
+
+const LONG_SENTENCE_URL = `${READABILITY_DOCS_URL}#long-sentence`;
+const HARD_SENTENCE_URL = `${READABILITY_DOCS_URL}#hard-sentence`;
+const READING_AGE_URL = `${READABILITY_DOCS_URL}#reading-age`;
+
+const LONG_SENTENCE_EXPLANATION = 'Long sentences are harder to follow and to remember. GOV.UK and the NHS advise 25 words or fewer, and an average of 15 to 20.';
+const HARD_SENTENCE_EXPLANATION =
+  'Readability formulas count sentence length and word length (syllables, letters, words not on lists of familiar words). A sentence with several long words reads hard, whatever its length.';
 
 /** Characters quoteShort would change: \uFFFC, white space other than single inner spaces. */
 const NEEDS_CLEANING = /[^\S ]|  |^ | $|\uFFFC/;
@@ -57,30 +65,33 @@ export function chunkSentenceFindings(doc: DocumentAnalysis, index: number, targ
       const long = s.words > limit;
       // A long sentence is flagged as long only, even when it is hard too.
       const hard = !long && scored && s.words >= HARD_SENTENCE_MIN_WORDS && Math.round(s.readingAge) > hardAge;
-      let finding: Pick<Finding, 'ruleId' | 'message' | 'severity' | 'explanation' | 'url'> | undefined;
+      let ruleId: 'long-sentence' | 'hard-sentence';
+      let message: string;
+      let severity: Severity;
+      let explanation: string;
+      let url: string;
       if (long && longSeverity !== 'off') {
-        finding = {
-          ruleId: 'long-sentence',
-          message: `Long sentence: ${s.words} words. Try to keep sentences to ${limit} words or fewer: split it, or cut words that add nothing.`,
-          severity: longSeverity,
-          explanation: 'Long sentences are harder to follow and to remember. GOV.UK and the NHS advise 25 words or fewer, and an average of 15 to 20.',
-          url: `${READABILITY_DOCS_URL}#long-sentence`,
-        };
+        ruleId = 'long-sentence';
+        message = `Long sentence: ${s.words} words. Try to keep sentences to ${limit} words or fewer: split it, or cut words that add nothing.`;
+        severity = longSeverity;
+        explanation = LONG_SENTENCE_EXPLANATION;
+        url = LONG_SENTENCE_URL;
       } else if (hard && hardSeverity !== 'off') {
-        finding = {
-          ruleId: 'hard-sentence',
-          message: `Hard to read: most formulas put this sentence at reading age ${Math.round(s.readingAge)}, well above the target of ${target}. Try shorter words and a shorter sentence.`,
-          severity: hardSeverity,
-          explanation:
-            'Readability formulas count sentence length and word length (syllables, letters, words not on lists of familiar words). A sentence with several long words reads hard, whatever its length.',
-          url: `${READABILITY_DOCS_URL}#hard-sentence`,
-        };
-      }
-      if (!finding) continue;
+        ruleId = 'hard-sentence';
+        message = `Hard to read: most formulas put this sentence at reading age ${Math.round(s.readingAge)}, well above the target of ${target}. Try shorter words and a shorter sentence.`;
+        severity = hardSeverity;
+        explanation = HARD_SENTENCE_EXPLANATION;
+        url = HARD_SENTENCE_URL;
+      } else continue;
       const start = s.start + chunk.start;
       const end = s.end + chunk.start;
+      // Written out in the order findings of these rules have always had (output is compared byte for byte).
       out.push({
-        ...finding,
+        ruleId,
+        message,
+        severity,
+        explanation,
+        url,
         start,
         end,
         range: { start: doc.lines.position(start), end: doc.lines.position(end) },
@@ -92,17 +103,35 @@ export function chunkSentenceFindings(doc: DocumentAnalysis, index: number, targ
   return out;
 }
 
-/** A reading-age message in pieces: the hardest sentences' line numbers change when lines are added above. */
+/**
+ * A reading-age message in pieces: the hardest sentences' line numbers change when lines are
+ * added above. Kept with paragraphs' findings, so it holds strings it shares: the head (the same
+ * for many paragraphs) and the sentences' own texts, quoted when the message is written.
+ */
 export interface AgeMessage {
   head: string;
-  quotes: string[];
+  /** The hardest sentences' texts. */
+  texts: string[];
   /** 0-based lines of the quoted sentences. */
   lines: number[];
 }
 
 export function ageMessageText(m: AgeMessage, lineShift = 0): string {
-  if (!m.quotes.length) return m.head;
-  return `${m.head} Hardest sentences: ${m.quotes.map((q, k) => `${q} (line ${m.lines[k] + lineShift + 1})`).join('; ')}.`;
+  if (!m.texts.length) return m.head;
+  return `${m.head} Hardest sentences: ${m.texts.map((t, k) => `${quoteShort(t)} (line ${m.lines[k] + lineShift + 1})`).join('; ')}.`;
+}
+
+/** Message heads, shared (a few hundred differ: reading age, target, audience, agreement). */
+const heads = new Map<string, string>();
+const HEADS_KEPT = 1000;
+
+function sharedHead(head: string): string {
+  let kept = heads.get(head);
+  if (kept === undefined) {
+    if (heads.size >= HEADS_KEPT) heads.clear();
+    heads.set(head, (kept = head));
+  }
+  return kept;
 }
 
 function ageMessage(target: number, audience: string, p: ReadabilityScores, hardest: Array<{ text: string; line: number }>, what: string): AgeMessage {
@@ -110,8 +139,8 @@ function ageMessage(target: number, audience: string, p: ReadabilityScores, hard
   const agreement = p.agreement ? ` ${p.agreement.text}.` : '';
   const top = hardest.slice(0, 3);
   return {
-    head: `Reading age ${age} is above the target of ${target} for ${audienceName(audience)} in this ${what}.${agreement}`,
-    quotes: top.map((s) => quoteShort(s.text)),
+    head: sharedHead(`Reading age ${age} is above the target of ${target} for ${audienceName(audience)} in this ${what}.${agreement}`),
+    texts: top.map((s) => s.text),
     lines: top.map((s) => s.line),
   };
 }
@@ -133,7 +162,7 @@ function ageFinding(doc: DocumentAnalysis, at: { start: number; end: number }, m
     replacements: [],
     explanation:
       'Reading age is the age at which a typical reader can understand the text, estimated by seven readability formulas from sentence and word length. Shorter sentences and everyday words bring it down.',
-    url: `${READABILITY_DOCS_URL}#reading-age`,
+    url: READING_AGE_URL,
   };
 }
 
@@ -150,19 +179,20 @@ export function chunkParagraphAgeFindings(
   severity: Severity,
 ): Array<{ finding: Finding; message: AgeMessage; segment: number }> {
   const out: Array<{ finding: Finding; message: AgeMessage; segment: number }> = [];
-  for (const p of report.paragraphs) {
-    if (!p.part.overTarget) continue;
-    const part = movedParagraph(p.part, report.place, place);
-    const segment = p.segment;
-    const message = ageMessage(target, doc.audience, part, part.hardest.map((s) => ({ text: s.text, line: s.range.start.line })), 'paragraph');
-    out.push({ finding: ageFinding(doc, firstLine(doc, part.start, part.end), ageMessageText(message), severity), message, segment });
-  }
+  report.segments.forEach((seg, segment) => {
+    for (const b of seg.paragraphs) {
+      if (!paragraphOverTarget(b, target)) continue;
+      const part = paragraphPart(doc.lines, b, place.start, target);
+      const message = ageMessage(target, doc.audience, part, part.hardest.map((s) => ({ text: s.text, line: s.range.start.line })), 'paragraph');
+      out.push({ finding: ageFinding(doc, firstLine(doc, part.start, part.end), ageMessageText(message), severity), message, segment });
+    }
+  });
   return out;
 }
 
 /** The reading-age finding of a section above the target (at its heading, or its first line). */
 export function sectionAgeFinding(doc: DocumentAnalysis, section: DocSection, target: number, severity: Severity): Finding {
-  const heading = section.heading && movedHeading(section.heading);
+  const heading = section.heading && sectionHeading(doc.lines, section.heading);
   const at = heading ? { start: heading.start, end: heading.end } : firstLine(doc, section.start, section.end);
   const top = section.hardest.top;
   const lines = top.map((s) => doc.lines.position(s.start).line);
