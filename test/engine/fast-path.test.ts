@@ -163,6 +163,29 @@ describe('markdown scanner', () => {
     expect(scanned).toBeGreaterThan(samples / 8);
   }, 120_000);
 
+  it('gives the parser’s blocks on generated markdown with link reference definitions', () => {
+    // Pieces with no "]" skip the parser; the rest are parsed in one text, with the definitions.
+    // Everything is compared in full (plain pieces here go to the scanner, not the plain path).
+    const lines = ['[a]: /u', '[b]: /v "t"', '  [a]: x', '> [b]: y', '- [a]: z', 'see [a] and [b][]', 'plain words here', 'plain  ', 'text [a][b] more', '![a]', '[c]', '[a](x)', '# Head [a]', '    indented [a]', '    code', '2. item [b]', '1. item', '- item', '* [a]', '```', '<div>', '<!-- c', '-->', '---', '***', 'x *em* [b]', '| a | b |', '| - | - |', 'a]: not', '[A]', '[a]:', '\t[a]: t', 'Title', '===', '<https://x.y>', 'x\\', 'a <b> c', '[a\nb]: x', '+++', 'k: v'];
+    const joins = ['\n', '\n', '\n\n', '\n\n', '\n\n\n', '\r\n', '\r\n\r\n', '\n  ', '\n\n  ', '\n\n    ', '  \n'];
+    const next = random(20_251_122);
+    const pick = <T,>(list: T[]): T => list[Math.floor(next() * list.length)];
+    let compared = 0;
+    for (let i = 0; i < 3000; i++) {
+      let s = pick(lines);
+      for (let k = 1 + Math.floor(next() * 9); k > 0; k--) s += pick(joins) + pick(lines);
+      if (!s.includes(']:') || tooComplexForMarkdown(s)) continue;
+      compared++;
+      const fm = next() < 0.5;
+      const fast = extractProse(s, 'markdown', fm);
+      const parsed = parseMarkdown(s, fm);
+      expect(fast.blocks.map(full), JSON.stringify(s)).toEqual(parsed.blocks.map(full));
+      expect(fast.html, JSON.stringify(s)).toEqual(parsed.html);
+      expect(fast.frontMatter, JSON.stringify(s)).toEqual(parsed.frontMatter);
+    }
+    expect(compared).toBeGreaterThan(1000);
+  }, 120_000);
+
   const corpus = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
   it('gives the parser’s prose on every chunk of the shared corpus', () => {
     if (!existsSync(corpus)) {
