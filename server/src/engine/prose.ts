@@ -197,11 +197,22 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
   // parsed together. Pieces parse independently (chunks.ts), so this is exact.
   const pieces = splitBlankSeparated(text, 'markdown');
   if (definitions) {
-    // Front matter with definitions after it, and fences and HTML blocks that may run over blank
-    // lines inside a container (where the pieces may not parse independently): the whole text
-    // to the parser, as it always was.
-    if (pieces.length <= 1 || (allowFrontMatter && startsFrontMatter(text, pieces[0].start)) || MAY_SPAN_PIECES.test(text)) return parseMarkdown(text, allowFrontMatter, bom);
-    return extractPieces(text, pieces, allowFrontMatter, bom, bracketed(text, pieces));
+    // Fences and HTML blocks that may run over blank lines inside a container (where the pieces
+    // may not parse independently): the whole text to the parser, as it always was.
+    if (pieces.length <= 1 || MAY_SPAN_PIECES.test(text)) return parseMarkdown(text, allowFrontMatter, bom);
+    // Front matter holds no definition nor reference ("tags: [a]" is YAML): the first piece is
+    // looked at from where it ends. It is read with the first piece, so that piece must not be
+    // one of those parsed with the definitions; nor may front matter run on past it.
+    let from = pieces[0].start;
+    const matter = allowFrontMatter && startsFrontMatter(text, from);
+    if (matter) {
+      const scanned = !bom && text.slice(0, from).trim() === '' ? scanFrontMatter(text, from, pieces[0].end, text.startsWith('---', from) ? '---' : '+++') : undefined;
+      if (!scanned?.closed) return parseMarkdown(text, allowFrontMatter, bom);
+      from = scanned.rest;
+    }
+    const marked = bracketed(text, pieces, from);
+    if (matter && marked[0]) return parseMarkdown(text, allowFrontMatter, bom);
+    return extractPieces(text, pieces, allowFrontMatter, bom, marked);
   }
   return extractPieces(text, pieces, allowFrontMatter, bom);
 }
@@ -211,13 +222,13 @@ const MAY_SPAN_PIECES = /```|~~~|<(?:[!?]|pre|script|style|textarea)/i;
 
 /**
  * The pieces a definition can change: those that hold a "]" (a definition or a reference needs
- * one), and with them every piece that must be parsed with one of them. A piece that ends on a
+ * one; the first piece from `from` on), and with them every piece that must be parsed with one of them. A piece that ends on a
  * line indented four columns or more changes how the next one parses (see `extractPieces`):
  * the next piece is marked with it, and a piece before a marked one that is not plain prose is
  * marked with it. So no run of marked pieces ends on such a line but at the end of the text.
  */
-function bracketed(text: string, pieces: Chunk[]): boolean[] {
-  let next = text.indexOf(']');
+function bracketed(text: string, pieces: Chunk[], from: number): boolean[] {
+  let next = text.indexOf(']', from);
   const marked = pieces.map((p) => {
     if (next >= 0 && next < p.start) next = text.indexOf(']', p.start);
     return next >= 0 && next < p.end;
