@@ -1,11 +1,11 @@
 /**
  * A small markdown scanner for the markdown most documents are made of: ATX headings, paragraphs
- * and one level of bullet or ordered list items, with emphasis, strong, code spans, inline links
- * and URI autolinks. It gives exactly what remark-parse gives for such text, as the inline
+ * and one level of bullet or ordered list items, with emphasis, strong, code spans, inline links,
+ * URI autolinks and inline HTML tags and comments on one line. It gives exactly what remark-parse gives for such text, as the inline
  * content prose.ts turns into blocks, or declines (undefined) and the text goes to the parser.
  *
  * **Invariant:** same blocks as the parser, or decline. Declining costs only speed; anything it
- * is not sure of (HTML, escapes, character references, images, titles, setext headings, tables,
+ * is not sure of (HTML over lines, character references, images, titles, setext headings, tables,
  * quotes, code blocks, nested lists, lazy continuation lines, tabs in indentation, blank lines)
  * is declined. It is tested against the parser on generated markdown and on every chunk of the
  * shared corpus (test/engine/fast-path.test.ts). It runs in time linear in its input: every
@@ -176,7 +176,7 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
   let blockStart = 0;
   const close = () => {
     if (lines.length) {
-      const inline = inlineContent(text, lines);
+      const inline = inlineContent(text, lines, html);
       if (inline) blocks.push({ kind: 'paragraph', listItem: mode === 'list', start: blockStart, end: lines[lines.length - 1].end, inline });
     }
     lines = [];
@@ -232,7 +232,7 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
       // "---", "***", "_ _ _": no prose (after a paragraph line, "---" would be a heading's underline).
     } else if (indent === 0 && c === 35 && atxDepth(text, p, end) > 0) {
       close();
-      blocks.push(...heading(text, i, end));
+      blocks.push(...heading(text, i, end, html));
     } else if (indent === 0 && c === 60 && mode !== 'paragraph' && htmlBlockAt(text, p, end)) {
       // An HTML block of CommonMark's kind 6 ("<div", "</table", ...) runs to a blank line: the
       // rest of the piece, which has none.
@@ -348,7 +348,7 @@ function atxDepth(text: string, i: number, end: number): number {
 }
 
 /** An ATX heading on line [i, end). */
-function heading(text: string, i: number, end: number): LiteBlock[] {
+function heading(text: string, i: number, end: number, html: LiteProse['html']): LiteBlock[] {
   const depth = atxDepth(text, i, end);
   let s = i + depth;
   while (s < end && isSpaceOrTab(text.charCodeAt(s))) s++;
@@ -362,7 +362,7 @@ function heading(text: string, i: number, end: number): LiteBlock[] {
     while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
   }
   if (e <= s) return [];
-  const inline = inlineContent(text, [{ start: s, end: e, eolEnd: e }]);
+  const inline = inlineContent(text, [{ start: s, end: e, eolEnd: e }], html);
   return inline ? [{ kind: 'heading', depth, listItem: false, start: i, end, inline }] : [];
 }
 
@@ -377,6 +377,7 @@ const enum T {
   Delim,
   Link,
   Escape,
+  Html,
 }
 
 interface Token {
@@ -443,8 +444,8 @@ function isControl(c: number): boolean {
  * The inline content of a paragraph or heading as text and markers, as prose.ts builds it from
  * the parser's tree; undefined when it holds nothing; declines what the scanner does not handle.
  */
-function inlineContent(text: string, lines: Line[]): LiteInline[] | undefined {
-  const tokens = tokenize(text, lines);
+function inlineContent(text: string, lines: Line[], html: LiteProse['html']): LiteInline[] | undefined {
+  const tokens = tokenize(text, lines, html);
   let delimiters = 0;
   const count = (list: Token[]) => {
     for (const t of list) {
@@ -461,7 +462,7 @@ function inlineContent(text: string, lines: Line[]): LiteInline[] | undefined {
 }
 
 /** Inline tokens of the lines, left to right as micromark reads them; links resolved, emphasis not yet. */
-function tokenize(text: string, lines: Line[]): Token[] {
+function tokenize(text: string, lines: Line[], html: LiteProse['html']): Token[] {
   const root: Token[] = [];
   let list = root;
   // An open link label: where it started and the list it will go back into.
@@ -469,6 +470,7 @@ function tokenize(text: string, lines: Line[]): Token[] {
   let backticks: Map<number, { at: number[]; line: number[]; next: number }> | undefined;
   const lastLine = lines.length - 1;
   let failedLinks = 0;
+  let failedTags = 0;
   let li = 0;
   let p = lines[0].start;
   while (li <= lastLine) {
@@ -562,14 +564,28 @@ function tokenize(text: string, lines: Line[]): Token[] {
         }
       } else if (c === 60) {
         // <
+        // micromark tries an autolink first, then inline HTML; else "<" is text.
         const d = text.charCodeAt(p + 1);
-        if (isAsciiAlpha(d)) {
-          const e = autolinkEnd(text, p, line.end);
+        const link = isAsciiAlpha(d) ? uriAutolinkEnd(text, p, line.end) : -1;
+        if (link > 0) {
           flushData(p);
-          list.push({ type: T.Autolink, start: p, end: e });
-          p = data = e;
-        } else if (d === 47 || d === 33 || d === 63) decline(); // HTML
-        else p++;
+          list.push({ type: T.Autolink, start: p, end: link });
+          p = data = link;
+          continue;
+        }
+        if (emailAutolinkMay(text, p, line.end)) decline();
+        const tag = isAsciiAlpha(d) || d === 47 || d === 33 || d === 63 ? htmlTextEnd(text, p, line.end) : -1;
+        if (tag > 0) {
+          flushData(p);
+          list.push({ type: T.Html, start: p, end: tag });
+          html.push({ start: p, end: tag });
+          p = data = tag;
+        } else {
+          // Not HTML: the "<" is text. What follows was read ahead once: a bounded number of
+          // times per block, to stay linear.
+          if (tag < -1 && ++failedTags > MAX_FAILED_LINKS) decline();
+          p++;
+        }
       } else if (c === 38) {
         if (referenceAt(text, p, line.end)) decline();
         p++;
@@ -635,18 +651,109 @@ function backtickRuns(text: string, lines: Line[], from: number): Map<number, { 
   return runs;
 }
 
-/** End of the URI autolink at `<` (i), which starts with a letter; declines anything else (email autolinks, HTML). */
-function autolinkEnd(text: string, i: number, end: number): number {
+/** End of the URI autolink at `<` (i), which starts with a letter, or -1 when there is none there (micromark's autolink, scheme branch). */
+function uriAutolinkEnd(text: string, i: number, end: number): number {
   let k = i + 1;
   while (k < end && (isAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 43 || text.charCodeAt(k) === 45 || text.charCodeAt(k) === 46)) k++;
   const scheme = k - i - 1;
-  if (text.charCodeAt(k) !== 58 || scheme < 2 || scheme > 32) decline();
+  if (text.charCodeAt(k) !== 58 || scheme < 2 || scheme > 32) return -1;
   for (k++; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c === 62) return k + 1;
-    if (c === 32 || c === 60 || isControl(c)) decline();
+    if (c === 32 || c === 60 || isControl(c)) return -1;
   }
-  return decline();
+  return -1;
+}
+
+/**
+ * True when `<` at i may open an email autolink: a run of atext characters, not only letters
+ * ("</a@b>", "<1a@b.co>"), then "@" (micromark's autolink, email branch).
+ */
+function emailAutolinkMay(text: string, i: number, end: number): boolean {
+  let k = i + 1;
+  if (text.charCodeAt(k) === 64) return false;
+  while (k < end && isAtext(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k) === 64;
+}
+
+/** micromark-util-character's asciiAtext: [#-'*+\--9=?A-Z^-~]. */
+function isAtext(c: number): boolean {
+  return (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === 61 || c === 63 || (c >= 65 && c <= 90) || (c >= 94 && c <= 126);
+}
+
+/**
+ * Inline HTML at `<` (i) as micromark's html-text reads it, within the line ending at `end`: its
+ * end; -1 when "<" is text (nothing was read past it); -2 when "<" is text, found by reading
+ * ahead. Declines what may run onto the next line, processing instructions, declarations and
+ * CDATA. Open tags, closing tags and comments are taken.
+ */
+function htmlTextEnd(text: string, i: number, end: number): number {
+  let k = i + 1;
+  const c = text.charCodeAt(k);
+  if (c === 33) {
+    // "<!--" opens a comment; it ends at the first "-->" from its own dashes on ("<!-->" is one).
+    if (text.charCodeAt(k + 1) !== 45 || text.charCodeAt(k + 2) !== 45) decline();
+    const close = text.indexOf('-->', k + 1);
+    if (close < 0 || close + 3 > end) decline();
+    return close + 3;
+  }
+  if (c === 63) decline();
+  if (c === 47) {
+    // A closing tag: "</" name, spaces or tabs, ">".
+    k++;
+    if (!isAsciiAlpha(text.charCodeAt(k))) return -1;
+    while (k < end && (isAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 45)) k++;
+    while (k < end && isSpaceOrTab(text.charCodeAt(k))) k++;
+    if (k >= end) decline();
+    return text.charCodeAt(k) === 62 ? k + 1 : -2;
+  }
+  // An open tag: "<" name, attributes, optional "/", ">".
+  while (k < end && (isAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 45)) k++;
+  if (k >= end) decline();
+  let d = text.charCodeAt(k);
+  if (d !== 47 && d !== 62 && !isSpaceOrTab(d)) return -2;
+  for (;;) {
+    // Between attributes.
+    if (k >= end) decline();
+    d = text.charCodeAt(k);
+    if (d === 62) return k + 1;
+    if (d === 47) return text.charCodeAt(k + 1) === 62 && k + 1 < end ? k + 2 : -2;
+    if (isSpaceOrTab(d)) {
+      k++;
+      continue;
+    }
+    if (!(d === 58 || d === 95 || isAsciiAlpha(d))) return -2;
+    // An attribute name, then maybe "=" and a value.
+    k++;
+    while (k < end && isAttributeNameChar(text.charCodeAt(k))) k++;
+    k = skipSpaces(text, k, end);
+    if (k >= end) decline();
+    if (text.charCodeAt(k) !== 61) continue;
+    k = skipSpaces(text, k + 1, end);
+    if (k >= end) decline();
+    d = text.charCodeAt(k);
+    if (d === 60 || d === 61 || d === 62 || d === 96) return -2;
+    if (d === 34 || d === 39) {
+      const close = text.indexOf(d === 34 ? '"' : "'", k + 1);
+      if (close < 0 || close >= end) decline();
+      k = close + 1;
+      if (k >= end) decline();
+      d = text.charCodeAt(k);
+      if (d !== 47 && d !== 62 && !isSpaceOrTab(d)) return -2;
+      continue;
+    }
+    // Unquoted: up to a space, tab, "/" or ">".
+    for (k++; ; k++) {
+      if (k >= end) decline();
+      d = text.charCodeAt(k);
+      if (d === 34 || d === 39 || d === 60 || d === 61 || d === 96) return -2;
+      if (d === 47 || d === 62 || isSpaceOrTab(d)) break;
+    }
+  }
+}
+
+function isAttributeNameChar(c: number): boolean {
+  return c === 45 || c === 46 || c === 58 || c === 95 || isAlnum(c);
 }
 
 /**
@@ -757,6 +864,7 @@ class Emitter {
           break;
         case T.Code:
         case T.Autolink:
+        case T.Html:
           this.flush();
           this.items.push({ marker: OBJECT, at: t.start });
           break;

@@ -10,7 +10,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent, Parent } from 'mdast';
 import type { DocumentFormat } from './types.js';
-import { endsIndented, splitBlankSeparated } from './chunks.js';
+import { endsIndented, splitBlankSeparated, type Chunk } from './chunks.js';
 import { scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'alt';
@@ -189,13 +189,68 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
   if (format === 'text') return extractText(text);
   const bom = source.charCodeAt(0) === 0xfeff;
-  // Link reference definitions ("[id]: url") reach across pieces: parse such text whole.
-  if (text.includes(']:')) return tooComplexForMarkdown(text) || isPlainProse(text) ? extractText(text) : parseMarkdown(text, allowFrontMatter, bom);
+  // Link reference definitions ("[id]: url") reach across pieces: see `bracketed` below.
+  const definitions = text.includes(']:');
+  if (definitions && (tooComplexForMarkdown(text) || isPlainProse(text))) return extractText(text);
   // Paragraphs with no markdown syntax at all need no parser, and the scanner (markdown-lite.ts)
   // takes most other pieces: same blocks, much faster. Runs of the pieces it declines are
   // parsed together. Pieces parse independently (chunks.ts), so this is exact.
   const pieces = splitBlankSeparated(text, 'markdown');
-  const plain = pieces.map((p) => isPlainProse(text, p.start, p.end));
+  if (definitions) {
+    // Fences and HTML blocks that may run over blank lines inside a container (where the pieces
+    // may not parse independently): the whole text to the parser, as it always was.
+    if (pieces.length <= 1 || MAY_SPAN_PIECES.test(text)) return parseMarkdown(text, allowFrontMatter, bom);
+    // Front matter holds no definition nor reference ("tags: [a]" is YAML): the first piece is
+    // looked at from where it ends. It is read with the first piece, so that piece must not be
+    // one of those parsed with the definitions; nor may front matter run on past it.
+    let from = pieces[0].start;
+    const matter = allowFrontMatter && startsFrontMatter(text, from);
+    if (matter) {
+      const scanned = !bom && text.slice(0, from).trim() === '' ? scanFrontMatter(text, from, pieces[0].end, text.startsWith('---', from) ? '---' : '+++') : undefined;
+      if (!scanned?.closed) return parseMarkdown(text, allowFrontMatter, bom);
+      from = scanned.rest;
+    }
+    const marked = bracketed(text, pieces, from);
+    if (matter && marked[0]) return parseMarkdown(text, allowFrontMatter, bom);
+    return extractPieces(text, pieces, allowFrontMatter, bom, marked);
+  }
+  return extractPieces(text, pieces, allowFrontMatter, bom);
+}
+
+/** Fences and the HTML blocks that end at a marker, not at a blank line (CommonMark kinds 1 to 5). */
+const MAY_SPAN_PIECES = /```|~~~|<(?:[!?]|pre|script|style|textarea)/i;
+
+/**
+ * The pieces a definition can change: those that hold a "]" (a definition or a reference needs
+ * one; the first piece from `from` on), and with them every piece that must be parsed with one of them. A piece that ends on a
+ * line indented four columns or more changes how the next one parses (see `extractPieces`):
+ * the next piece is marked with it, and a piece before a marked one that is not plain prose is
+ * marked with it. So no run of marked pieces ends on such a line but at the end of the text.
+ */
+function bracketed(text: string, pieces: Chunk[], from: number): boolean[] {
+  let next = text.indexOf(']', from);
+  const marked = pieces.map((p) => {
+    if (next >= 0 && next < p.start) next = text.indexOf(']', p.start);
+    return next >= 0 && next < p.end;
+  });
+  for (let k = 0; k + 1 < pieces.length; k++) if (marked[k] && endsIndented(text, pieces[k].end)) marked[k + 1] = true;
+  for (let k = pieces.length - 2; k >= 0; k--) {
+    if (marked[k + 1] && !marked[k] && endsIndented(text, pieces[k].end) && !isPlainProse(text, pieces[k + 1].start, pieces[k + 1].end)) marked[k] = true;
+  }
+  return marked;
+}
+
+/**
+ * The prose of a text cut into pieces: plain pieces as they stand, the scanner's, and runs of the
+ * rest through the parser. With `withDefinitions`, the pieces marked there are parsed all in one
+ * text (their runs one after another, blank lines between), so that every reference in them
+ * meets every definition, and their blocks are put back in place.
+ */
+function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean, bom: boolean, withDefinitions?: boolean[]): Prose {
+  // A plain piece keeps the spaces that end its lines, which the parser drops. A text with
+  // definitions always went to the parser whole: its plain pieces go to the scanner, which
+  // gives the parser's blocks exactly.
+  const plain = pieces.map((p) => !withDefinitions && isPlainProse(text, p.start, p.end));
   // Markdown the parser would take super-linear time on, or recurse too deeply for, is checked
   // as plain text instead (docs/robustness.md). The limits count per paragraph and per line, so
   // a text is too complex when one of its pieces is; plain pieces never are.
@@ -225,8 +280,17 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
     append(out, parseMarkdown(text.slice(run, end), allowFrontMatter && run === pieces[0].start && text.slice(0, run).trim() === '', bom && run === 0), run);
     run = -1;
   };
+  // Runs of the pieces parsed with the definitions: where each starts and ends.
+  const defined: Array<{ start: number; end: number }> = [];
   for (let k = 0; k < pieces.length; k++) {
     const { start, end } = pieces[k];
+    if (withDefinitions?.[k]) {
+      flush(start);
+      const last = defined[defined.length - 1];
+      if (last && withDefinitions[k - 1]) last.end = end;
+      else defined.push({ start, end });
+      continue;
+    }
     if (plain[k]) {
       flush(start);
       // A plain piece has no blank line: it is one paragraph, its text as it stands.
@@ -252,6 +316,55 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
     } else if (run < 0) run = start;
   }
   flush(text.length);
+  if (defined.length) return withParsed(text, out, defined, bom) ?? parseMarkdown(text, allowFrontMatter, bom);
+  return out;
+}
+
+/**
+ * `out` with the prose of the runs `defined` added in document order, parsed as one text (the
+ * runs joined by blank lines). Undefined when a block or HTML node of one run reaches past it
+ * (then the runs do not parse independently, and the caller parses the whole text).
+ */
+function withParsed(text: string, out: Prose, defined: Array<{ start: number; end: number }>, bom: boolean): Prose | undefined {
+  const at: number[] = [];
+  let joined = '';
+  for (const r of defined) {
+    if (joined) joined += '\n\n';
+    at.push(joined.length);
+    joined += text.slice(r.start, r.end);
+  }
+  // Front matter was ruled out by the caller: it is never read here.
+  const parsed = parseMarkdown(joined, false, bom && defined[0].start === 0);
+  // The run holding compact offset `x`, searched from the last one found (blocks come in order).
+  let r = 0;
+  const runOf = (x: number): number => {
+    while (r + 1 < at.length && at[r + 1] <= x) r++;
+    while (r > 0 && at[r] > x) r--;
+    return r;
+  };
+  const fits = (start: number, end: number): number => {
+    const k = runOf(start);
+    return end - at[k] <= defined[k].end - defined[k].start ? defined[k].start - at[k] : NaN;
+  };
+  for (const b of parsed.blocks) {
+    const shift = fits(b.start, b.end);
+    if (Number.isNaN(shift)) return undefined;
+    b.start += shift;
+    b.end += shift;
+    for (const seg of b.segments) seg.source += shift;
+  }
+  r = 0;
+  for (const h of parsed.html) {
+    const shift = fits(h.start, h.end);
+    if (Number.isNaN(shift)) return undefined;
+    h.start += shift;
+    h.end += shift;
+  }
+  // Pieces do not overlap, and each one's blocks are in order: a stable sort by start puts the
+  // parsed blocks in place (an image's alt text, which starts where its paragraph may start,
+  // stays after it).
+  out.blocks = out.blocks.concat(parsed.blocks).sort((a, b) => a.start - b.start);
+  out.html = out.html.concat(parsed.html).sort((a, b) => a.start - b.start);
   return out;
 }
 
