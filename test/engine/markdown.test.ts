@@ -140,6 +140,16 @@ describe('chunks and HTML blocks', () => {
     expect(found(doc).map((f) => f.actual)).toEqual(['utilise', 'stakeholder']);
   });
 
+  it('never checks inside a declaration ("<!DOCTYPE") that runs over blank lines', () => {
+    // Until its ">", it is one HTML block, however far away: the words in it are not prose.
+    const filler = Array.from({ length: 60 }, (_, i) => `Filler paragraph number ${i} about nothing much.`).join('\n\n');
+    const doc = `Intro utilise.\n\n<!DOCTYPE note\n\n${filler}\n\nwe utilise this >\n\nOutro stakeholder.\n`;
+    expect(splitChunks(doc, 'markdown').length).toBe(2);
+    expect(found(doc).map((f) => f.actual)).toEqual(['utilise', 'stakeholder']);
+    const whole = analyseChunk(doc, 'markdown', dict, true).blocks.map((b) => b.block.text);
+    expect(analyseDocument(doc, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => b.block.text))).toEqual(whole);
+  });
+
   it('gives the same matches chunk by chunk as whole on a long document', () => {
     const parts: string[] = [];
     for (let i = 0; i < 200; i++) parts.push(i % 7 === 0 ? '```\ncode utilise\n\nmore\n```' : i % 5 === 0 ? '<!--\n\nutilise\n\n-->' : `Paragraph ${i} in order to utilise the stakeholder.`);

@@ -68,7 +68,7 @@ function fenceAt(text: string, start: number, end: number): string | undefined {
   return k - i >= 3 ? c.repeat(k - i) : undefined;
 }
 
-/** HTML blocks that run over blank lines until their end marker: comments, <pre>, <script>, <style>, <textarea>. */
+/** HTML blocks that run over blank lines until their end marker: comments, <pre>, <script>, <style>, <textarea>, "<?" and declarations ("<!DOCTYPE", "<![CDATA["). */
 function htmlBlockEnd(text: string, start: number, end: number): string | undefined {
   // A byte order mark is not part of the line (the parser drops it; prose.ts): "\uFEFF```" opens a fence.
   if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
@@ -80,6 +80,8 @@ function htmlBlockEnd(text: string, start: number, end: number): string | undefi
   if (head.startsWith('<!--')) close = '-->';
   else if (head.startsWith('<?')) close = '?>';
   else if (head.startsWith('<![cdata[')) close = ']]>';
+  // A declaration ("<!" and a letter) ends at the first ">".
+  else if (head.length > 2 && head[1] === '!' && head.charCodeAt(2) >= 97 && head.charCodeAt(2) <= 122) close = '>';
   else {
     for (const tag of ['pre', 'script', 'style', 'textarea']) {
       if (head.startsWith('<' + tag) && /[\s>]/.test(head[tag.length + 1] ?? '>')) close = `</${tag}>`;
