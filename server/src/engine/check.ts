@@ -43,8 +43,10 @@ export interface CheckOptions {
 }
 
 /**
- * Keeps the analysis of each chunk of text, keyed by its text, for the next check. The key is the
- * chunk's own text (no copy is built per keystroke); format and position are checked on a hit.
+ * Keeps the analysis of each chunk of text, keyed by its text, for the next check. A chunk is
+ * looked up by its slice of the document (no copy per keystroke), and kept under a copy of its
+ * own, which its analysis is made from too: nothing kept refers to the document version it came
+ * from, so typing never keeps old versions alive. Format and position are checked on a hit.
  */
 export class AnalysisCache {
   private entries = new Map<string, CachedChunk>();
@@ -62,7 +64,8 @@ export class AnalysisCache {
     return this.entries.size;
   }
 
-  get(text: string, format: DocumentFormat, first: boolean, labels: string, dictionary: CompiledDictionary, compute: () => ChunkAnalysis): ChunkAnalysis {
+  /** `compute` analyses the chunk from the copy of its text it is given. */
+  get(text: string, format: DocumentFormat, first: boolean, labels: string, dictionary: CompiledDictionary, compute: (own: string) => ChunkAnalysis): ChunkAnalysis {
     if (dictionary !== this.dictionary) {
       this.entries.clear();
       this.last = undefined;
@@ -71,8 +74,10 @@ export class AnalysisCache {
     let hit = this.entries.get(text);
     if (hit && hit.format === format && hit.first === first && hit.labels === labels) this.hits++;
     else {
-      hit = { format, first, labels, analysis: compute(), check: this.serial, uses: 0 };
-      this.entries.set(text, hit);
+      const own = ownCopy(text);
+      hit = { format, first, labels, analysis: compute(own), check: this.serial, uses: 0 };
+      // (A key already there stays: it is a copy made the same way.)
+      this.entries.set(own, hit);
       this.misses++;
     }
     // Uses are counted per check: a chunk whose text is in the document twice is kept until both go.
@@ -172,16 +177,16 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
   const slice = text.slice(c.start, c.end);
   // Front matter can only open the document (after a byte order mark at most).
   const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
-  const compute = () => {
-    // An analysis outlives the document version it came from (editors keep it while the chunk
-    // is unchanged). A slice would keep that whole version alive through every string taken
-    // from it, so the chunk is analysed from a copy of its own.
-    const own = ownCopy(slice);
+  const compute = (own: string) => {
     const refs = referencesOf(text, c);
     return refs ? withoutRefs(analyseChunk(own + refs, format, dictionary, first), own.length) : analyseChunk(own, format, dictionary, first);
   };
   // A chunk's references follow from its text and the document's labels: the labels are the key.
-  return cache ? cache.get(slice, format, first, c.labels?.key ?? '', dictionary, compute) : compute();
+  // An analysis kept in the cache outlives the document version it came from (editors keep it
+  // while the chunk is unchanged): the cache gives a copy of the chunk's own text to analyse, as
+  // a slice would keep that whole version alive through every string taken from it. Without a
+  // cache the analysis lives no longer than the text.
+  return cache ? cache.get(slice, format, first, c.labels?.key ?? '', dictionary, compute) : compute(slice);
 }
 
 /** Copies of a finding's strings that come from the document's text. */
