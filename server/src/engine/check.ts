@@ -478,9 +478,7 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
         const first = kept[j];
         while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++]);
         // The run ends where the next finding that depends on the whole document comes first.
-        let end = j + 1;
-        if (w >= whole.length) end = kept.length;
-        else while (end < kept.length && !before(whole[w], kept[end].finding.start + d, kept[end].finding.end + d, kept[end].rank)) end++;
+        const end = w >= whole.length ? kept.length : firstAfter(kept, j + 1, whole[w], d);
         visitor.keptRun(kept, j, end, move);
         j = end;
       }
@@ -545,6 +543,19 @@ function leavesOut(own: ChunkFindings, r: DocReadability | undefined, chunk: num
     if (section.overTarget && section.paragraphs === 1) return true;
   }
   return false;
+}
+
+/** The first of a chunk's kept findings from `from` on (moved by `d`) that `x` is sorted before (`kept.length` when none is). */
+function firstAfter(kept: Kept[], from: number, x: Whole, d: number): number {
+  let lo = from;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const k = kept[mid];
+    if (before(x, k.finding.start + d, k.finding.end + d, k.rank)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Is `x` sorted before a finding at start, end and rank? */
