@@ -156,8 +156,11 @@ export interface PlainwordsServer {
 
 /** Diagnostics built from findings kept with their chunks (see diagnosticsOf), by the line shift they were built for. */
 const keptDiagnostics = new WeakMap<KeptFinding, { lineShift: number; diagnostic: Diagnostic }>();
-/** The same for all of a chunk's kept findings, handed over in runs (FindingVisitor.keptRun). */
-const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[] }>();
+/** The same for all of a chunk's kept findings, handed over in runs (FindingVisitor.keptRun), with their severities. */
+const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[]; severities: Finding['severity'][] }>();
+
+/** Findings as visitFindings handed them over (see diagnosticsOf): a run of a chunk's kept findings, or one finding. */
+type Handed = { list: readonly KeptFinding[]; from: number; to: number; move: ChunkMove } | { one: Finding | KeptFinding; move?: ChunkMove };
 
 /**
  * The change since the last analysed text (`since`, in that text and the current one) followed by
@@ -495,9 +498,9 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   function diagnosticsOf(analysis: DocumentAnalysis, checkOptions: CheckOptions): { diagnostics: Diagnostic[]; findings: () => Finding[]; allFindings: () => Finding[] } {
     const severities: Finding['severity'][] = [];
     const built: Diagnostic[] = [];
-    // Each finding as handed over: placed, or kept with its chunk's move (placed when asked for).
-    const handed: Array<Finding | KeptFinding> = [];
-    const moves: Array<ChunkMove | undefined> = [];
+    // What was handed over, in order, for the findings (placed when asked for): runs of a chunk's
+    // kept findings, and single findings (placed, or kept with their chunk's move).
+    const handed: Handed[] = [];
     const keptDiagnostic = (k: KeptFinding, move: ChunkMove): Diagnostic => {
       let c = keptDiagnostics.get(k);
       if (!c || c.lineShift !== move.lineShift) keptDiagnostics.set(k, (c = { lineShift: move.lineShift, diagnostic: toDiagnostic(placeKept(k, move)) }));
@@ -507,31 +510,38 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       kept(k, move) {
         severities.push(k.finding.severity);
         built.push(keptDiagnostic(k, move));
-        handed.push(k);
-        moves.push(move);
+        handed.push({ one: k, move });
       },
       keptRun(list, from, to, move) {
         let c = keptLists.get(list);
-        if (!c || c.lineShift !== move.lineShift) keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => keptDiagnostic(k, move)) }));
-        for (let i = from; i < to; i++) {
-          severities.push(list[i].finding.severity);
-          built.push(c.diagnostics[i]);
-          handed.push(list[i]);
-          moves.push(move);
+        if (!c || c.lineShift !== move.lineShift) {
+          keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => keptDiagnostic(k, move)), severities: list.map((k) => k.finding.severity) }));
         }
+        for (let i = from; i < to; i++) {
+          severities.push(c.severities[i]);
+          built.push(c.diagnostics[i]);
+        }
+        handed.push({ list, from, to, move });
       },
       placed(f) {
         severities.push(f.severity);
         built.push(toDiagnostic(f));
-        handed.push(f);
-        moves.push(undefined);
+        handed.push({ one: f });
       },
     });
     const picked = shownIndexes(severities);
     const diagnostics = picked ? picked.map((i) => built[i]) : built;
     if (picked) diagnostics.push(moreProblems(built.length));
     let all: Finding[] | undefined;
-    const allFindings = () => (all ??= handed.map((h, i) => (moves[i] ? placeKept(h as KeptFinding, moves[i]!) : (h as Finding))));
+    const allFindings = () => {
+      if (all) return all;
+      all = [];
+      for (const h of handed) {
+        if ('list' in h) for (let i = h.from; i < h.to; i++) all.push(placeKept(h.list[i], h.move));
+        else all.push(h.move ? placeKept(h.one as KeptFinding, h.move) : (h.one as Finding));
+      }
+      return all;
+    };
     let shown: Finding[] | undefined;
     return { diagnostics, allFindings, findings: () => (shown ??= picked ? picked.map((i) => allFindings()[i]) : allFindings()) };
   }
