@@ -13,7 +13,7 @@ import { acronymFindings } from './rules/acronyms.js';
 import { chunkPassiveFindings } from './rules/passive.js';
 import { ageMessageText, chunkParagraphAgeFindings, chunkSentenceFindings, DEFAULT_LONG_SENTENCE, sectionAgeFinding, type AgeMessage } from './rules/readability.js';
 import { audienceForPath } from './readability/audience.js';
-import { chunkReport, docReadability, placedSection, readabilityReport, sectionOf, targetReadingAge, type DocReadability, type SectionCore } from './readability/report.js';
+import { chunkReport, docReadability, readabilityReport, targetReadingAge, type DocSection } from './readability/report.js';
 import type { Audience, CheckResult, DocumentFormat, Finding, Severity, SeverityOrOff } from './types.js';
 
 export const DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/dictionary.md';
@@ -54,7 +54,7 @@ export class AnalysisCache {
   /** Counts full checks: an entry whose `check` is older was not used by the last one. */
   private serial = 0;
   /** The last document analysed with this cache, which the next one may be worked out from (see CheckOptions.change). */
-  last?: { text: string; format: DocumentFormat; dictionary: CompiledDictionary; groups: Chunk[]; chunks: DocumentAnalysis['chunks']; lines: LineIndex };
+  last?: { text: string; format: DocumentFormat; dictionary: CompiledDictionary; groups: Chunk[]; chunks: DocumentAnalysis['chunks'] };
   /** Chunks analysed afresh and reused in the last check (for tests and figures). */
   misses = 0;
   hits = 0;
@@ -129,9 +129,9 @@ export interface DocumentAnalysis {
 /** Parse and match a whole document (chunk by chunk, reusing the cache). */
 export function analyseDocument(text: string, options: CheckOptions): DocumentAnalysis {
   const format = options.format ?? 'markdown';
+  const lines = new LineIndex(text);
   const cache = options.cache;
   let chunks: DocumentAnalysis['chunks'] | undefined;
-  let lines: LineIndex;
   if (cache) {
     const last = cache.last;
     // Set again only once this analysis is complete.
@@ -139,8 +139,6 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
     const changed = last && options.change && last.format === format && last.dictionary === options.dictionary ? resplit(text, last, options.change) : undefined;
     if (changed) {
       cache.begin(true);
-      // The line table too is worked out from the last one (resplit checked the change).
-      lines = LineIndex.afterChange(last!.lines, text, options.change!);
       chunks = changed.groups.map((c, i) => {
         const kept = i < changed.from ? i : i >= changed.to ? i - changed.to + changed.oldTo : -1;
         return { start: c.start, end: c.end, analysis: kept >= 0 ? last!.chunks[kept].analysis : analyseChunkOf(text, c, format, options.dictionary, cache) };
@@ -148,19 +146,15 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
       // Reused as they were: hits, like a lookup that found them.
       cache.hits += changed.groups.length - (changed.to - changed.from);
       for (let k = changed.from; k < changed.oldTo; k++) cache.release(last!.text.slice(last!.groups[k].start, last!.groups[k].end));
-      cache.last = { text, format, dictionary: options.dictionary, groups: changed.groups, chunks, lines };
+      cache.last = { text, format, dictionary: options.dictionary, groups: changed.groups, chunks };
     } else {
       cache.begin();
-      lines = new LineIndex(text);
       const groups = splitChunks(text, format);
       chunks = groups.map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary, cache) }));
       cache.end();
-      cache.last = { text, format, dictionary: options.dictionary, groups, chunks, lines };
+      cache.last = { text, format, dictionary: options.dictionary, groups, chunks };
     }
-  } else {
-    lines = new LineIndex(text);
-    chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary) }));
-  }
+  } else chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary) }));
   const front = chunks[0]?.start <= 1 ? chunks[0]?.analysis.frontMatter : undefined;
   const audience =
     options.audience ?? frontMatterAudience(front?.value) ?? audienceForPath(options.path, options.config?.audiences) ?? options.config?.audience ?? 'public';
@@ -449,26 +443,22 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
   const places = placesOf(doc.lines, doc.chunks);
   const suppress = suppressionsOf(doc);
   // Findings that depend on the whole document, in order, with their rank.
-  const whole: Whole[] = [];
+  const whole: Array<{ finding: Finding; rank: number }> = [];
   const acronymSeverity = ruleSeverity('acronym', config?.categories?.acronym ?? 'warning', config);
   if (acronymSeverity !== 'off') {
     // Acronyms not in the glossary: a notch lower ('info'), never above the acronym rule itself.
     const unknownSeverity = ruleSeverity('unknown-acronym', acronymSeverity === 'hint' ? 'hint' : 'info', config);
-    for (const f of acronymFindings(doc, rules.dict, acronymSeverity, rules.docsUrl, { unknownSeverity })) {
-      f.message = wellFormed(f.message);
-      whole.push({ finding: f, rank: RANK.acronym, start: f.start, end: f.end });
-    }
+    for (const f of acronymFindings(doc, rules.dict, acronymSeverity, rules.docsUrl, { unknownSeverity })) whole.push({ finding: f, rank: RANK.acronym });
   }
   const sections = rules.readingAgeSeverity !== 'off' ? docReadability(doc, rules.target) : undefined;
   if (sections) {
-    const ages: Whole[] = [];
-    for (let k = 0; k < sections.sections.length; k++) if (sections.sections[k].overTarget) ages.push(sectionFinding(doc, sections, k, places, rules));
+    const ages: Array<{ finding: Finding; rank: number }> = [];
+    for (const s of sections.sections) if (s.overTarget) ages.push({ finding: sectionAgeFinding(doc, s, rules.target, rules.readingAgeSeverity as Severity), rank: RANK.section });
     mergeInto(whole, ages);
   }
-  const keep = (x: Whole) => {
-    if (suppress?.isSuppressed(x.start, suppressionIds(x.finding))) return;
-    if (x.kept) visitor.kept(x.kept, x.move!);
-    else visitor.placed(x.finding);
+  for (const w of whole) w.finding.message = wellFormed(w.finding.message);
+  const keep = (f: Finding) => {
+    if (!suppress?.isSuppressed(f.start, suppressionIds(f))) visitor.placed(f);
   };
   let w = 0;
   for (let i = 0; i < doc.chunks.length; i++) {
@@ -477,13 +467,15 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     const from = own.place;
     const d = to.start - from.start;
     const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN };
-    if (visitor.keptRun && !suppress && !leavesOut(own, sections, i)) {
+    if (visitor.keptRun && !suppress && !leavesOut(own, sections?.chunks[i].sections)) {
       const kept = own.kept;
       for (let j = 0; j < kept.length; ) {
         const first = kept[j];
-        while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++]);
+        while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++].finding);
         // The run ends where the next finding that depends on the whole document comes first.
-        const end = w >= whole.length ? kept.length : firstAfter(kept, j + 1, whole[w], d);
+        let end = j + 1;
+        if (w >= whole.length) end = kept.length;
+        else while (end < kept.length && !before(whole[w], kept[end].finding.start + d, kept[end].finding.end + d, kept[end].rank)) end++;
         visitor.keptRun(kept, j, end, move);
         j = end;
       }
@@ -492,87 +484,39 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     for (const k of own.kept) {
       const start = k.finding.start + d;
       const end = k.finding.end + d;
-      while (w < whole.length && before(whole[w], start, end, k.rank)) keep(whole[w++]);
+      while (w < whole.length && before(whole[w], start, end, k.rank)) keep(whole[w++].finding);
       // A section that is one paragraph has its finding at the section.
       if (k.age) {
-        const section = sectionOf(sections!, i, k.age.segment);
+        const section = sections!.chunks[i].sections[k.age.segment];
         if (section.overTarget && section.paragraphs === 1) continue;
       }
       if (suppress?.isSuppressed(start, suppressionIds(k.finding))) continue;
       visitor.kept(k, move);
     }
   }
-  while (w < whole.length) keep(whole[w++]);
-}
-
-/**
- * A finding that depends on the whole document, with its rank and its offsets now: placed, or
- * kept with its section (`finding` is then the kept one, as built, and `kept` says how it moved).
- */
-interface Whole {
-  finding: Finding;
-  rank: number;
-  start: number;
-  end: number;
-  kept?: Kept;
-  move?: ChunkMove;
-}
-
-/** Each section's reading-age finding, as built where the section's first chunk then was, with the settings' key. */
-const sectionFindingsMemo = new WeakMap<SectionCore, { key: string; kept: Kept; place: Place }>();
-
-/**
- * The reading-age finding of section `k` (above the target). It is kept with the section while
- * the section stays on the same lines: its message gives the lines of the hardest sentences.
- */
-function sectionFinding(doc: DocumentAnalysis, r: DocReadability, k: number, places: Place[], rules: RuleSettings): Whole {
-  const to = places[r.sectionChunks[k]];
-  const core = r.sections[k];
-  let memo = sectionFindingsMemo.get(core);
-  if (!memo || memo.key !== rules.key || memo.place.line !== to.line || memo.place.character !== to.character) {
-    const finding = sectionAgeFinding(doc, placedSection(doc, r, k), rules.target, rules.readingAgeSeverity as Severity);
-    finding.message = wellFormed(finding.message);
-    if (rules.detach) detach(finding);
-    sectionFindingsMemo.set(core, (memo = { key: rules.key, kept: { finding, rank: RANK.section }, place: to }));
-  }
-  const f = memo.kept.finding;
-  const d = to.start - memo.place.start;
-  return { finding: f, rank: RANK.section, start: f.start + d, end: f.end + d, kept: memo.kept, move: { from: memo.place, to, lineShift: 0 } };
+  while (w < whole.length) keep(whole[w++].finding);
 }
 
 /** Does the document leave out a paragraph's reading-age finding of this chunk (its section is that one paragraph)? */
-function leavesOut(own: ChunkFindings, r: DocReadability | undefined, chunk: number): boolean {
-  if (!r) return false;
+function leavesOut(own: ChunkFindings, sections: DocSection[] | undefined): boolean {
   for (const segment of own.ageSegments) {
-    const section = sectionOf(r, chunk, segment);
-    if (section.overTarget && section.paragraphs === 1) return true;
+    const section = sections?.[segment];
+    if (section?.overTarget && section.paragraphs === 1) return true;
   }
   return false;
 }
 
-/** The first of a chunk's kept findings from `from` on (moved by `d`) that `x` is sorted before (`kept.length` when none is). */
-function firstAfter(kept: Kept[], from: number, x: Whole, d: number): number {
-  let lo = from;
-  let hi = kept.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const k = kept[mid];
-    if (before(x, k.finding.start + d, k.finding.end + d, k.rank)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** Is `x` sorted before a finding at start, end and rank? */
-function before(x: Whole, start: number, end: number, rank: number): boolean {
-  return x.start !== start ? x.start < start : x.end !== end ? x.end < end : x.rank < rank;
+function before(x: { finding: Finding; rank: number }, start: number, end: number, rank: number): boolean {
+  const f = x.finding;
+  return f.start !== start ? f.start < start : f.end !== end ? f.end < end : x.rank < rank;
 }
 
 /** Merge a sorted list into another (both by start, end and rank; ties keep `into` first). */
-function mergeInto(into: Whole[], more: Whole[]): void {
+function mergeInto(into: Array<{ finding: Finding; rank: number }>, more: Array<{ finding: Finding; rank: number }>): void {
   if (!more.length) return;
   const all = into.concat(more);
-  all.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
+  all.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
   into.length = 0;
   into.push(...all);
 }

@@ -57,7 +57,7 @@ import {
 import { documentReadability, readabilityReport } from '../engine/readability/report.js';
 import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
 import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
-import { formatSize, moreProblems, problemDiagnostic, severityRank, shownCut, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
+import { formatSize, moreProblems, problemDiagnostic, shownIndexes, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
 import type { Disposable, Host } from './host.js';
 import { warmCache, WARM_THRESHOLD } from './warm.js';
 import { CONFIG_NAME, Projects, type Project } from './project.js';
@@ -156,22 +156,8 @@ export interface PlainwordsServer {
 
 /** Diagnostics built from findings kept with their chunks (see diagnosticsOf), by the line shift they were built for. */
 const keptDiagnostics = new WeakMap<KeptFinding, { lineShift: number; diagnostic: Diagnostic }>();
-/** The same for all of a chunk's kept findings, handed over in runs (FindingVisitor.keptRun), with their severities' ranks. */
-const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[]; ranks: Uint8Array }>();
-
-/**
- * Findings as visitFindings handed them over (see diagnosticsOf): `list[from]` to `list[to - 1]`,
- * kept findings with their chunk's move, or one placed finding (no move), with the diagnostics
- * and severity ranks (severityRank) of the whole list.
- */
-interface Handed {
-  list: ReadonlyArray<KeptFinding | Finding>;
-  from: number;
-  to: number;
-  move?: ChunkMove;
-  diagnostics: readonly Diagnostic[];
-  ranks: ArrayLike<number>;
-}
+/** The same for all of a chunk's kept findings, handed over in runs (FindingVisitor.keptRun). */
+const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[] }>();
 
 /**
  * The change since the last analysed text (`since`, in that text and the current one) followed by
@@ -507,66 +493,47 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
    * code actions, hovers, fix all) are placed only when a request asks for them.
    */
   function diagnosticsOf(analysis: DocumentAnalysis, checkOptions: CheckOptions): { diagnostics: Diagnostic[]; findings: () => Finding[]; allFindings: () => Finding[] } {
-    // What was handed over, in order: runs of a chunk's kept findings, and single findings
-    // (placed, or kept with their chunk's move), each with its diagnostics and severity ranks.
-    const handed: Handed[] = [];
-    const counts = [0, 0, 0, 0, 0];
-    let total = 0;
+    const severities: Finding['severity'][] = [];
+    const built: Diagnostic[] = [];
+    // Each finding as handed over: placed, or kept with its chunk's move (placed when asked for).
+    const handed: Array<Finding | KeptFinding> = [];
+    const moves: Array<ChunkMove | undefined> = [];
     const keptDiagnostic = (k: KeptFinding, move: ChunkMove): Diagnostic => {
       let c = keptDiagnostics.get(k);
       if (!c || c.lineShift !== move.lineShift) keptDiagnostics.set(k, (c = { lineShift: move.lineShift, diagnostic: toDiagnostic(placeKept(k, move)) }));
       return c.diagnostic;
     };
-    const one = (f: Finding | KeptFinding, severity: Finding['severity'], diagnostic: Diagnostic, move?: ChunkMove) => {
-      const rank = severityRank(severity);
-      counts[rank]++;
-      total++;
-      handed.push({ list: [f], from: 0, to: 1, move, diagnostics: [diagnostic], ranks: [rank] });
-    };
     visitFindings(analysis, checkOptions, {
       kept(k, move) {
-        one(k, k.finding.severity, keptDiagnostic(k, move), move);
+        severities.push(k.finding.severity);
+        built.push(keptDiagnostic(k, move));
+        handed.push(k);
+        moves.push(move);
       },
       keptRun(list, from, to, move) {
         let c = keptLists.get(list);
-        if (!c || c.lineShift !== move.lineShift) {
-          keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => keptDiagnostic(k, move)), ranks: Uint8Array.from(list, (k) => severityRank(k.finding.severity)) }));
+        if (!c || c.lineShift !== move.lineShift) keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => keptDiagnostic(k, move)) }));
+        for (let i = from; i < to; i++) {
+          severities.push(list[i].finding.severity);
+          built.push(c.diagnostics[i]);
+          handed.push(list[i]);
+          moves.push(move);
         }
-        for (let i = from; i < to; i++) counts[c.ranks[i]]++;
-        total += to - from;
-        handed.push({ list, from, to, move, diagnostics: c.diagnostics, ranks: c.ranks });
       },
       placed(f) {
-        one(f, f.severity, toDiagnostic(f));
+        severities.push(f.severity);
+        built.push(toDiagnostic(f));
+        handed.push(f);
+        moves.push(undefined);
       },
     });
-    // The most severe findings when there are too many (shownCut), in document order.
-    const cut = shownCut(counts, total);
-    // `each` gets the run, the index in its list and the index among all findings handed over.
-    const shownOf = <T>(each: (h: Handed, i: number, n: number) => T): T[] => {
-      const out: T[] = [];
-      let quota = cut?.quota ?? 0;
-      let n = 0;
-      for (const h of handed) {
-        for (let i = h.from; i < h.to; i++, n++) {
-          const rank = h.ranks[i];
-          if (!cut || rank < cut.rank || (rank === cut.rank && quota-- > 0)) out.push(each(h, i, n));
-        }
-      }
-      return out;
-    };
-    const diagnostics = shownOf((h, i) => h.diagnostics[i]);
-    if (cut) diagnostics.push(moreProblems(total));
+    const picked = shownIndexes(severities);
+    const diagnostics = picked ? picked.map((i) => built[i]) : built;
+    if (picked) diagnostics.push(moreProblems(built.length));
     let all: Finding[] | undefined;
-    const allFindings = () => {
-      if (!all) {
-        all = [];
-        for (const h of handed) for (let i = h.from; i < h.to; i++) all.push(h.move ? placeKept(h.list[i] as KeptFinding, h.move) : (h.list[i] as Finding));
-      }
-      return all;
-    };
+    const allFindings = () => (all ??= handed.map((h, i) => (moves[i] ? placeKept(h as KeptFinding, moves[i]!) : (h as Finding))));
     let shown: Finding[] | undefined;
-    return { diagnostics, allFindings, findings: () => (shown ??= cut ? shownOf((h, i, n) => allFindings()[n]) : allFindings()) };
+    return { diagnostics, allFindings, findings: () => (shown ??= picked ? picked.map((i) => allFindings()[i]) : allFindings()) };
   }
 
   /** The document's path relative to its config file's folder (for the config's "audiences" patterns). */
