@@ -144,3 +144,18 @@ describe('matching work grows linearly (counted, not timed)', () => {
     }
   }
 });
+
+describe('a document with more findings than a function can take as arguments', () => {
+  it('250,000 unknown acronyms and a section over the reading-age target', () => {
+    // Findings that depend on the whole document (acronyms, sections) are put together in one
+    // list: spreading it into a call (push(...list)) throws past about 200,000 elements.
+    const letters = 'BCDFGHJKLMNPQRSTVWXZ';
+    const acronym = (i: number) => Array.from({ length: 5 }, (_, k) => letters[Math.floor(i / 20 ** k) % 20]).join('');
+    const hard = 'Notwithstanding considerable organisational institutionalisation, multidisciplinary interoperability necessitates comprehensive reconceptualisation of accountability infrastructures. '.repeat(8);
+    const text = `# Intro\n\n${hard}\n\n${hard}\n\n# Rest\n\n` + Array.from({ length: 250_000 }, (_, i) => `We met ${acronym(i)}.`).join('\n\n');
+    const { findings } = check(text, { dictionary, format: 'markdown' });
+    expect(findings.filter((f) => f.ruleId === 'acronym').length).toBe(250_000);
+    expect(findings.some((f) => f.ruleId === 'reading-age' && f.message.includes('section'))).toBe(true);
+    assertValidFindings(text, findings);
+  });
+});

@@ -443,7 +443,7 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
   const places = placesOf(doc.lines, doc.chunks);
   const suppress = suppressionsOf(doc);
   // Findings that depend on the whole document, in order, with their rank.
-  const whole: Array<{ finding: Finding; rank: number }> = [];
+  let whole: Array<{ finding: Finding; rank: number }> = [];
   const acronymSeverity = ruleSeverity('acronym', config?.categories?.acronym ?? 'warning', config);
   if (acronymSeverity !== 'off') {
     // Acronyms not in the glossary: a notch lower ('info'), never above the acronym rule itself.
@@ -454,7 +454,8 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
   if (sections) {
     const ages: Array<{ finding: Finding; rank: number }> = [];
     for (const s of sections.sections) if (s.overTarget) ages.push({ finding: sectionAgeFinding(doc, s, rules.target, rules.readingAgeSeverity as Severity), rank: RANK.section });
-    mergeInto(whole, ages);
+    // By start, end and rank; the sort is stable, so at a tie an acronym stays first.
+    if (ages.length) whole = whole.concat(ages).sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
   }
   for (const w of whole) w.finding.message = wellFormed(w.finding.message);
   const keep = (f: Finding) => {
@@ -510,15 +511,6 @@ function leavesOut(own: ChunkFindings, sections: DocSection[] | undefined): bool
 function before(x: { finding: Finding; rank: number }, start: number, end: number, rank: number): boolean {
   const f = x.finding;
   return f.start !== start ? f.start < start : f.end !== end ? f.end < end : x.rank < rank;
-}
-
-/** Merge a sorted list into another (both by start, end and rank; ties keep `into` first). */
-function mergeInto(into: Array<{ finding: Finding; rank: number }>, more: Array<{ finding: Finding; rank: number }>): void {
-  if (!more.length) return;
-  const all = into.concat(more);
-  all.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
-  into.length = 0;
-  into.push(...all);
 }
 
 function quote(s: string): string {
