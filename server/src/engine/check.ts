@@ -13,7 +13,7 @@ import { acronymFindings } from './rules/acronyms.js';
 import { chunkPassiveFindings } from './rules/passive.js';
 import { ageMessageText, chunkParagraphAgeFindings, chunkSentenceFindings, DEFAULT_LONG_SENTENCE, sectionAgeFinding, type AgeMessage } from './rules/readability.js';
 import { audienceForPath } from './readability/audience.js';
-import { chunkReport, docReadability, readabilityReport, targetReadingAge, type DocSection } from './readability/report.js';
+import { chunkReport, docReadability, readabilityReport, targetReadingAge } from './readability/report.js';
 import type { Audience, CheckResult, DocumentFormat, Finding, Severity, SeverityOrOff } from './types.js';
 
 export const DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/dictionary.md';
@@ -297,8 +297,6 @@ interface ChunkFindings {
   place: Place;
   /** Sorted by start, end and rank. */
   kept: Kept[];
-  /** The chunk's section segments that hold a paragraph's reading-age finding. */
-  ageSegments: number[];
 }
 
 /** Each chunk's findings for the last few settings it was checked with. */
@@ -340,8 +338,7 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   // Kept past this version of the document (editors): strings taken from its text would keep
   // the whole version alive, so they are copied.
   if (rules.detach) for (const k of kept) detach(k.finding);
-  const ageSegments = [...new Set(kept.filter((k) => k.age).map((k) => k.age!.segment))];
-  const value: ChunkFindings = { place, kept, ageSegments };
+  const value: ChunkFindings = { place, kept };
   if (!memo) chunkFindingsMemo.set(chunk.analysis, (memo = new Map()));
   if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);
   memo.set(rules.key, { dict: rules.dict, value });
@@ -393,7 +390,9 @@ function suppressionsOf(doc: DocumentAnalysis): Suppressions | undefined {
 export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
   visitFindings(doc, options, {
-    kept: (k, move) => findings.push(placeKept(k, move)),
+    keptRun(list, from, to, move) {
+      for (let i = from; i < to; i++) findings.push(placeKept(list[i], move));
+    },
     placed: (f) => findings.push(f),
   });
   return findings;
@@ -417,18 +416,15 @@ export interface ChunkMove {
 
 /**
  * What `visitFindings` hands over, in document order: findings kept with their chunk as built,
- * with their chunk's move (`placeKept` gives them placed where they are now), and the others
- * placed. Editors reuse what they built from a kept finding while its line shift stays the same.
+ * in runs of a chunk's list (`list[from]` to `list[to - 1]`) with the chunk's move (`placeKept`
+ * gives them placed where they are now), and the others placed. `list` is the same array while
+ * the chunk's analysis and the settings stay the same, so editors reuse what they built for it
+ * while its line shift stays the same. A run ends where a finding that depends on the whole
+ * document comes between, or where one of the chunk's findings is left out.
  */
 export interface FindingVisitor {
-  kept(k: KeptFinding, move: ChunkMove): void;
+  keptRun(list: readonly KeptFinding[], from: number, to: number, move: ChunkMove): void;
   placed(finding: Finding): void;
-  /**
-   * When given: a chunk's kept findings in runs, `list[from]` to `list[to - 1]` (`list` is the same
-   * array while the chunk's analysis and the settings stay the same), where none of the chunk's
-   * findings is left out. Editors reuse what they built for the whole array.
-   */
-  keptRun?(list: readonly KeptFinding[], from: number, to: number, move: ChunkMove): void;
 }
 
 /** A kept finding placed where its chunk is now (a new object: callers may change it). */
@@ -468,43 +464,28 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     const from = own.place;
     const d = to.start - from.start;
     const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN };
-    if (visitor.keptRun && !suppress && !leavesOut(own, sections?.chunks[i].sections)) {
-      const kept = own.kept;
-      for (let j = 0; j < kept.length; ) {
-        const first = kept[j];
-        while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++].finding);
-        // The run ends where the next finding that depends on the whole document comes first.
-        let end = j + 1;
-        if (w >= whole.length) end = kept.length;
-        else while (end < kept.length && !before(whole[w], kept[end].finding.start + d, kept[end].finding.end + d, kept[end].rank)) end++;
-        visitor.keptRun(kept, j, end, move);
-        j = end;
-      }
-      continue;
-    }
-    for (const k of own.kept) {
+    const kept = own.kept;
+    let run = -1;
+    const endRun = (j: number) => {
+      if (run >= 0) visitor.keptRun(kept, run, j, move);
+      run = -1;
+    };
+    for (let j = 0; j < kept.length; j++) {
+      const k = kept[j];
       const start = k.finding.start + d;
       const end = k.finding.end + d;
-      while (w < whole.length && before(whole[w], start, end, k.rank)) keep(whole[w++].finding);
-      // A section that is one paragraph has its finding at the section.
-      if (k.age) {
-        const section = sections!.chunks[i].sections[k.age.segment];
-        if (section.overTarget && section.paragraphs === 1) continue;
+      if (w < whole.length && before(whole[w], start, end, k.rank)) {
+        endRun(j);
+        while (w < whole.length && before(whole[w], start, end, k.rank)) keep(whole[w++].finding);
       }
-      if (suppress?.isSuppressed(start, suppressionIds(k.finding))) continue;
-      visitor.kept(k, move);
+      // A section that is one paragraph has its finding at the section.
+      const section = k.age && sections!.chunks[i].sections[k.age.segment];
+      if ((section && section.overTarget && section.paragraphs === 1) || suppress?.isSuppressed(start, suppressionIds(k.finding))) endRun(j);
+      else if (run < 0) run = j;
     }
+    endRun(kept.length);
   }
   while (w < whole.length) keep(whole[w++].finding);
-}
-
-/** Does the document leave out a paragraph's reading-age finding of this chunk (its section is that one paragraph)? */
-function leavesOut(own: ChunkFindings, sections: DocSection[] | undefined): boolean {
-  for (const segment of own.ageSegments) {
-    const section = sections?.[segment];
-    if (section?.overTarget && section.paragraphs === 1) return true;
-  }
-  return false;
 }
 
 /** Is `x` sorted before a finding at start, end and rank? */

@@ -154,9 +154,7 @@ export interface PlainwordsServer {
   readonly openDocuments: number;
 }
 
-/** Diagnostics built from findings kept with their chunks (see diagnosticsOf), by the line shift they were built for. */
-const keptDiagnostics = new WeakMap<KeptFinding, { lineShift: number; diagnostic: Diagnostic }>();
-/** The same for all of a chunk's kept findings, handed over in runs (FindingVisitor.keptRun). */
+/** The diagnostics of each chunk's list of kept findings (FindingVisitor.keptRun), with the line shift they were built for (see diagnosticsOf). */
 const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[] }>();
 
 /**
@@ -455,18 +453,16 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         return result;
       }
       const findings = findingsOf(analysis, checkOptions);
-      {
-        for (const rule of options.rules) {
-          if (state.disabledRules.has(rule.id)) continue;
-          try {
-            findings.push(...rule.check(text, state.format));
-          } catch (e) {
-            state.disabledRules.add(rule.id);
-            report(e, `rule "${rule.id}" (turned off for ${state.uri})`);
-          }
+      for (const rule of options.rules) {
+        if (state.disabledRules.has(rule.id)) continue;
+        try {
+          findings.push(...rule.check(text, state.format));
+        } catch (e) {
+          state.disabledRules.add(rule.id);
+          report(e, `rule "${rule.id}" (turned off for ${state.uri})`);
         }
-        findings.sort((a, b) => a.start - b.start || a.end - b.end);
       }
+      findings.sort((a, b) => a.start - b.start || a.end - b.end);
       const shown = toDiagnostics(findings);
       result = { ...base, findings: shown.shown, allFindings: findings, diagnostics: shown.diagnostics, analysis, tooLarge: false };
     } catch (e) {
@@ -487,8 +483,9 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
   }
 
   /**
-   * Diagnostics of a document analysis, built per finding and reused while a finding kept with
-   * its chunk stays on the same lines: typing in one paragraph rebuilds only that paragraph's
+   * Diagnostics of a document analysis. A chunk's kept findings come in runs of the same list
+   * while the chunk and the settings are unchanged, and their diagnostics are reused while the
+   * chunk stays on the same lines: typing in one paragraph rebuilds only that paragraph's
    * diagnostics (and the few that depend on the whole document). The findings themselves (for
    * code actions, hovers, fix all) are placed only when a request asks for them.
    */
@@ -498,21 +495,10 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     // Each finding as handed over: placed, or kept with its chunk's move (placed when asked for).
     const handed: Array<Finding | KeptFinding> = [];
     const moves: Array<ChunkMove | undefined> = [];
-    const keptDiagnostic = (k: KeptFinding, move: ChunkMove): Diagnostic => {
-      let c = keptDiagnostics.get(k);
-      if (!c || c.lineShift !== move.lineShift) keptDiagnostics.set(k, (c = { lineShift: move.lineShift, diagnostic: toDiagnostic(placeKept(k, move)) }));
-      return c.diagnostic;
-    };
     visitFindings(analysis, checkOptions, {
-      kept(k, move) {
-        severities.push(k.finding.severity);
-        built.push(keptDiagnostic(k, move));
-        handed.push(k);
-        moves.push(move);
-      },
       keptRun(list, from, to, move) {
         let c = keptLists.get(list);
-        if (!c || c.lineShift !== move.lineShift) keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => keptDiagnostic(k, move)) }));
+        if (!c || c.lineShift !== move.lineShift) keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => toDiagnostic(placeKept(k, move))) }));
         for (let i = from; i < to; i++) {
           severities.push(list[i].finding.severity);
           built.push(c.diagnostics[i]);
