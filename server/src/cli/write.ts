@@ -145,8 +145,9 @@ export class ReportSink {
     if (!s.length || this.error || this.closed) return;
     if (this.fd !== undefined) {
       try {
-        if (typeof s === 'string') writeSync(this.fd, s, null, 'utf8');
-        else for (let done = 0; done < s.length; ) done += writeSync(this.fd, s, done, s.length - done);
+        // One path for both: a write to a pipe or device may take only part of the bytes.
+        const bytes = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
+        for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
       } catch (e) {
         this.error = `cannot write: ${code(e)}`;
       }
