@@ -2,7 +2,7 @@
 // analysis, moved to where the chunk is now): the result must be what a fresh check gives.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AnalysisCache, analyseDocument, findingsOf, readabilityReport, type CheckOptions } from '../../server/src/engine/index.js';
+import { AnalysisCache, analyseDocument, findingsOf, readabilityReport, type CheckOptions, type TextChange } from '../../server/src/engine/index.js';
 import { dictionary } from '../support/engine.js';
 
 const doc = (name: string) => readFileSync(new URL(`../../${name}`, import.meta.url), 'utf8');
@@ -54,6 +54,43 @@ describe('incremental findings and readability', () => {
       expect(cache.hits).toBeGreaterThan(cache.misses);
     });
   }
+
+  it('count a section again when the blank lines between its paragraphs change', () => {
+    // Sections of several paragraphs, above the target: their findings quote the hardest
+    // sentences (in each section's last paragraph) with their lines, and the report gives those
+    // sentences' offsets. The edits are to blank lines between parse units inside a section, so
+    // every paragraph's text, and its analysis, stays as it was.
+    const hard = 'Comprehensive multidisciplinary rehabilitation necessitates considerable organisational coordination across institutional boundaries.';
+    const section = (n: number) => [`# Section ${n}`, `We help you ${n}. `.repeat(20), `${n}: ${hard} `.repeat(4), `Organisational ${hard} `.repeat(4)].join('\n\n\n');
+    const start = Array.from({ length: 30 }, (_, n) => section(n)).join('\n\n\n');
+    // Blank lines between two parse units, before a paragraph (not a heading).
+    const groups = analyseDocument(start, { dictionary }).chunks;
+    const gaps = groups.slice(1).filter((g, i) => start[g.start] !== '#' && start.slice(groups[i].end, g.start) === '\n\n\n').map((g) => g.start - 3);
+    expect(gaps.length).toBeGreaterThan(4);
+    for (const withChange of [false, true]) {
+      let text = start;
+      const cache = new AnalysisCache();
+      const same = (change?: TextChange) => {
+        const cached = analyseDocument(text, { dictionary, cache, change });
+        const fresh = analyseDocument(text, { dictionary });
+        const findings = findingsOf(cached, { dictionary, cache });
+        expect(findings).toEqual(findingsOf(fresh, { dictionary }));
+        expect(readabilityReport(cached)).toEqual(readabilityReport(fresh));
+        return findings;
+      };
+      expect(same().filter((f) => f.ruleId === 'reading-age' && f.message.includes('section')).length).toBe(30);
+      // From the end, so the offsets of the gaps before stay right.
+      for (const [k, at] of [...gaps.entries()].reverse()) {
+        // A space on a blank line: the paragraphs after it move by one character, on the same
+        // lines; or \r for \n: the same offsets, one line up.
+        const insert = k % 2 ? '\n \n\n' : '\n\r\n';
+        text = text.slice(0, at) + insert + text.slice(at + 3);
+        same(withChange ? { start: at, oldEnd: at + 3, newEnd: at + insert.length } : undefined);
+        // Every paragraph's analysis was reused.
+        expect(cache.misses).toBe(0);
+      }
+    }
+  });
 
   it('hands out findings that callers may change without changing later results', () => {
     const cache = new AnalysisCache();

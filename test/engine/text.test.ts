@@ -31,6 +31,21 @@ describe('line index', () => {
     expect(new LineIndex('\r').starts).toEqual([0, 1]);
   });
 
+  it('works out the same line starts from the last version and a change as from the text', () => {
+    // Changes that join or split \r\n pairs, add and remove breaks at either end, at the start and the end.
+    const inserts = ['', 'x', '\n', '\r', '\r\n', '\n\r', 'a\rb', '\n\n'];
+    for (let k = 0; k < 5000; k++) {
+      const old = sample(Math.floor(random() * 12));
+      const start = Math.floor(random() * (old.length + 1));
+      const oldEnd = start + Math.floor(random() * (old.length - start + 1) * (random() < 0.5 ? 0 : 1));
+      const insert = inserts[Math.floor(random() * inserts.length)];
+      const text = old.slice(0, start) + insert + old.slice(oldEnd);
+      const derived = LineIndex.afterChange(new LineIndex(old), text, { start, oldEnd, newEnd: start + insert.length });
+      expect(derived.starts, JSON.stringify({ old, start, oldEnd, insert })).toEqual(naiveStarts(text));
+      expect(derived.text).toBe(text);
+    }
+  });
+
   it('splits the same pieces whichever line breaks a document uses', () => {
     for (let k = 0; k < 500; k++) {
       const lf = sample(1 + Math.floor(random() * 30)).replace(/\r\n?/g, '\n');

@@ -35,6 +35,31 @@ describe('the change since the last analysis', () => {
     expect(mergeChange('all', 0, 1, 2)).toBe('all');
   });
 
+  it('shows the most severe of too many findings as a fresh check does, edit after edit', async () => {
+    // Over a thousand findings of several severities (jargon, wordy phrases, acronyms, long
+    // sentences), so only some are shown; the edits add and remove findings of each.
+    const paragraph = (i: number) =>
+      i % 7 === 0 ? `Paragraph ${i}: ` + 'we go on and on about what we do here '.repeat(4) + 'today.' : `Paragraph ${i}: we utilise the GP service in order to leverage it.`;
+    const text = Array.from({ length: 500 }, (_, i) => paragraph(i)).join('\n\n');
+    const h = await startHarness({ initializationOptions: { debounce: 0 } });
+    try {
+      const uri = 'file:///tmp/plainwords-test/too-many.md';
+      h.open(uri, text);
+      const first = await h.diagnosticsFor(uri, 1, 20000);
+      expect(first.at(-1)!.code).toBe('more-problems');
+      expect(shape(first)).toEqual(shape(freshDiagnostics(text)));
+      const inserts = ['utilise ', 'in order to ', 'GP ', 'we go on and on about it and on and on about it and on and on about it. ', '\n\n', 'e'];
+      for (let k = 0; k < 12; k++) {
+        const mirror = h.mirror(uri);
+        const start = { line: (k * 397) % mirror.lineCount, character: 14 };
+        const v = h.change(uri, [{ range: { start, end: mirror.positionAt(mirror.offsetAt(start) + (k % 3 === 2 ? 8 : 0)) }, text: inserts[k % inserts.length] }]);
+        expect(shape(await h.diagnosticsFor(uri, v, 20000))).toEqual(shape(freshDiagnostics(h.mirror(uri).getText())));
+      }
+    } finally {
+      h.dispose();
+    }
+  }, 60000);
+
   it('gives what a fresh check gives after each of many edits to a long document', async () => {
     // Sections (some of one paragraph), acronyms and long sentences: many chunk groups. Suppression
     // comments come in with the edits only (with one, each finding is looked at on its own).

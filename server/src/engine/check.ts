@@ -13,7 +13,7 @@ import { acronymFindings } from './rules/acronyms.js';
 import { chunkPassiveFindings } from './rules/passive.js';
 import { ageMessageText, chunkParagraphAgeFindings, chunkSentenceFindings, DEFAULT_LONG_SENTENCE, sectionAgeFinding, type AgeMessage } from './rules/readability.js';
 import { audienceForPath } from './readability/audience.js';
-import { chunkReport, docReadability, readabilityReport, targetReadingAge } from './readability/report.js';
+import { chunkReport, docReadability, placedSection, readabilityReport, sectionOf, targetReadingAge, type DocReadability, type SectionCore } from './readability/report.js';
 import type { Audience, CheckResult, DocumentFormat, Finding, Severity, SeverityOrOff } from './types.js';
 
 export const DOCS_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/dictionary.md';
@@ -54,7 +54,7 @@ export class AnalysisCache {
   /** Counts full checks: an entry whose `check` is older was not used by the last one. */
   private serial = 0;
   /** The last document analysed with this cache, which the next one may be worked out from (see CheckOptions.change). */
-  last?: { text: string; format: DocumentFormat; dictionary: CompiledDictionary; groups: Chunk[]; chunks: DocumentAnalysis['chunks'] };
+  last?: { text: string; format: DocumentFormat; dictionary: CompiledDictionary; groups: Chunk[]; chunks: DocumentAnalysis['chunks']; lines: LineIndex };
   /** Chunks analysed afresh and reused in the last check (for tests and figures). */
   misses = 0;
   hits = 0;
@@ -129,9 +129,9 @@ export interface DocumentAnalysis {
 /** Parse and match a whole document (chunk by chunk, reusing the cache). */
 export function analyseDocument(text: string, options: CheckOptions): DocumentAnalysis {
   const format = options.format ?? 'markdown';
-  const lines = new LineIndex(text);
   const cache = options.cache;
   let chunks: DocumentAnalysis['chunks'] | undefined;
+  let lines: LineIndex;
   if (cache) {
     const last = cache.last;
     // Set again only once this analysis is complete.
@@ -139,6 +139,8 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
     const changed = last && options.change && last.format === format && last.dictionary === options.dictionary ? resplit(text, last, options.change) : undefined;
     if (changed) {
       cache.begin(true);
+      // The line table too is worked out from the last one (resplit checked the change).
+      lines = LineIndex.afterChange(last!.lines, text, options.change!);
       chunks = changed.groups.map((c, i) => {
         const kept = i < changed.from ? i : i >= changed.to ? i - changed.to + changed.oldTo : -1;
         return { start: c.start, end: c.end, analysis: kept >= 0 ? last!.chunks[kept].analysis : analyseChunkOf(text, c, format, options.dictionary, cache) };
@@ -146,15 +148,19 @@ export function analyseDocument(text: string, options: CheckOptions): DocumentAn
       // Reused as they were: hits, like a lookup that found them.
       cache.hits += changed.groups.length - (changed.to - changed.from);
       for (let k = changed.from; k < changed.oldTo; k++) cache.release(last!.text.slice(last!.groups[k].start, last!.groups[k].end));
-      cache.last = { text, format, dictionary: options.dictionary, groups: changed.groups, chunks };
+      cache.last = { text, format, dictionary: options.dictionary, groups: changed.groups, chunks, lines };
     } else {
       cache.begin();
+      lines = new LineIndex(text);
       const groups = splitChunks(text, format);
       chunks = groups.map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary, cache) }));
       cache.end();
-      cache.last = { text, format, dictionary: options.dictionary, groups, chunks };
+      cache.last = { text, format, dictionary: options.dictionary, groups, chunks, lines };
     }
-  } else chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary) }));
+  } else {
+    lines = new LineIndex(text);
+    chunks = splitChunks(text, format).map((c) => ({ start: c.start, end: c.end, analysis: analyseChunkOf(text, c, format, options.dictionary) }));
+  }
   const front = chunks[0]?.start <= 1 ? chunks[0]?.analysis.frontMatter : undefined;
   const audience =
     options.audience ?? frontMatterAudience(front?.value) ?? audienceForPath(options.path, options.config?.audiences) ?? options.config?.audience ?? 'public';
@@ -420,7 +426,9 @@ export interface ChunkMove {
  * gives them placed where they are now), and the others placed. `list` is the same array while
  * the chunk's analysis and the settings stay the same, so editors reuse what they built for it
  * while its line shift stays the same. A run ends where a finding that depends on the whole
- * document comes between, or where one of the chunk's findings is left out.
+ * document comes between, or where one of the chunk's findings is left out. A section's
+ * reading-age finding is kept with its section while the section stays on the same lines, and is
+ * handed over as a run of one in a list of its own.
  */
 export interface FindingVisitor {
   keptRun(list: readonly KeptFinding[], from: number, to: number, move: ChunkMove): void;
@@ -439,23 +447,27 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
   const places = placesOf(doc.lines, doc.chunks);
   const suppress = suppressionsOf(doc);
   // Findings that depend on the whole document, in order, with their rank.
-  let whole: Array<{ finding: Finding; rank: number }> = [];
+  let whole: Whole[] = [];
   const acronymSeverity = ruleSeverity('acronym', config?.categories?.acronym ?? 'warning', config);
   if (acronymSeverity !== 'off') {
     // Acronyms not in the glossary: a notch lower ('info'), never above the acronym rule itself.
     const unknownSeverity = ruleSeverity('unknown-acronym', acronymSeverity === 'hint' ? 'hint' : 'info', config);
-    for (const f of acronymFindings(doc, rules.dict, acronymSeverity, rules.docsUrl, { unknownSeverity })) whole.push({ finding: f, rank: RANK.acronym });
+    for (const f of acronymFindings(doc, rules.dict, acronymSeverity, rules.docsUrl, { unknownSeverity })) {
+      f.message = wellFormed(f.message);
+      whole.push({ finding: f, rank: RANK.acronym, start: f.start, end: f.end });
+    }
   }
   const sections = rules.readingAgeSeverity !== 'off' ? docReadability(doc, rules.target) : undefined;
   if (sections) {
-    const ages: Array<{ finding: Finding; rank: number }> = [];
-    for (const s of sections.sections) if (s.overTarget) ages.push({ finding: sectionAgeFinding(doc, s, rules.target, rules.readingAgeSeverity as Severity), rank: RANK.section });
+    const ages: Whole[] = [];
+    for (let k = 0; k < sections.sections.length; k++) if (sections.sections[k].overTarget) ages.push(sectionFinding(doc, sections, k, places, rules));
     // By start, end and rank; the sort is stable, so at a tie an acronym stays first.
-    if (ages.length) whole = whole.concat(ages).sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
+    if (ages.length) whole = whole.concat(ages).sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
   }
-  for (const w of whole) w.finding.message = wellFormed(w.finding.message);
-  const keep = (f: Finding) => {
-    if (!suppress?.isSuppressed(f.start, suppressionIds(f))) visitor.placed(f);
+  const keep = (x: Whole) => {
+    if (suppress?.isSuppressed(x.start, suppressionIds(x.finding))) return;
+    if (x.kept) visitor.keptRun(x.kept, 0, 1, x.move!);
+    else visitor.placed(x.finding);
   };
   let w = 0;
   for (let i = 0; i < doc.chunks.length; i++) {
@@ -476,22 +488,57 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
       const end = k.finding.end + d;
       if (w < whole.length && before(whole[w], start, end, k.rank)) {
         endRun(j);
-        while (w < whole.length && before(whole[w], start, end, k.rank)) keep(whole[w++].finding);
+        while (w < whole.length && before(whole[w], start, end, k.rank)) keep(whole[w++]);
       }
       // A section that is one paragraph has its finding at the section.
-      const section = k.age && sections!.chunks[i].sections[k.age.segment];
+      const section = k.age && sectionOf(sections!, i, k.age.segment);
       if ((section && section.overTarget && section.paragraphs === 1) || suppress?.isSuppressed(start, suppressionIds(k.finding))) endRun(j);
       else if (run < 0) run = j;
     }
     endRun(kept.length);
   }
-  while (w < whole.length) keep(whole[w++].finding);
+  while (w < whole.length) keep(whole[w++]);
+}
+
+/**
+ * A finding that depends on the whole document, with its rank and its offsets now: placed, or
+ * kept with its section (`finding` is then the kept one, as built; `kept` is a list of that one,
+ * the same array while it is kept, and `move` says how it moved).
+ */
+interface Whole {
+  finding: Finding;
+  rank: number;
+  start: number;
+  end: number;
+  kept?: readonly [Kept];
+  move?: ChunkMove;
+}
+
+/** Each section's reading-age finding, as built where the section's first chunk then was, with the settings' key. */
+const sectionFindingsMemo = new WeakMap<SectionCore, { key: string; kept: readonly [Kept]; place: Place }>();
+
+/**
+ * The reading-age finding of section `k` (above the target). It is kept with the section while
+ * the section stays on the same lines: its message gives the lines of the hardest sentences.
+ */
+function sectionFinding(doc: DocumentAnalysis, r: DocReadability, k: number, places: Place[], rules: RuleSettings): Whole {
+  const to = places[r.sectionChunks[k]];
+  const core = r.sections[k];
+  let memo = sectionFindingsMemo.get(core);
+  if (!memo || memo.key !== rules.key || memo.place.line !== to.line || memo.place.character !== to.character) {
+    const finding = sectionAgeFinding(doc, placedSection(doc, r, k), rules.target, rules.readingAgeSeverity as Severity);
+    finding.message = wellFormed(finding.message);
+    if (rules.detach) detach(finding);
+    sectionFindingsMemo.set(core, (memo = { key: rules.key, kept: [{ finding, rank: RANK.section }], place: to }));
+  }
+  const f = memo.kept[0].finding;
+  const d = to.start - memo.place.start;
+  return { finding: f, rank: RANK.section, start: f.start + d, end: f.end + d, kept: memo.kept, move: { from: memo.place, to, lineShift: 0 } };
 }
 
 /** Is `x` sorted before a finding at start, end and rank? */
-function before(x: { finding: Finding; rank: number }, start: number, end: number, rank: number): boolean {
-  const f = x.finding;
-  return f.start !== start ? f.start < start : f.end !== end ? f.end < end : x.rank < rank;
+function before(x: Whole, start: number, end: number, rank: number): boolean {
+  return x.start !== start ? x.start < start : x.end !== end ? x.end < end : x.rank < rank;
 }
 
 function quote(s: string): string {

@@ -32,18 +32,37 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    const breaks = new LineBreaks(text);
-    for (let i = 0; ; ) {
-      const lf = breaks.lf(i);
-      const cr = breaks.cr(i);
-      if (cr >= 0 && (lf < 0 || cr < lf)) i = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-      else if (lf >= 0) i = lf + 1;
-      else break;
-      starts.push(i);
+  /** The index of `text`; `starts` when they are known already (see afterChange). */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? lineStarts(text);
+  }
+
+  /**
+   * The index of `text`, worked out from the index of the version before it and the change
+   * between them: [start, oldEnd) of the old text became [start, newEnd) of `text`, and the rest
+   * is the same (the caller has checked it). Only the changed part is searched for breaks.
+   */
+  static afterChange(old: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    const { start, oldEnd, newEnd } = change;
+    const o = old.starts;
+    // Whether an offset starts a line depends on the character before it and its own (after
+    // \n, or after \r not followed by \n). Old starts before `start` have both before the
+    // change; old starts after `oldEnd` have both after it, and move by the change's length.
+    const before = firstAtOrAfter(o, start);
+    const after = firstAtOrAfter(o, oldEnd + 1);
+    const within: number[] = start === 0 ? [0] : [];
+    for (let s = Math.max(start, 1); s <= newEnd; s++) {
+      const c = text.charCodeAt(s - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(s) !== 10)) within.push(s);
     }
-    this.starts = starts;
+    // Copied whole (much faster than one push per line), then the moved part shifted in place.
+    const starts = o.slice(0, before).concat(within, o.slice(after));
+    const delta = newEnd - oldEnd;
+    if (delta !== 0) for (let k = before + within.length; k < starts.length; k++) starts[k] += delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -84,6 +103,33 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.starts[line], this.lineEnd(line));
   }
+}
+
+/** Offset at which each line of `text` starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  const breaks = new LineBreaks(text);
+  for (let i = 0; ; ) {
+    const lf = breaks.lf(i);
+    const cr = breaks.cr(i);
+    if (cr >= 0 && (lf < 0 || cr < lf)) i = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    else if (lf >= 0) i = lf + 1;
+    else break;
+    starts.push(i);
+  }
+  return starts;
+}
+
+/** The first index of a sorted list whose value is at least `x` (the list's length when none is). */
+function firstAtOrAfter(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -53,6 +53,27 @@ export function shownIndexes(severities: Severity[]): number[] | undefined {
   return out.sort((a, b) => a - b);
 }
 
+/** A severity's rank for shownCut: 0 (error) to 3 (hint); 4 for anything else. */
+export function severityRank(severity: Severity): number {
+  return RANK[severity] ?? 4;
+}
+
+/**
+ * What shownIndexes picks, from the number of findings of each rank (severityRank) and the
+ * total: undefined when all are shown; else every finding of a rank below `rank`, and the first
+ * `quota` of that rank, in document order. For callers that hand findings over in runs.
+ */
+export function shownCut(counts: readonly number[], total: number): { rank: number; quota: number } | undefined {
+  if (total <= MAX_DIAGNOSTICS) return undefined;
+  let left = MAX_DIAGNOSTICS;
+  for (let rank = 0; rank < 4; rank++) {
+    if (counts[rank] >= left) return { rank, quota: left };
+    left -= counts[rank];
+  }
+  // Fewer than MAX_DIAGNOSTICS of known severities: all of those.
+  return { rank: 4, quota: 0 };
+}
+
 /** The note over a document with more findings than are shown. */
 export function moreProblems(total: number): Diagnostic {
   return {

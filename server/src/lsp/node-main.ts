@@ -3,7 +3,8 @@
  * `--socket=<port>`), and `plainwords lsp --stdio`. Starting twice in one process returns the
  * first server.
  */
-import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, createServerSocketTransport, type Connection } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter, createServerSocketTransport, type Connection } from 'vscode-languageserver/node';
+import { messageEncoder } from './encode.js';
 import { VERSION } from '../node/version.js';
 import { createNodeHost } from './node-host.js';
 import { createServer, type PlainwordsServer } from './server.js';
@@ -15,7 +16,13 @@ let started: { connection: Connection; server: PlainwordsServer } | undefined;
 function transport(argv: string[]): Connection | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--stdio') return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+    if (arg === '--stdio') {
+      // Standard input stays a stream, so the server still exits when the editor closes it; the
+      // output is a writer of our own (createConnection wraps only streams), with the encoder
+      // that keeps each diagnostic's JSON (encode.ts).
+      const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: messageEncoder });
+      return createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
+    }
     if (arg === '--node-ipc') return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process));
     const socket = arg === '--socket' ? argv[i + 1] : arg.startsWith('--socket=') ? arg.slice('--socket='.length) : undefined;
     if (socket !== undefined) {

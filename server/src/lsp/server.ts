@@ -57,7 +57,7 @@ import {
 import { documentReadability, readabilityReport } from '../engine/readability/report.js';
 import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
 import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
-import { formatSize, moreProblems, problemDiagnostic, shownIndexes, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
+import { formatSize, moreProblems, problemDiagnostic, severityRank, shownCut, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
 import type { Disposable, Host } from './host.js';
 import { warmCache, WARM_THRESHOLD } from './warm.js';
 import { CONFIG_NAME, Projects, type Project } from './project.js';
@@ -154,8 +154,22 @@ export interface PlainwordsServer {
   readonly openDocuments: number;
 }
 
-/** The diagnostics of each chunk's list of kept findings (FindingVisitor.keptRun), with the line shift they were built for (see diagnosticsOf). */
-const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[] }>();
+/** The diagnostics of each chunk's list of kept findings (FindingVisitor.keptRun), with the line shift they were built for (see diagnosticsOf) and their severities' ranks. */
+const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[]; ranks: Uint8Array }>();
+
+/**
+ * Findings as visitFindings handed them over (see diagnosticsOf): `list[from]` to `list[to - 1]`,
+ * kept findings with their chunk's move, or one placed finding (no move), with the diagnostics
+ * and severity ranks (severityRank) of the whole list.
+ */
+interface Handed {
+  list: ReadonlyArray<KeptFinding | Finding>;
+  from: number;
+  to: number;
+  move?: ChunkMove;
+  diagnostics: readonly Diagnostic[];
+  ranks: ArrayLike<number>;
+}
 
 /**
  * The change since the last analysed text (`since`, in that text and the current one) followed by
@@ -490,36 +504,55 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
    * code actions, hovers, fix all) are placed only when a request asks for them.
    */
   function diagnosticsOf(analysis: DocumentAnalysis, checkOptions: CheckOptions): { diagnostics: Diagnostic[]; findings: () => Finding[]; allFindings: () => Finding[] } {
-    const severities: Finding['severity'][] = [];
-    const built: Diagnostic[] = [];
-    // Each finding as handed over: placed, or kept with its chunk's move (placed when asked for).
-    const handed: Array<Finding | KeptFinding> = [];
-    const moves: Array<ChunkMove | undefined> = [];
+    // What was handed over, in order: runs of a list of kept findings (with their chunk's move),
+    // and single placed findings, each with its diagnostics and severity ranks.
+    const handed: Handed[] = [];
+    const counts = [0, 0, 0, 0, 0];
+    let total = 0;
     visitFindings(analysis, checkOptions, {
       keptRun(list, from, to, move) {
         let c = keptLists.get(list);
-        if (!c || c.lineShift !== move.lineShift) keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => toDiagnostic(placeKept(k, move))) }));
-        for (let i = from; i < to; i++) {
-          severities.push(list[i].finding.severity);
-          built.push(c.diagnostics[i]);
-          handed.push(list[i]);
-          moves.push(move);
+        if (!c || c.lineShift !== move.lineShift) {
+          keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => toDiagnostic(placeKept(k, move))), ranks: Uint8Array.from(list, (k) => severityRank(k.finding.severity)) }));
         }
+        for (let i = from; i < to; i++) counts[c.ranks[i]]++;
+        total += to - from;
+        handed.push({ list, from, to, move, diagnostics: c.diagnostics, ranks: c.ranks });
       },
       placed(f) {
-        severities.push(f.severity);
-        built.push(toDiagnostic(f));
-        handed.push(f);
-        moves.push(undefined);
+        const rank = severityRank(f.severity);
+        counts[rank]++;
+        total++;
+        handed.push({ list: [f], from: 0, to: 1, diagnostics: [toDiagnostic(f)], ranks: [rank] });
       },
     });
-    const picked = shownIndexes(severities);
-    const diagnostics = picked ? picked.map((i) => built[i]) : built;
-    if (picked) diagnostics.push(moreProblems(built.length));
+    // The most severe findings when there are too many (shownCut), in document order.
+    const cut = shownCut(counts, total);
+    // `each` gets the run, the index in its list and the index among all findings handed over.
+    const shownOf = <T>(each: (h: Handed, i: number, n: number) => T): T[] => {
+      const out: T[] = [];
+      let quota = cut?.quota ?? 0;
+      let n = 0;
+      for (const h of handed) {
+        for (let i = h.from; i < h.to; i++, n++) {
+          const rank = h.ranks[i];
+          if (!cut || rank < cut.rank || (rank === cut.rank && quota-- > 0)) out.push(each(h, i, n));
+        }
+      }
+      return out;
+    };
+    const diagnostics = shownOf((h, i) => h.diagnostics[i]);
+    if (cut) diagnostics.push(moreProblems(total));
     let all: Finding[] | undefined;
-    const allFindings = () => (all ??= handed.map((h, i) => (moves[i] ? placeKept(h as KeptFinding, moves[i]!) : (h as Finding))));
+    const allFindings = () => {
+      if (!all) {
+        all = [];
+        for (const h of handed) for (let i = h.from; i < h.to; i++) all.push(h.move ? placeKept(h.list[i] as KeptFinding, h.move) : (h.list[i] as Finding));
+      }
+      return all;
+    };
     let shown: Finding[] | undefined;
-    return { diagnostics, allFindings, findings: () => (shown ??= picked ? picked.map((i) => allFindings()[i]) : allFindings()) };
+    return { diagnostics, allFindings, findings: () => (shown ??= cut ? shownOf((h, i, n) => allFindings()[n]) : allFindings()) };
   }
 
   /** The document's path relative to its config file's folder (for the config's "audiences" patterns). */

@@ -7,7 +7,7 @@
 import type { DocumentAnalysis } from '../check.js';
 import type { PlainwordsConfig } from '../config.js';
 import type { ChunkAnalysis } from '../analyse.js';
-import type { LineIndex } from '../text.js';
+import { placesOf, type LineIndex, type Place } from '../text.js';
 import type { Audience } from '../types.js';
 import { FORMULAS, agreementOf, fleschReadingEase, formulaAges, formulaGrades, readingAgeOf, round1 } from './formulas.js';
 import { addCounts, chunkReadability, emptyCounts, type BlockStats, type SentenceStats } from './sentences.js';
@@ -226,6 +226,8 @@ interface Segment {
   alone?: ReadabilityScores;
   /** Scores of the last section seen that starts here and runs into later chunks. */
   spanning?: { counts: ReadabilityCounts; scores: ReadabilityScores };
+  /** The section last counted from here, while this segment starts one (see sectionCore). */
+  section?: SectionMemo;
 }
 
 /** A chunk's share of the report. */
@@ -268,11 +270,41 @@ export function chunkReport(analysis: ChunkAnalysis): ChunkReport {
   return report;
 }
 
-/** A section of the document, put together from its segments. */
+/**
+ * A section of the document (a heading and what follows it, up to the next heading) put
+ * together from its segments, without its place: offsets are relative to the start of the chunk
+ * it begins in. It is kept with its first segment and used again while the chunks it runs over,
+ * and where they stand from its first, stay the same: typing in a paragraph recounts one section.
+ */
+export interface SectionCore {
+  counts: ReadabilityCounts;
+  /** The hardest sentences, best first (offsets relative to the first chunk). */
+  hardest: DocSentence[];
+  /** Offsets relative to the first chunk. */
+  start: number;
+  end: number;
+  /** The segment the section starts with (its heading's, when it has one). */
+  first: Segment;
+  /** Paragraphs in the section. */
+  paragraphs: number;
+  scores: ReadabilityScores;
+  overTarget: boolean;
+}
+
+/** A section as last counted from its first segment, and what it was counted from (see sectionCore). */
+interface SectionMemo {
+  core: SectionCore;
+  target: number;
+  /** The chunks after the first that the section ran over: their shares, and their start and line less the first chunk's. */
+  reports: ChunkReport[];
+  starts: number[];
+  lines: number[];
+}
+
+/** A section where it is now (document offsets): for its finding and the report. */
 export interface DocSection {
   counts: ReadabilityCounts;
-  hardest: Hardest;
-  /** Document offsets. */
+  hardest: { top: DocSentence[] };
   start: number;
   end: number;
   /** The heading's segment and its chunk's start now, when the section has a heading. */
@@ -283,72 +315,142 @@ export interface DocSection {
   overTarget: boolean;
 }
 
-/** The document's readability put together from its chunks' shares. */
+/** The document's sections, put together from its chunks' shares. */
 export interface DocReadability {
   target: number;
-  /** Each chunk's share, its start now and the section each of its segments is in. */
-  chunks: Array<{ report: ChunkReport; base: number; sections: DocSection[] }>;
-  sections: DocSection[];
-  document: { counts: ReadabilityCounts; hardest: Hardest; start: number; end: number };
+  /** The sections in order, and the index of the chunk each starts in. */
+  sections: SectionCore[];
+  sectionChunks: number[];
+  /** The section (index in `sections`) of each segment: segment k of chunk i is at firstSegments[i] + k. */
+  segmentSections: number[];
+  firstSegments: number[];
+}
+
+/** The section that a chunk's segment is in. */
+export function sectionOf(r: DocReadability, chunk: number, segment: number): SectionCore {
+  return r.sections[r.segmentSections[r.firstSegments[chunk] + segment]];
+}
+
+/** Section `k` of the document, where it is now (a new object). */
+export function placedSection(doc: DocumentAnalysis, r: DocReadability, k: number): DocSection {
+  const s = r.sections[k];
+  const base = doc.chunks[r.sectionChunks[k]].start;
+  return {
+    counts: s.counts,
+    hardest: { top: s.hardest.map((h) => ({ stats: h.stats, start: h.start + base, end: h.end + base })) },
+    start: s.start + base,
+    end: s.end + base,
+    heading: s.first.heading && { segment: s.first, base },
+    paragraphs: s.paragraphs,
+    scores: s.scores,
+    overTarget: s.overTarget,
+  };
 }
 
 const docMemo = new WeakMap<DocumentAnalysis, Map<number, DocReadability>>();
 
-/** Sections and document totals from the chunks' shares (memoised per analysis and target). */
+/**
+ * The document's sections from the chunks' shares (memoised per analysis and target). Each
+ * section is counted again only when one of its chunks, or the gaps between them, changed.
+ */
 export function docReadability(doc: DocumentAnalysis, target: number): DocReadability {
   let byTarget = docMemo.get(doc);
   const hit = byTarget?.get(target);
   if (hit) return hit;
-  const document = { counts: emptyCounts(), hardest: new Hardest(), start: 0, end: 0 };
-  let first = true;
-  const sections: DocSection[] = [];
-  const firsts: Segment[] = [];
-  const chunks: DocReadability['chunks'] = [];
-  let section: DocSection | undefined;
+  const places = placesOf(doc.lines, doc.chunks);
+  const reports: ChunkReport[] = [];
+  const out: DocReadability = { target, sections: [], sectionChunks: [], segmentSections: [], firstSegments: [] };
+  // The section being walked: the chunk and segment it starts with, and the chunk of its last segment so far.
+  let first = -1;
+  let firstSegment: Segment | undefined;
+  let last = -1;
+  const close = () => {
+    out.sections.push(sectionCore(doc, places, reports, first, firstSegment!, last, target));
+    out.sectionChunks.push(first);
+  };
   for (let i = 0; i < doc.chunks.length; i++) {
-    const base = doc.chunks[i].start;
     const report = chunkReport(doc.chunks[i].analysis);
-    const bySegment: DocSection[] = [];
+    reports.push(report);
+    out.firstSegments.push(out.segmentSections.length);
     for (const seg of report.segments) {
-      if (seg.heading || !section) {
-        section = {
-          counts: emptyCounts(),
-          hardest: new Hardest(),
-          start: seg.start + base,
-          end: seg.start + base,
-          heading: seg.heading && { segment: seg, base },
-          paragraphs: 0,
-          scores: undefined as unknown as ReadabilityScores,
-          overTarget: false,
-        };
-        sections.push(section);
-        firsts.push(seg);
+      if (seg.heading || !firstSegment) {
+        if (firstSegment) close();
+        first = i;
+        firstSegment = seg;
+      } else {
+        // Not the start of a section in this document: what it kept from when it was (the
+        // document's first segment) would only hold on to chunks of old versions.
+        seg.section = undefined;
       }
-      if (first) {
-        document.start = seg.start + base;
-        first = false;
-      }
-      addCounts(section.counts, seg.counts);
-      addCounts(document.counts, seg.counts);
-      for (const s of seg.hardest) {
-        section.hardest.offer(s, base);
-        document.hardest.offer(s, base);
-      }
-      section.end = seg.end + base;
-      document.end = seg.end + base;
-      section.paragraphs += seg.paragraphs.length;
-      bySegment.push(section);
+      out.segmentSections.push(out.sections.length);
+      last = i;
     }
-    chunks.push({ report, base, sections: bySegment });
   }
-  for (let k = 0; k < sections.length; k++) {
-    const s = sections[k];
-    s.scores = sectionScores(firsts[k], s.counts);
-    s.overTarget = isOverTarget(s.scores, target);
-  }
-  const out: DocReadability = { target, chunks, sections, document };
+  if (firstSegment) close();
   if (!byTarget) docMemo.set(doc, (byTarget = new Map()));
   byTarget.set(target, out);
+  return out;
+}
+
+/** The section that starts with segment `seg` of chunk `first` and ends in chunk `last`: the one kept with the segment when it still fits, else counted. */
+function sectionCore(doc: DocumentAnalysis, places: Place[], reports: ChunkReport[], first: number, seg: Segment, last: number, target: number): SectionCore {
+  const chunks = doc.chunks;
+  const base = chunks[first].start;
+  const line = places[first].line;
+  const memo = seg.section;
+  if (memo && memo.target === target && memo.reports.length === last - first) {
+    let same = true;
+    for (let k = 0; same && k < memo.reports.length; k++) {
+      const c = first + 1 + k;
+      same = memo.reports[k] === reports[c] && memo.starts[k] === chunks[c].start - base && memo.lines[k] === places[c].line - line;
+    }
+    if (same) return memo.core;
+  }
+  const counts = emptyCounts();
+  const top = new Hardest();
+  let end = seg.start;
+  let paragraphs = 0;
+  const kept: SectionMemo = { core: undefined as unknown as SectionCore, target, reports: [], starts: [], lines: [] };
+  for (let c = first; c <= last; c++) {
+    const offset = chunks[c].start - base;
+    if (c > first) {
+      kept.reports.push(reports[c]);
+      kept.starts.push(offset);
+      kept.lines.push(places[c].line - line);
+    }
+    const segments = reports[c].segments;
+    for (let k = c === first ? segments.indexOf(seg) : 0; k < segments.length; k++) {
+      const s = segments[k];
+      // The next section's heading.
+      if (s.heading && s !== seg) break;
+      addCounts(counts, s.counts);
+      for (const h of s.hardest) top.offer(h, offset);
+      end = s.end + offset;
+      paragraphs += s.paragraphs.length;
+    }
+  }
+  const scores = sectionScores(seg, counts);
+  kept.core = { counts, hardest: top.top, start: seg.start, end, first: seg, paragraphs, scores, overTarget: isOverTarget(scores, target) };
+  seg.section = kept;
+  return kept.core;
+}
+
+/** The document's counts and hardest sentences, and where its first and last scored blocks start and end. */
+function documentTotals(doc: DocumentAnalysis): { counts: ReadabilityCounts; hardest: Hardest; start: number; end: number } {
+  const out = { counts: emptyCounts(), hardest: new Hardest(), start: 0, end: 0 };
+  let first = true;
+  for (const chunk of doc.chunks) {
+    const base = chunk.start;
+    for (const seg of chunkReport(chunk.analysis).segments) {
+      if (first) {
+        out.start = seg.start + base;
+        first = false;
+      }
+      addCounts(out.counts, seg.counts);
+      for (const s of seg.hardest) out.hardest.offer(s, base);
+      out.end = seg.end + base;
+    }
+  }
   return out;
 }
 
@@ -402,7 +504,7 @@ export function documentReadability(doc: DocumentAnalysis, config?: PlainwordsCo
   const target = targetReadingAge(doc.audience, config);
   const hit = memo.get(doc);
   if (hit && hit.target === target) return { ...hit.report, sections: [], paragraphs: [] };
-  const d = docReadability(doc, target).document;
+  const d = documentTotals(doc);
   return {
     version: 1,
     audience: doc.audience,
@@ -418,15 +520,18 @@ function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
   const lines = doc.lines;
   const r = docReadability(doc, target);
   const paragraphs: ParagraphReadability[] = [];
-  for (const c of r.chunks) for (const seg of c.report.segments) for (const b of seg.paragraphs) paragraphs.push(paragraphPart(lines, b, c.base, target));
-  const d = r.document;
+  for (const c of doc.chunks) for (const seg of chunkReport(c.analysis).segments) for (const b of seg.paragraphs) paragraphs.push(paragraphPart(lines, b, c.start, target));
+  const d = documentTotals(doc);
   return {
     version: 1,
     audience: doc.audience,
     target,
     minWords: { ...MIN_WORDS },
     document: partOf(lines, scoresOf(d.counts, MIN_WORDS.document), d.start, d.end, d.hardest.top, target),
-    sections: r.sections.map((s) => ({ ...partOf(lines, s.scores, s.start, s.end, s.hardest.top, target), ...(s.heading ? { heading: sectionHeading(lines, s.heading) } : {}) })),
+    sections: r.sections.map((_, k) => {
+      const s = placedSection(doc, r, k);
+      return { ...partOf(lines, s.scores, s.start, s.end, s.hardest.top, target), ...(s.heading ? { heading: sectionHeading(lines, s.heading) } : {}) };
+    }),
     paragraphs,
   };
 }
