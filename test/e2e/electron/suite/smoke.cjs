@@ -76,6 +76,8 @@ const tests = [
       const before = document.getText();
       const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, utilise.range, vscode.CodeActionKind.QuickFix.value);
       const preferred = actions.find((a) => a.isPreferred);
+      // Say what came back when there is no preferred fix, so a failure can be told apart.
+      assert.ok(preferred, `a preferred quick fix at ${JSON.stringify(utilise.range)}; got ${JSON.stringify(actions.map((a) => a.title))}; diagnostics ${JSON.stringify(plainWords(document.uri).map((d) => [codeOf(d), d.range]))}`);
       assert.equal(preferred.title, 'Replace “utilise” with “use”');
       assert.ok(await vscode.workspace.applyEdit(preferred.edit));
       const offset = before.indexOf('utilise');
