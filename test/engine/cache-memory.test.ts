@@ -35,7 +35,42 @@ function edit(i) {
 }
 `;
 
+// The same document held with a cache (an editor) and without (the command line): a cached
+// analysis keeps no tokens, the largest part of an analysis, and works them out again when asked.
+const TOKENS_SCRIPT = `
+const { AnalysisCache, analyseDocument, compileDictionary, findingsOf } = await import(${JSON.stringify(ROOT + 'dist/engine.mjs')});
+const { builtinDictionary } = await import(${JSON.stringify(ROOT + 'dist/dictionary.mjs')});
+const dictionary = compileDictionary(builtinDictionary);
+const paragraphs = [];
+for (let i = 0; i < 6000; i++) paragraphs.push('Paragraph ' + i + ': we will utilise the stakeholder list in order to help the people who use the service.');
+const text = paragraphs.join('\\n\\n') + '\\n';
+const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+const held = (options) => {
+  const before = heap();
+  globalThis.kept = analyseDocument(text, { dictionary, ...options });
+  const grown = heap() - before;
+  let tokens = 0;
+  for (const c of globalThis.kept.chunks) for (const b of c.analysis.blocks) tokens += b.tokens.length;
+  const findings = findingsOf(globalThis.kept, { dictionary, ...options }).length;
+  globalThis.kept = undefined;
+  return { grown, tokens, findings };
+};
+console.log(JSON.stringify({ cached: held({ cache: new AnalysisCache() }), plain: held({}) }));
+`;
+
 describe('analysis cache memory', () => {
+  it('keeps no tokens in a cached analysis, and gives them again when asked', () => {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', TOKENS_SCRIPT], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).toBe('');
+    const { cached, plain } = JSON.parse(r.stdout);
+    // 6,000 paragraphs of 20 words.
+    expect(plain.tokens).toBeGreaterThan(100_000);
+    expect(cached.tokens).toBe(plain.tokens);
+    expect(cached.findings).toBe(plain.findings);
+    // A token takes more than 40 bytes (an object and its slot in a list).
+    expect(plain.grown - cached.grown).toBeGreaterThan(40 * plain.tokens);
+  });
+
   it('keeps no old version of the document alive while it is edited', () => {
     expect(existsSync(ROOT + 'dist/engine.mjs'), 'dist/ is built (npm test builds it first)').toBe(true);
     const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', SCRIPT], { encoding: 'utf8', timeout: 120_000 });

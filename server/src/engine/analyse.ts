@@ -36,8 +36,24 @@ export interface AcronymHit {
 }
 
 export interface AnalysedBlock {
-  block: Block;
-  tokens: Token[];
+  readonly block: Block;
+  /** The block's tokens: tokenize(block.text), kept or worked out again when asked for (see matchProse). */
+  readonly tokens: Token[];
+}
+
+/**
+ * A block whose tokens are not kept: they are worked out again from its text each time they are
+ * asked for. Every use of a chunk's tokens after matching is memoized per chunk (findings per
+ * settings, acronym uses, readability counts), so an editor that holds a long document keeps
+ * the results and not the words, which are most of an analysis's memory. A caller asks once and
+ * keeps the list while it works.
+ */
+class RetokenizedBlock implements AnalysedBlock {
+  constructor(readonly block: Block) {}
+
+  get tokens(): Token[] {
+    return tokenize(this.block.text);
+  }
 }
 
 export interface ChunkAnalysis {
@@ -56,16 +72,22 @@ interface Candidate {
   possessive?: boolean;
 }
 
-export function analyseChunk(text: string, format: DocumentFormat, dict: CompiledDictionary, isFirst: boolean): ChunkAnalysis {
-  return matchProse(extractProse(text, format, isFirst), dict);
+/** `keepTokens` false: see matchProse. */
+export function analyseChunk(text: string, format: DocumentFormat, dict: CompiledDictionary, isFirst: boolean, keepTokens = true): ChunkAnalysis {
+  return matchProse(extractProse(text, format, isFirst), dict, keepTokens);
 }
 
-/** Tokens and dictionary matches of extracted prose (the part of a chunk's analysis after parsing). */
-export function matchProse(prose: Prose, dict: CompiledDictionary): ChunkAnalysis {
+/**
+ * Tokens and dictionary matches of extracted prose (the part of a chunk's analysis after parsing).
+ * With `keepTokens` false, blocks do not keep their tokens (RetokenizedBlock): for analyses that
+ * outlive the check (an editor's cache), where memory matters more than tokenizing a chunk again
+ * for a new setting.
+ */
+export function matchProse(prose: Prose, dict: CompiledDictionary, keepTokens = true): ChunkAnalysis {
   const out: ChunkAnalysis = { blocks: [], matches: [], acronyms: [], html: prose.html, frontMatter: prose.frontMatter };
   for (const block of prose.blocks) {
     const tokens = tokenize(block.text);
-    out.blocks.push({ block, tokens });
+    out.blocks.push(keepTokens ? { block, tokens } : new RetokenizedBlock(block));
     if (tokens.length) matchBlock(block, tokens, dict, out);
   }
   return out;

@@ -185,7 +185,9 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
   const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
   const compute = (own: string) => {
     const refs = referencesOf(text, c);
-    return refs ? withoutRefs(analyseChunk(own + refs, format, dictionary, first), own.length) : analyseChunk(own, format, dictionary, first);
+    // Kept in a cache, the analysis keeps no tokens (see matchProse).
+    const keepTokens = !cache;
+    return refs ? withoutRefs(analyseChunk(own + refs, format, dictionary, first, keepTokens), own.length) : analyseChunk(own, format, dictionary, first, keepTokens);
   };
   // A chunk's references follow from its text and the document's labels: the labels are the key.
   // An analysis kept in the cache outlives the document version it came from (editors keep it

@@ -155,7 +155,7 @@ export interface PlainwordsServer {
 }
 
 /** The diagnostics of each chunk's list of kept findings (FindingVisitor.keptRun), with the line shift they were built for (see diagnosticsOf) and their severities' ranks. */
-const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Diagnostic[]; ranks: Uint8Array }>();
+const keptLists = new WeakMap<readonly KeptFinding[], { lineShift: number; diagnostics: Array<Diagnostic | undefined>; ranks: Uint8Array }>();
 
 /**
  * Findings as visitFindings handed them over (see diagnosticsOf): `list[from]` to `list[to - 1]`,
@@ -167,8 +167,14 @@ interface Handed {
   from: number;
   to: number;
   move?: ChunkMove;
-  diagnostics: readonly Diagnostic[];
+  /** Built when first shown (diagnosticAt): a long document has far more findings than are shown. */
+  diagnostics: Array<Diagnostic | undefined>;
   ranks: ArrayLike<number>;
+}
+
+/** The diagnostic of `h.list[i]`, built the first time it is shown and kept with the list. */
+function diagnosticAt(h: Handed, i: number): Diagnostic {
+  return (h.diagnostics[i] ??= toDiagnostic(h.move ? placeKept(h.list[i] as KeptFinding, h.move) : (h.list[i] as Finding)));
 }
 
 /**
@@ -513,7 +519,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       keptRun(list, from, to, move) {
         let c = keptLists.get(list);
         if (!c || c.lineShift !== move.lineShift) {
-          keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: list.map((k) => toDiagnostic(placeKept(k, move))), ranks: Uint8Array.from(list, (k) => severityRank(k.finding.severity)) }));
+          keptLists.set(list, (c = { lineShift: move.lineShift, diagnostics: new Array<Diagnostic | undefined>(list.length), ranks: Uint8Array.from(list, (k) => severityRank(k.finding.severity)) }));
         }
         for (let i = from; i < to; i++) counts[c.ranks[i]]++;
         total += to - from;
@@ -523,7 +529,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
         const rank = severityRank(f.severity);
         counts[rank]++;
         total++;
-        handed.push({ list: [f], from: 0, to: 1, diagnostics: [toDiagnostic(f)], ranks: [rank] });
+        handed.push({ list: [f], from: 0, to: 1, diagnostics: [undefined], ranks: [rank] });
       },
     });
     // The most severe findings when there are too many (shownCut), in document order.
@@ -541,7 +547,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       }
       return out;
     };
-    const diagnostics = shownOf((h, i) => h.diagnostics[i]);
+    const diagnostics = shownOf(diagnosticAt);
     if (cut) diagnostics.push(moreProblems(total));
     let all: Finding[] | undefined;
     const allFindings = () => {
