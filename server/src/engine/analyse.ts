@@ -62,6 +62,11 @@ export interface ChunkAnalysis {
   acronyms: AcronymHit[];
   html: HtmlComment[];
   frontMatter?: { value: string; start: number; end: number };
+  /**
+   * The chunk's text, for an analysis kept in a cache (its own copy, which the cache keeps
+   * anyway): long quotes in kept findings (a paragraph, a sentence) are taken from it, not copied.
+   */
+  source?: string;
 }
 
 interface Candidate {

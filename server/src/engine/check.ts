@@ -185,9 +185,11 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
   const first = c.start === 0 || (c.start === 1 && text.charCodeAt(0) === 0xfeff);
   const compute = (own: string) => {
     const refs = referencesOf(text, c);
-    // Kept in a cache, the analysis keeps no tokens (see matchProse).
+    // Kept in a cache, the analysis keeps no tokens (see matchProse), and keeps its own text.
     const keepTokens = !cache;
-    return refs ? withoutRefs(analyseChunk(own + refs, format, dictionary, first, keepTokens), own.length) : analyseChunk(own, format, dictionary, first, keepTokens);
+    const a = refs ? withoutRefs(analyseChunk(own + refs, format, dictionary, first, keepTokens), own.length) : analyseChunk(own, format, dictionary, first, keepTokens);
+    if (cache) a.source = own;
+    return a;
   };
   // A chunk's references follow from its text and the document's labels: the labels are the key.
   // An analysis kept in the cache outlives the document version it came from (editors keep it
@@ -197,9 +199,12 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
   return cache ? cache.get(slice, format, first, c.labels?.key ?? '', dictionary, compute) : compute(slice);
 }
 
-/** Copies of a finding's strings that come from the document's text. */
-function detach(f: Finding): void {
-  f.actual = sharedCopy(f.actual);
+/**
+ * Copies of a finding's strings that come from the document's text. A long quote is taken from
+ * the chunk's own text when the analysis has it (`source`, the chunk starting at `at`).
+ */
+function detach(f: Finding, source?: string, at = 0): void {
+  f.actual = source !== undefined && f.actual.length > SHARED_LENGTH ? source.slice(f.start - at, f.end - at) : sharedCopy(f.actual);
   f.message = sharedCopy(f.message);
   // New objects in an array of their own length (a list grown by push keeps spare room).
   if (f.replacements.length) {
@@ -345,7 +350,13 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   kept.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
   // Kept past this version of the document (editors): strings taken from its text would keep
   // the whole version alive, so they are copied.
-  if (rules.detach) for (const k of kept) detach(k.finding);
+  if (rules.detach) {
+    for (const k of kept) {
+      detach(k.finding, chunk.analysis.source, chunk.start);
+      // A paragraph's reading-age message quotes its hardest sentences: made when placed (placedFinding).
+      if (k.age) k.finding.message = '';
+    }
+  }
   const value: ChunkFindings = { place, kept };
   if (!memo) chunkFindingsMemo.set(chunk.analysis, (memo = new Map()));
   if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);
@@ -362,7 +373,8 @@ function placedFinding(k: Kept, from: Place, to: Place): Finding {
   out.start = f.start + d;
   out.end = f.end + d;
   out.range = moveRange(f.range, from, to);
-  if (k.age && to.line !== from.line) out.message = wellFormed(ageMessageText(k.age.message, to.line - from.line));
+  // A reading-age message gives lines; a kept one may have none yet (see chunkFindings).
+  if (k.age && (to.line !== from.line || !f.message)) out.message = wellFormed(ageMessageText(k.age.message, to.line - from.line));
   out.replacements = f.replacements.length ? f.replacements.map((r) => ({ text: r.text, edit: { start: r.edit.start + d, end: r.edit.end + d, newText: r.edit.newText }, fixable: r.fixable })) : [];
   return out;
 }
