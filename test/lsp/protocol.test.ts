@@ -609,6 +609,23 @@ describe('faults', () => {
     expect(where(await h.diagnosticsFor(good, 1))).toEqual([['utilise', 0, 25, 0, 32]]);
   });
 
+  it('takes any number of findings from a rule of its own (250,000 here): the most severe are shown', async () => {
+    const rule = {
+      id: 'every-letter',
+      check(text: string) {
+        return Array.from({ length: 250_000 }, (_, i) => ({ ruleId: 'every-letter', category: 'style', start: i % text.length, end: (i % text.length) + 1, range: { start: { line: 0, character: i % text.length }, end: { line: 0, character: (i % text.length) + 1 } }, actual: 'x', message: 'A letter.', severity: 'hint' as const, replacements: [], explanation: '' }));
+      },
+    };
+    h = await startHarness({ rules: [rule] });
+    h.open(URI, 'We utilise it.');
+    const shown = await h.diagnosticsFor(URI, 1);
+    // The jargon finding (a warning) is shown before hints, and the note says how many there are.
+    expect(shown.some((d) => d.code === 'utilise')).toBe(true);
+    expect(shown.length).toBeLessThanOrEqual(1001);
+    expect(shown.some((d) => d.code === 'more-problems' && d.message.includes('250001 problems'))).toBe(true);
+    expect(h.logs.filter((l) => l.type === 1)).toEqual([]);
+  });
+
   it('answers a request that fails inside with an error, and the next one normally', async () => {
     let fail = true;
     h = await startHarness({

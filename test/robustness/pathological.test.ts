@@ -4,7 +4,7 @@
 // time) at n and 2n to show it grows linearly; timings are in `npm run bench`
 // (scripts/bench/40-pathological.mjs).
 import { afterEach, describe, expect, it } from 'vitest';
-import { check, compileDictionary, type DocumentFormat } from '../../server/src/engine/index.js';
+import { check, compileDictionary, parseEntry, parseNames, type DocumentFormat } from '../../server/src/engine/index.js';
 import { extractProse, MARKDOWN_LIMITS, tooComplexForMarkdown } from '../../server/src/engine/prose.js';
 import { TokenTrie } from '../../server/src/engine/trie.js';
 import builtin from '../support/builtin-dictionary.js';
@@ -146,6 +146,23 @@ describe('matching work grows linearly (counted, not timed)', () => {
 });
 
 describe('a document with more findings than a function can take as arguments', () => {
+  it('a names file with 300,000 wrong items: every problem reported, nothing thrown', () => {
+    const text = JSON.stringify({ names: Array.from({ length: 300_000 }, () => 1) }, null, 1);
+    const r = parseNames(text, 'huge-names.json');
+    expect(r.names).toEqual([]);
+    expect(r.problems).toHaveLength(300_000);
+    expect(r.problems[0]).toMatchObject({ file: 'huge-names.json', line: 3 });
+    expect(r.problems[0].message).toMatch(/must be an object/);
+  });
+
+  it('an entry field with 200,000 wrong values: every problem reported, nothing thrown', () => {
+    const entry = { id: 'utilise', term: 'utilise', category: 'wordy-phrase', replacements: Array.from({ length: 200_000 }, () => 7), source: 'x' };
+    const r = parseEntry(JSON.stringify(entry), 'utilise.json');
+    expect(r.entry).toBeUndefined();
+    expect(r.problems.length).toBeGreaterThanOrEqual(200_000);
+    expect(r.problems[0].file).toBe('utilise.json');
+  });
+
   it('250,000 unknown acronyms and a section over the reading-age target', () => {
     // Findings that depend on the whole document (acronyms, sections) are put together in one
     // list: spreading it into a call (push(...list)) throws past about 200,000 elements.

@@ -5,7 +5,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
-import { formatProblem, type Audience, type Severity } from '../engine/index.js';
+import { formatProblem, pushAll, type Audience, type Severity } from '../engine/index.js';
 import { findConfig } from '../node/config.js';
 import { buildBaseline, readBaseline, writeBaseline, type BaselineEntry, type BaselineFile } from './baseline.js';
 import { collectFiles, decodeText, displayPath, type FileError } from './files.js';
@@ -154,7 +154,7 @@ export async function runCheck(args: string[]): Promise<number> {
     files.push(r.summary!);
     for (const rule of r.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
     baselined += r.baselined;
-    if (r.baselineEntries) baselineFound.push(...r.baselineEntries);
+    if (r.baselineEntries) pushAll(baselineFound, r.baselineEntries);
     if (r.fix?.applied) {
       fixedFindings += r.fix.applied;
       fixedFiles++;

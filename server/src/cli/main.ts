@@ -2,6 +2,7 @@
  * The plainwords command line: `plainwords check`, `plainwords dictionary check|new`,
  * `plainwords lsp`. Exit codes: 0 passed, 1 findings over the gate, 2 usage, config or read error.
  */
+import { pushAll } from '../engine/index.js';
 import { runCheck } from './check.js';
 import { runDictionary } from './dictionary.js';
 import { VERSION } from '../node/version.js';
@@ -96,7 +97,7 @@ export function parseArgs(args: string[], spec: Record<string, 'string' | 'boole
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
+      pushAll(positionals, args.slice(i + 1));
       break;
     }
     if (arg.startsWith('--') || (arg.startsWith('-') && arg.length === 2)) {

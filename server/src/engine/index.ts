@@ -11,6 +11,7 @@ export { CATEGORY_DEFAULTS, entrySeverity, ruleSeverity } from './config.js';
 export type { PlainwordsConfig } from './config.js';
 export { applyFixes, fixAll } from './fix.js';
 export { LineIndex, wellFormed } from './text.js';
+export { pushAll, maxOf } from './lists.js';
 export { extractProse } from './prose.js';
 export { matchProse } from './analyse.js';
 export { parseEntry, crossCheck, parseNames, parseConfig, formatProblem } from './validate.js';

@@ -4,6 +4,7 @@
  * additionalProperties, items, minItems, maxItems, minLength, maxLength, pattern, minimum,
  * maximum, oneOf, anyOf, $ref to local definitions. Patterns come from our schemas only.
  */
+import { maxOf, pushAll } from './lists.js';
 
 export interface SchemaError {
   /** JSON path segments to the value at fault. */
@@ -50,8 +51,9 @@ export function validateSchema(value: unknown, schema: Schema, root: Schema = sc
     const ok = results.filter((r) => r.length === 0).length;
     if (ok === 0) {
       // Report the option whose errors go deepest: usually the one the writer meant.
-      const best = results.sort((a, b) => Math.max(...b.map((e) => e.path.length)) - Math.max(...a.map((e) => e.path.length)))[0];
-      errors.push(...best);
+      const depthOf = (r: SchemaError[]) => maxOf(r, (e) => e.path.length);
+      const best = results.sort((a, b) => depthOf(b) - depthOf(a))[0];
+      pushAll(errors, best);
     }
   }
   if (typeof value === 'string') {
@@ -70,7 +72,7 @@ export function validateSchema(value: unknown, schema: Schema, root: Schema = sc
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) errors.push({ path, message: `must have at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}` });
     if (schema.maxItems !== undefined && value.length > schema.maxItems) errors.push({ path, message: `must have at most ${schema.maxItems} items` });
-    if (schema.items) value.forEach((item, i) => errors.push(...validateSchema(item, schema.items, root, [...path, i], depth + 1)));
+    if (schema.items) value.forEach((item, i) => pushAll(errors, validateSchema(item, schema.items, root, [...path, i], depth + 1)));
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
@@ -80,10 +82,10 @@ export function validateSchema(value: unknown, schema: Schema, root: Schema = sc
     const props: Schema = schema.properties ?? {};
     for (const [key, v] of Object.entries(obj)) {
       // Own properties only: "__proto__" or "constructor" must not pass as known fields.
-      if (Object.prototype.hasOwnProperty.call(props, key)) errors.push(...validateSchema(v, props[key], root, [...path, key], depth + 1));
+      if (Object.prototype.hasOwnProperty.call(props, key)) pushAll(errors, validateSchema(v, props[key], root, [...path, key], depth + 1));
       else if (schema.additionalProperties === false) errors.push({ path: [...path, key], message: `is not a known field${suggest(key, Object.keys(props))}` });
       else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-        errors.push(...validateSchema(v, schema.additionalProperties, root, [...path, key], depth + 1));
+        pushAll(errors, validateSchema(v, schema.additionalProperties, root, [...path, key], depth + 1));
       }
     }
   }

@@ -4,7 +4,7 @@
  * host, and keeps the last good project when a file is broken. Data only: nothing read is run.
  */
 import { URI, Utils } from 'vscode-uri';
-import { crossCheck, parseConfig, parseEntry, parseJson, parseNames, type DictionaryData, type LoadedEntry, type PlainwordsConfig, type Problem, type ProperName } from '../engine/index.js';
+import { crossCheck, parseConfig, parseEntry, parseJson, parseNames, pushAll, type DictionaryData, type LoadedEntry, type PlainwordsConfig, type Problem, type ProperName } from '../engine/index.js';
 import type { Host } from './host.js';
 
 export const CONFIG_NAME = '.plainwords.json';
@@ -54,7 +54,7 @@ export async function loadProjectFiles(host: Host, configUri: string): Promise<L
   if (text === undefined) return { problems, texts, dictionaryUris: [] };
   texts.set(configUri, text);
   const parsed = parseConfig(text, configUri);
-  problems.push(...parsed.problems);
+  pushAll(problems, parsed.problems);
   if (!parsed.config) return { problems, texts, dictionaryUris: [] };
   const config = parsed.config;
   const base = host.builtin;
@@ -102,21 +102,21 @@ export async function loadProjectFiles(host: Host, configUri: string): Promise<L
         const name = basename(file);
         if (name === 'proper-names.json' || name.endsWith('.names.json')) {
           const r = parseNames(entryText, file);
-          names.push(...r.names);
-          problems.push(...r.problems);
+          pushAll(names, r.names);
+          pushAll(problems, r.problems);
           continue;
         }
         const folder = folderName(file);
         const r = parseEntry(entryText, file, { id: name.replace(/\.json$/, ''), category: CATEGORY_FOLDERS.has(folder) ? folder : undefined });
         if (r.entry) entries.push(r.entry);
-        problems.push(...r.problems);
+        pushAll(problems, r.problems);
       }
     }
-    problems.push(...crossCheck(entries));
+    pushAll(problems, crossCheck(entries));
     // A project entry with the id of a built-in entry replaces it.
     const ids = new Set(entries.map((e) => e.entry.id));
     data.entries = data.entries.filter((e) => !ids.has(e.id)).concat(entries.map((e) => e.entry));
-    data.names!.push(...names);
+    pushAll(data.names!, names);
   }
   if (problems.length) return { problems, texts, dictionaryUris };
   return { project: { configUri, config, data, dictionaryUris, problems: [] }, problems, texts, dictionaryUris };

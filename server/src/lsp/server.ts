@@ -41,6 +41,7 @@ import {
   compileDictionary,
   findingsOf,
   placeKept,
+  pushAll,
   visitFindings,
   type ChunkMove,
   type KeptFinding,
@@ -476,7 +477,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       for (const rule of options.rules) {
         if (state.disabledRules.has(rule.id)) continue;
         try {
-          findings.push(...rule.check(text, state.format));
+          pushAll(findings, rule.check(text, state.format));
         } catch (e) {
           state.disabledRules.add(rule.id);
           report(e, `rule "${rule.id}" (turned off for ${state.uri})`);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { compileDictionary, parseConfig, parseJson, type CompiledDictionary, type DictionaryData, type PlainwordsConfig, type Problem } from '../engine/index.js';
+import { compileDictionary, parseConfig, parseJson, pushAll, type CompiledDictionary, type DictionaryData, type PlainwordsConfig, type Problem } from '../engine/index.js';
 import { builtinDictionary } from './builtin.js';
 import { loadEntries } from './dictionary.js';
 
@@ -44,7 +44,7 @@ export function loadProject(configFile: string | undefined, base: DictionaryData
     }
     if (text !== undefined) {
       const r = parseConfig(text, configFile);
-      problems.push(...r.problems);
+      pushAll(problems, r.problems);
       if (r.config) config = r.config;
     }
   }
@@ -59,9 +59,9 @@ export function loadProject(configFile: string | undefined, base: DictionaryData
       else paths.push(path);
     });
     const loaded = loadEntries(paths);
-    problems.push(...loaded.problems);
-    data.entries.push(...loaded.entries.map((e) => e.entry));
-    data.names!.push(...loaded.names);
+    pushAll(problems, loaded.problems);
+    pushAll(data.entries, loaded.entries.map((e) => e.entry));
+    pushAll(data.names!, loaded.names);
   }
   // Compiled when first used: with workers checking the files, the main thread never needs it.
   let compiled: CompiledDictionary | undefined;

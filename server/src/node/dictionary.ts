@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { crossCheck, parseEntry, parseNames, type LoadedEntry, type Problem } from '../engine/index.js';
+import { crossCheck, parseEntry, parseNames, pushAll, type LoadedEntry, type Problem } from '../engine/index.js';
 import type { ProperName } from '../engine/index.js';
 
 export interface LoadedDictionary {
@@ -70,8 +70,8 @@ export function loadEntries(paths: string[], cwd = process.cwd()): LoadedDiction
       }
       if (basename(file) === 'proper-names.json' || basename(file).endsWith('.names.json')) {
         const r = parseNames(text, shown);
-        names.push(...r.names);
-        problems.push(...r.problems);
+        pushAll(names, r.names);
+        pushAll(problems, r.problems);
         continue;
       }
       const folder = basename(dirname(file));
@@ -80,10 +80,10 @@ export function loadEntries(paths: string[], cwd = process.cwd()): LoadedDiction
         category: CATEGORY_FOLDERS.has(folder) ? folder : undefined,
       });
       if (r.entry) entries.push(r.entry);
-      problems.push(...r.problems);
+      pushAll(problems, r.problems);
     }
   }
-  problems.push(...crossCheck(entries));
+  pushAll(problems, crossCheck(entries));
   return { entries, names, problems, files };
 }
 
