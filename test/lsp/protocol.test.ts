@@ -613,7 +613,7 @@ describe('faults', () => {
     const rule = {
       id: 'every-letter',
       check(text: string) {
-        return Array.from({ length: 250_000 }, (_, i) => ({ ruleId: 'every-letter', category: 'style', start: i % text.length, end: (i % text.length) + 1, range: { start: { line: 0, character: i % text.length }, end: { line: 0, character: (i % text.length) + 1 } }, actual: 'x', message: 'A letter.', severity: 'hint' as const, replacements: [], explanation: '' }));
+        return Array.from({ length: 250_000 }, (_, i) => ({ ruleId: 'every-letter', start: i % text.length, end: (i % text.length) + 1, range: { start: { line: 0, character: i % text.length }, end: { line: 0, character: (i % text.length) + 1 } }, actual: 'x', message: 'A letter.', severity: 'hint' as const, replacements: [], explanation: '' }));
       },
     };
     h = await startHarness({ rules: [rule] });
@@ -622,7 +622,7 @@ describe('faults', () => {
     // The jargon finding (a warning) is shown before hints, and the note says how many there are.
     expect(shown.some((d) => d.code === 'utilise')).toBe(true);
     expect(shown.length).toBeLessThanOrEqual(1001);
-    expect(shown.some((d) => d.code === 'more-problems' && d.message.includes('250001 problems'))).toBe(true);
+    expect(shown.some((d) => d.code === 'more-problems' && String(d.message).includes('250001 problems'))).toBe(true);
     expect(h.logs.filter((l) => l.type === 1)).toEqual([]);
   });
 
