@@ -31,26 +31,14 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 
  * many more there are. Returns the findings shown, in the order of the diagnostics.
  */
 export function toDiagnostics(findings: Finding[]): { diagnostics: Diagnostic[]; shown: Finding[] } {
-  const picked = shownIndexes(findings.map((f) => f.severity));
-  const shown = picked ? picked.map((i) => findings[i]) : findings;
+  const counts = [0, 0, 0, 0, 0];
+  for (const f of findings) counts[severityRank(f.severity)]++;
+  const cut = shownCut(counts, findings.length);
+  const isShown = shownFilter(cut);
+  const shown = cut ? findings.filter((f) => isShown(severityRank(f.severity))) : findings;
   const diagnostics = shown.map((f) => toDiagnostic(f));
-  if (picked) diagnostics.push(moreProblems(findings.length));
+  if (cut) diagnostics.push(moreProblems(findings.length));
   return { diagnostics, shown };
-}
-
-/**
- * Which of a document's findings (given by severity, in document order) are shown: undefined
- * when all of them are, else the indexes of the MAX_DIAGNOSTICS most severe, in document order.
- */
-export function shownIndexes(severities: Severity[]): number[] | undefined {
-  if (severities.length <= MAX_DIAGNOSTICS) return undefined;
-  // Counting sort by severity: stable, and no object per finding.
-  const out: number[] = [];
-  for (const rank of [0, 1, 2, 3]) {
-    for (let i = 0; i < severities.length && out.length < MAX_DIAGNOSTICS; i++) if (RANK[severities[i]] === rank) out.push(i);
-    if (out.length >= MAX_DIAGNOSTICS) break;
-  }
-  return out.sort((a, b) => a - b);
 }
 
 /** A severity's rank for shownCut: 0 (error) to 3 (hint); 4 for anything else. */
@@ -58,12 +46,19 @@ export function severityRank(severity: Severity): number {
   return RANK[severity] ?? 4;
 }
 
+/** Which findings are shown (see shownCut and shownFilter). */
+export interface ShownCut {
+  rank: number;
+  quota: number;
+}
+
 /**
- * What shownIndexes picks, from the number of findings of each rank (severityRank) and the
- * total: undefined when all are shown; else every finding of a rank below `rank`, and the first
- * `quota` of that rank, in document order. For callers that hand findings over in runs.
+ * Which of a document's findings are shown, from the number of findings of each rank
+ * (severityRank) and the total: undefined when all of them are; else the MAX_DIAGNOSTICS most
+ * severe, in document order within a rank: every finding of a rank below `rank`, and the first
+ * `quota` of that rank. Counts are all it needs, so the server can pick from runs of findings.
  */
-export function shownCut(counts: readonly number[], total: number): { rank: number; quota: number } | undefined {
+export function shownCut(counts: readonly number[], total: number): ShownCut | undefined {
   if (total <= MAX_DIAGNOSTICS) return undefined;
   let left = MAX_DIAGNOSTICS;
   for (let rank = 0; rank < 4; rank++) {
@@ -72,6 +67,13 @@ export function shownCut(counts: readonly number[], total: number): { rank: numb
   }
   // Fewer than MAX_DIAGNOSTICS of known severities: all of those.
   return { rank: 4, quota: 0 };
+}
+
+/** A test to put to each finding's rank, in document order: true for those `cut` shows. */
+export function shownFilter(cut: ShownCut | undefined): (rank: number) => boolean {
+  if (!cut) return () => true;
+  let quota = cut.quota;
+  return (rank) => rank < cut.rank || (rank === cut.rank && quota-- > 0);
 }
 
 /** The note over a document with more findings than are shown. */

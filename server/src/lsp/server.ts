@@ -58,7 +58,7 @@ import {
 import { documentReadability, readabilityReport } from '../engine/readability/report.js';
 import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
 import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
-import { formatSize, moreProblems, problemDiagnostic, severityRank, shownCut, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
+import { formatSize, moreProblems, problemDiagnostic, severityRank, shownCut, shownFilter, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
 import type { Disposable, Host } from './host.js';
 import { warmCache, WARM_THRESHOLD } from './warm.js';
 import { CONFIG_NAME, Projects, type Project } from './project.js';
@@ -538,14 +538,9 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     // `each` gets the run, the index in its list and the index among all findings handed over.
     const shownOf = <T>(each: (h: Handed, i: number, n: number) => T): T[] => {
       const out: T[] = [];
-      let quota = cut?.quota ?? 0;
+      const isShown = shownFilter(cut);
       let n = 0;
-      for (const h of handed) {
-        for (let i = h.from; i < h.to; i++, n++) {
-          const rank = h.ranks[i];
-          if (!cut || rank < cut.rank || (rank === cut.rank && quota-- > 0)) out.push(each(h, i, n));
-        }
-      }
+      for (const h of handed) for (let i = h.from; i < h.to; i++, n++) if (isShown(h.ranks[i])) out.push(each(h, i, n));
       return out;
     };
     const diagnostics = shownOf(diagnosticAt);
