@@ -302,7 +302,7 @@ const RANK = { jargon: 0, acronym: 1, sentence: 2, section: 3, paragraph: 4, pas
 interface Kept {
   finding: Finding;
   rank: number;
-  /** A paragraph's reading age: its message in pieces and the chunk's section segment it is in. */
+  /** A paragraph's reading age: its message in pieces (the finding's own is written when placed) and the chunk's section segment it is in. */
   age?: { message: AgeMessage; segment: number };
 }
 
@@ -350,13 +350,7 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   kept.sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end || a.rank - b.rank);
   // Kept past this version of the document (editors): strings taken from its text would keep
   // the whole version alive, so they are copied.
-  if (rules.detach) {
-    for (const k of kept) {
-      detach(k.finding, chunk.analysis.source, chunk.start);
-      // A paragraph's reading-age message quotes its hardest sentences: made when placed (placedFinding).
-      if (k.age) k.finding.message = '';
-    }
-  }
+  if (rules.detach) for (const k of kept) detach(k.finding, chunk.analysis.source, chunk.start);
   const value: ChunkFindings = { place, kept };
   if (!memo) chunkFindingsMemo.set(chunk.analysis, (memo = new Map()));
   if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);
@@ -373,8 +367,8 @@ function placedFinding(k: Kept, from: Place, to: Place): Finding {
   out.start = f.start + d;
   out.end = f.end + d;
   out.range = moveRange(f.range, from, to);
-  // A reading-age message gives lines; a kept one may have none yet (see chunkFindings).
-  if (k.age && (to.line !== from.line || !f.message)) out.message = wellFormed(ageMessageText(k.age.message, to.line - from.line));
+  // A paragraph's reading-age message gives lines: written here (chunkParagraphAgeFindings).
+  if (k.age) out.message = wellFormed(ageMessageText(k.age.message, to.line - from.line));
   out.replacements = f.replacements.length ? f.replacements.map((r) => ({ text: r.text, edit: { start: r.edit.start + d, end: r.edit.end + d, newText: r.edit.newText }, fixable: r.fixable })) : [];
   return out;
 }

@@ -169,7 +169,9 @@ function ageFinding(doc: DocumentAnalysis, at: { start: number; end: number }, m
 /**
  * Reading-age findings of one chunk's paragraphs that are above the target, with the message in
  * pieces and the index of the chunk's section segment each paragraph is in (a section that is
- * one paragraph has its finding at the section instead: the caller knows the sections).
+ * one paragraph has its finding at the section instead: the caller knows the sections). The
+ * findings' message is empty: it quotes the hardest sentences with their lines, which change
+ * as the chunk moves, so the caller writes it (ageMessageText) where the finding is placed.
  */
 export function chunkParagraphAgeFindings(
   doc: DocumentAnalysis,
@@ -184,7 +186,7 @@ export function chunkParagraphAgeFindings(
       if (!paragraphOverTarget(b, target)) continue;
       const part = paragraphPart(doc.lines, b, place.start, target);
       const message = ageMessage(target, doc.audience, part, part.hardest.map((s) => ({ text: s.text, line: s.range.start.line })), 'paragraph');
-      out.push({ finding: ageFinding(doc, firstLine(doc, part.start, part.end), ageMessageText(message), severity), message, segment });
+      out.push({ finding: ageFinding(doc, firstLine(doc, part.start, part.end), '', severity), message, segment });
     }
   });
   return out;
