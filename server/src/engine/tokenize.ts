@@ -14,19 +14,12 @@ export const HAS_DIGIT = 16;
 /** An ASCII lower-case letter. */
 export const HAS_LOWER = 32;
 
-/** Token.flags takes the low FLAG_BITS bits of Token.bits; the sentence index the rest. */
-const FLAG_BITS = 6;
-
 /**
- * One word. The analysis of every chunk of an open document keeps its tokens, so a token is
- * small: four fields, the sentence index and the yes/no facts packed in one number, `end`
- * derived from `start` and `text`, and `lower` the very same string as `text` when the word is
- * already lower case.
+ * One word. Tokens live only while a check reads them (an editor's cached analyses keep none:
+ * analyse.ts), so a token is plain: `end` derived from `start` and `text`, the yes/no facts in
+ * `flags`, and `lower` the very same string as `text` when the word is already lower case.
  */
 export class Token {
-  /** The sentence index times 2^FLAG_BITS, plus the flags. */
-  private readonly bits: number;
-
   constructor(
     /** Offset in the block text. */
     readonly start: number,
@@ -34,22 +27,11 @@ export class Token {
     readonly text: string,
     /** Lower case, with curly apostrophes made straight. */
     readonly lower: string,
-    sentence: number,
-    flags: number,
-  ) {
-    this.bits = sentence * (1 << FLAG_BITS) + flags;
-  }
-
-  /** Index of the sentence in the block. */
-  get sentence(): number {
-    // Division, not a shift: a block of a few hundred MB can take the number past 32 bits.
-    return Math.floor(this.bits / (1 << FLAG_BITS));
-  }
-
-  /** JOINED, HAS_UPPER, POSSESSIVE, NON_ASCII, HAS_DIGIT, HAS_LOWER. */
-  get flags(): number {
-    return this.bits & ((1 << FLAG_BITS) - 1);
-  }
+    /** Index of the sentence in the block. */
+    readonly sentence: number,
+    /** JOINED, HAS_UPPER, POSSESSIVE, NON_ASCII, HAS_DIGIT, HAS_LOWER. */
+    readonly flags: number,
+  ) {}
 
   /** Offset just after the word in the block text. */
   get end(): number {
@@ -332,7 +314,5 @@ export function tokenize(text: string): Token[] {
     }
     i++;
   }
-  // Kept with the chunk's analysis: a copy of exactly its length, not the spare room a list grown
-  // by push has (most blocks are short, where that room is most of the list).
-  return tokens.slice();
+  return tokens;
 }
