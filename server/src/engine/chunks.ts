@@ -7,6 +7,7 @@
  * can re-analyse only the chunks an edit touched.
  */
 
+import { firstAtOrAfter } from './lists.js';
 import { LineBreaks } from './text.js';
 
 export interface Chunk {
@@ -163,14 +164,7 @@ export interface TextChange {
 export function resplitChunks(text: string, format: 'markdown' | 'text', oldText: string, old: readonly Chunk[], change: TextChange): { groups: Chunk[]; from: number; to: number; oldTo: number } | undefined {
   const delta = change.newEnd - change.oldEnd;
   // The last old group starting before the change (its first character is unchanged too).
-  let lo = 0;
-  let hi = old.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (old[mid].start < change.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const from = Math.max(0, lo - 1);
+  const from = Math.max(0, firstAtOrAfter(old, change.start, startOf) - 1);
   const restart = from < old.length && from > 0 ? old[from].start : 0;
   const grouper = new Grouper(text, format);
   let oldTo = old.length;
@@ -202,15 +196,11 @@ export function resplitChunks(text: string, format: 'markdown' | 'text', oldText
 
 /** The index of the group starting at `start`, or -1. */
 function groupAt(groups: readonly Chunk[], start: number): number {
-  let lo = 0;
-  let hi = groups.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (groups[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < groups.length && groups[lo].start === start ? lo : -1;
+  const k = firstAtOrAfter(groups, start, startOf);
+  return k < groups.length && groups[k].start === start ? k : -1;
 }
+
+const startOf = (c: Chunk) => c.start;
 
 /** The definitions (as markdown to parse after the chunk) of the labels the chunk mentions, or ''. */
 export function referencesOf(text: string, chunk: Chunk): string {

@@ -16,3 +16,15 @@ export function maxOf<T>(items: readonly T[], f: (item: T) => number): number {
   for (const item of items) max = Math.max(max, f(item));
   return max;
 }
+
+/** The first index of `list` (sorted by `key`) whose key is at least `x`; the list's length when none is. */
+export function firstAtOrAfter<T>(list: readonly T[], x: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -2,7 +2,10 @@
  * Offsets and positions. Offsets are UTF-16 code units of the checked string (what JavaScript
  * strings index), so they are LSP positions by construction. Line breaks are \n, \r\n and \r.
  */
+import { firstAtOrAfter } from './lists.js';
 import type { Position } from './types.js';
+
+const offset = (n: number) => n;
 
 /**
  * The next \n and the next \r at or after an offset, by native search (far faster than a loop
@@ -51,8 +54,8 @@ export class LineIndex {
     // Whether an offset starts a line depends on the character before it and its own (after
     // \n, or after \r not followed by \n). Old starts before `start` have both before the
     // change; old starts after `oldEnd` have both after it, and move by the change's length.
-    const before = firstAtOrAfter(o, start);
-    const after = firstAtOrAfter(o, oldEnd + 1);
+    const before = firstAtOrAfter(o, start, offset);
+    const after = firstAtOrAfter(o, oldEnd + 1, offset);
     const within: number[] = start === 0 ? [0] : [];
     for (let s = Math.max(start, 1); s <= newEnd; s++) {
       const c = text.charCodeAt(s - 1);
@@ -118,18 +121,6 @@ function lineStarts(text: string): number[] {
     starts.push(i);
   }
   return starts;
-}
-
-/** The first index of a sorted list whose value is at least `x` (the list's length when none is). */
-function firstAtOrAfter(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
