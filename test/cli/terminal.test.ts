@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Progress } from '../../server/src/cli/progress.js';
 import { sanitize, useColor, wellFormed } from '../../server/src/cli/terminal.js';
-import { workerLimits } from '../../server/src/cli/pool.js';
+import { defaultJobs, workerLimits } from '../../server/src/cli/pool.js';
 
 describe('useColor', () => {
   const tty = { isTTY: true };
@@ -75,5 +75,12 @@ describe('workerLimits', () => {
     expect(workerLimits({ PLAINWORDS_WORKER_MEMORY_MB: '32' })).toEqual({ maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 12 });
     expect(workerLimits({ PLAINWORDS_WORKER_MEMORY_MB: '0' })).toBeUndefined();
     expect(workerLimits({ PLAINWORDS_WORKER_MEMORY_MB: 'lots' })).toEqual({ maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 });
+  });
+});
+
+describe('defaultJobs', () => {
+  it('checks in one thread on 1 or 2 cores and leaves a third of larger machines to the collector and compiler threads', () => {
+    expect([1, 2, 3, 4, 6, 8, 16].map((cores) => defaultJobs(cores))).toEqual([1, 1, 2, 2, 4, 5, 10]);
+    expect(defaultJobs()).toBeGreaterThanOrEqual(1);
   });
 });

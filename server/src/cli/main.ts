@@ -48,7 +48,7 @@ Baselines:
   --baseline <file>          report and fail only on findings that are not in the baseline
 
 Speed:
-  -j, --jobs <n>             files checked in parallel (default: all cores; 1 = no workers)
+  -j, --jobs <n>             files checked in parallel (default: 2/3 of the cores; 1 = no workers)
 
 Exit codes: 0 passed, 1 findings over the gate, 2 usage, config or read error.`;
 
