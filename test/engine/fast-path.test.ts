@@ -130,6 +130,10 @@ describe('markdown scanner', () => {
       '# Heading\n---\n* * *\nText after thematic breaks',
       'Inline <b>HTML</b>, <a href="https://x.org" title=\'t\' data-x=y>a link</a>, <br/>, <br />, <!-- a comment --> and </span >',
       '*<em>a</em>*, [<b>x</b>](u), a<b>c, <a b="<">, <a b=c d>, <!-->, <!--->, <a b="x"c>, <a/b>, <1> and a < b',
+      '> A quote with *emphasis* and a [link](https://example.com)\n> over two lines  \n>hard break, then\n   >    an indented marker',
+      '> Quoted\r\n> with CRLF and <b>HTML</b>\r\n> 2. not a list',
+      '- a\nlazy continuation\n  and *more*\n- b\n   lazy with three spaces',
+      ' leading space', 'para\n\n  indented paragraph', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
     ];
     for (const s of samples) {
       compareWithParser(s, true, s);
@@ -140,9 +144,9 @@ describe('markdown scanner', () => {
   it('declines what it does not handle', () => {
     const declined = [
       '<b>inline HTML\n</b> here', 'a <!-- comment\n--> b', 'a <?php x ?> b', 'a <!DOCTYPE html> b', '<a href="x\ny">', 'a &amp; b', '&#169;', 'a \\` b', '![alt](image.png)', '[a]: https://example.com', 'Title\n=====', 'Title\n---',
-      '| a | b |\n| - | - |', 'a\n:-', '> quote', '    indented code', '```\ncode\n```', '- a\n  - nested', '- a\nlazy continuation', '-\ttab', '- ',
-      '[a [b](c)](d)', '[t](u "multi\nline title")', '<foo@example.com>', 'x <1a@b.co> y', '<div>\n\nafter a blank line', 'a\u0000b', ' leading space', 'para\n\n  indented paragraph',
-      '- a\n\n      code in the item', '1234567890. big number', '#\tok\n  - indented list',
+      '| a | b |\n| - | - |', 'a\n:-', '> quote\nlazy', '> a\n>\n> b', '> > nested', '> # heading', '> - list', '> a\n> 1. list', '>     code', '>\tquote', '    > code', '> a\n> ---', '> ```', '- a\n> b', '    indented code', '```\ncode\n```', '- a\n  - nested', '  - a\n    - nested', '- a\n - b\n   - c', 'a\n  - not an item', '-\ttab', '- ',
+      '[a [b](c)](d)', '[t](u "multi\nline title")', '<foo@example.com>', 'x <1a@b.co> y', '<div>\n\nafter a blank line', 'a\u0000b', '    four spaces',
+      '- a\n\n      code in the item', '1234567890. big number',
     ];
     for (const s of declined) expect(scanMarkdown(s), s).toBeUndefined();
   });
@@ -160,6 +164,27 @@ describe('markdown scanner', () => {
     }
     console.log(`scanner differential: ${samples} generated samples, ${scanned} with pieces the scanner took; all match the parser.`);
     // The generator must exercise the scanner, not only its declines.
+    expect(scanned).toBeGreaterThan(samples / 8);
+  }, 120_000);
+
+  it('gives the parser’s blocks on generated block quotes', () => {
+    const starts = ['> ', '> ', '> ', '>', '>  ', '>   ', '>    ', '>     ', ' > ', '   > ', '    > ', '> > ', '>\t', '> - ', '> 1. ', '> # ', '', '  '];
+    const joins = ['\n', '\n', '\r\n', '  \n', '\\\n', '\n>\n', '\n\n'];
+    const next = random(20_261_123);
+    const pick = <T,>(list: T[]): T => list[Math.floor(next() * list.length)];
+    let samples = 0;
+    let scanned = 0;
+    for (let i = 0; i < 3000; i++) {
+      let s = pick(starts.slice(0, 8));
+      for (let k = 1 + Math.floor(next() * 4); k > 0; k--) s += pick(INLINE) + ' ';
+      for (let l = Math.floor(next() * 4); l > 0; l--) {
+        s += pick(joins) + pick(starts);
+        for (let k = 1 + Math.floor(next() * 4); k > 0; k--) s += pick(INLINE) + ' ';
+      }
+      if (tooComplexForMarkdown(s)) continue;
+      samples++;
+      if (compareWithParser(s, false, JSON.stringify(s)).scanned > 0) scanned++;
+    }
     expect(scanned).toBeGreaterThan(samples / 8);
   }, 120_000);
 

@@ -1,13 +1,15 @@
 /**
- * A small markdown scanner for the markdown most documents are made of: ATX headings, paragraphs
- * and one level of bullet or ordered list items, with emphasis, strong, code spans, inline links,
- * URI autolinks and inline HTML tags and comments on one line. It gives exactly what remark-parse gives for such text, as the inline
- * content prose.ts turns into blocks, or declines (undefined) and the text goes to the parser.
+ * A small markdown scanner for the markdown most documents are made of: ATX headings, paragraphs,
+ * one level of bullet or ordered list items (with lazy continuation lines), and a block quote
+ * that holds one paragraph, with emphasis, strong, code spans, inline links, URI autolinks and
+ * inline HTML tags and comments on one line. It gives exactly what remark-parse gives for such
+ * text, as the inline content prose.ts turns into blocks, or declines (undefined) and the text
+ * goes to the parser.
  *
  * **Invariant:** same blocks as the parser, or decline. Declining costs only speed; anything it
  * is not sure of (HTML over lines, character references, images, titles, setext headings, tables,
- * quotes, code blocks, nested lists, lazy continuation lines, tabs in indentation, blank lines)
- * is declined. It is tested against the parser on generated markdown and on every chunk of the
+ * nested quotes and anything but one paragraph in a quote, code blocks, nested lists, tabs in
+ * indentation, blank lines) is declined. It is tested against the parser on generated markdown and on every chunk of the
  * shared corpus (test/engine/fast-path.test.ts). It runs in time linear in its input: every
  * character is looked at a bounded number of times (emphasis resolution is bounded by
  * `MAX_DELIMITERS` runs per paragraph).
@@ -164,7 +166,51 @@ function checkParagraphText(text: string, i: number, end: number, numbersAreText
   }
 }
 
+/**
+ * A piece that is one block quote holding one paragraph: every line is "> " and paragraph text
+ * (a line without ">" would be a lazy continuation, declined). The paragraph is the parser's
+ * paragraph block with the quote markers left out of its lines. Anything else inside the quote
+ * (a blank quote line, a nested quote, a list, a heading, code) is declined by the same line
+ * checks as a paragraph's.
+ */
+function scanQuote(text: string, from: number, n: number): LiteProse {
+  const html: LiteProse['html'] = [];
+  const lines: Line[] = [];
+  let i = from;
+  while (i < n) {
+    let end = i;
+    while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const next = end < n ? (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1) : end;
+    let p = i;
+    while (p < end && text.charCodeAt(p) === 32) p++;
+    // The marker: up to three spaces, ">", and one optional space (a tab's columns are declined).
+    if (p - i > 3 || text.charCodeAt(p) !== 62) decline();
+    let q = p + 1;
+    if (text.charCodeAt(q) === 32) q++;
+    let s = q;
+    while (s < end && text.charCodeAt(s) === 32) s++;
+    if (s >= end || text.charCodeAt(s) === 9) decline(); // a blank quote line (a new paragraph), or a tab
+    // Four columns of indentation after the marker's space open indented code in the quote.
+    if (lines.length === 0 && s - q >= 4) decline();
+    checkParagraphText(text, s, end, lines.length > 0);
+    lines.push({ start: s, end, eolEnd: next });
+    i = next;
+  }
+  const blocks: LiteBlock[] = [];
+  const inline = lines.length ? inlineContent(text, lines, html) : undefined;
+  if (inline) blocks.push({ kind: 'paragraph', listItem: false, start: lines[0].start, end: lines[lines.length - 1].end, inline });
+  return { blocks, html };
+}
+
+/** True when the line at `i` starts a block quote: up to three spaces and ">". */
+function quoteAt(text: string, i: number, n: number): boolean {
+  let p = i;
+  while (p < n && p - i < 4 && text.charCodeAt(p) === 32) p++;
+  return p - i <= 3 && text.charCodeAt(p) === 62;
+}
+
 function scanBlocks(text: string, from: number, n: number): LiteProse {
+  if (quoteAt(text, from, n)) return scanQuote(text, from, n);
   const blocks: LiteBlock[] = [];
   const html: LiteProse['html'] = [];
   // 'code': in indented code (four spaces or more, after a blank line), which holds no prose.
@@ -241,11 +287,13 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
       html.push({ start: i, end: n });
       return { blocks, html };
     } else {
-      const item = indent === 0 ? listItemAt(text, p, end, mode === 'paragraph') : 0;
+      // A list item's marker may be indented up to three spaces (not inside a paragraph, where an
+      // indented line is a continuation: declined below when it looks like a marker).
+      const item = indent === 0 || (indent <= 3 && mode !== 'paragraph') ? listItemAt(text, p, end, mode === 'paragraph') : 0;
       if (item > 0) {
         close();
         mode = 'list';
-        width = item;
+        width = indent + item;
         blockStart = p + item;
         checkParagraphText(text, blockStart, end, false);
         lines.push({ start: blockStart, end, eolEnd: next });
@@ -253,12 +301,17 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
         // A continuation line: any indentation, unless it may start a block.
         checkParagraphText(text, p, end, true);
         lines.push({ start: p, end, eolEnd: next });
-      } else if (mode === 'none' && indent === 0) {
+      } else if (mode === 'none' && indent <= 3) {
         checkParagraphText(text, p, end, false);
         mode = 'paragraph';
         blockStart = p;
         lines.push({ start: p, end, eolEnd: next });
-      } else decline(); // lazy continuation of a list item, or an indented block
+      } else if (mode === 'list' && indent <= 3) {
+        // A lazy continuation line: less indented than the item's content, it goes on with the
+        // item's paragraph unless it may start a block.
+        checkParagraphText(text, p, end, true);
+        lines.push({ start: p, end, eolEnd: next });
+      } else decline(); // an indented block
     }
     i = next;
   }
