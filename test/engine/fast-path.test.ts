@@ -188,6 +188,24 @@ describe('markdown scanner', () => {
     expect(scanned).toBeGreaterThan(samples / 8);
   }, 120_000);
 
+  it('takes pieces with inline links only, in a text with definitions, and leaves references to the parser', () => {
+    const samples = [
+      'See [the guide](https://example.com) and *more*.\n\nA [reference][a] here.\n\n[a]: /x',
+      '- item [a]\n\n      code\n\n[t](u) and more\n\n[a]: /x',
+      'text [a]\n\n    code\n[t](u) *a*\n\n[a]: /x',
+      'intro [a]\n\n1. one\n\n       code\n\n2. [t](u) two\n\n[a]: /x',
+    ];
+    for (const s of samples) {
+      const fast = extractProse(s, 'markdown');
+      expect(fast.blocks.map(full), JSON.stringify(s)).toEqual(parseMarkdown(s, true).blocks.map(full));
+    }
+    // The scanner reads "[...]" with no "(...)" after it as text, which a definition may change.
+    expect(scanMarkdown('See [the guide](https://example.com).', 0, 37, true)).toBeDefined();
+    expect(scanMarkdown('A [reference][a] here.', 0, 22, true)).toBeUndefined();
+    expect(scanMarkdown('A [shortcut] here.', 0, 18, true)).toBeUndefined();
+    expect(scanMarkdown('A [shortcut] here.', 0, 18, false)).toBeDefined();
+  });
+
   it('gives the parser’s blocks on generated markdown with link reference definitions', () => {
     // Pieces with no "]" skip the parser; the rest are parsed in one text, with the definitions.
     // Everything is compared in full (plain pieces here go to the scanner, not the plain path).

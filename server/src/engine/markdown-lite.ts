@@ -61,19 +61,30 @@ const DECLINE = { decline: true };
  * The blocks of a piece of markdown (text with no blank line), or undefined when the scanner is
  * not sure it would give the parser's result.
  */
-export function scanMarkdown(text: string, start = 0, end = text.length): LiteProse | undefined {
+export function scanMarkdown(text: string, start = 0, end = text.length, definitions = false): LiteProse | undefined {
   // Link reference definitions are the parser's. A NUL becomes U+FFFD in the parser.
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0 || (c === 93 && text.charCodeAt(i + 1) === 58)) return undefined;
   }
+  referencesMatter = definitions;
   try {
     return scanBlocks(text, start, end);
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
+  } finally {
+    referencesMatter = false;
   }
 }
+
+/**
+ * Set while scanning a piece of a text with link reference definitions (`scanMarkdown`'s
+ * `definitions`): then "[...]" not followed by an inline link's "(...)" may be a reference
+ * ("[text][label]", "[label]"), which only the parser resolves, and the piece is declined. A
+ * piece taken in this mode holds no reference: it reads the same whatever the text defines.
+ */
+let referencesMatter = false;
 
 function decline(): never {
   throw DECLINE;
@@ -604,6 +615,7 @@ function tokenize(text: string, lines: Line[], html: LiteProse['html']): Token[]
           label = undefined;
           p = data = resource.end;
         } else {
+          if (referencesMatter) decline();
           // No resource and no definitions: "[" and "]" are text. What follows is read again as
           // text: a bounded number of times per block, to stay linear.
           if (text.charCodeAt(p + 1) === 40 && ++failedLinks > MAX_FAILED_LINKS) decline();

@@ -229,9 +229,15 @@ const MAY_SPAN_PIECES = /```|~~~|<(?:[!?]|pre|script|style|textarea)/i;
  */
 function bracketed(text: string, pieces: Chunk[], from: number): boolean[] {
   let next = text.indexOf(']', from);
-  const marked = pieces.map((p) => {
+  const marked = pieces.map((p, k) => {
     if (next >= 0 && next < p.start) next = text.indexOf(']', p.start);
-    return next >= 0 && next < p.end;
+    if (!(next >= 0 && next < p.end)) return false;
+    // A piece whose every "[...]" is an inline link (or code, HTML, an autolink) holds no
+    // reference: the scanner takes it in extractPieces as in any text. Only where it would:
+    // not the first piece (front matter), and neither it nor the piece before ends indented
+    // (see below), so no piece left unmarked here is marked by the passes below.
+    const independent = k > 0 && !endsIndented(text, pieces[k - 1].end) && (k + 1 === pieces.length || !endsIndented(text, p.end)) && scanMarkdown(text, p.start, p.end, true) !== undefined;
+    return !independent;
   });
   for (let k = 0; k + 1 < pieces.length; k++) if (marked[k] && endsIndented(text, pieces[k].end)) marked[k + 1] = true;
   for (let k = pieces.length - 2; k >= 0; k--) {
