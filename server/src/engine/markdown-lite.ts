@@ -139,9 +139,11 @@ function checkParagraphText(text: string, i: number, end: number, numbersAreText
     case 35: // #
       if (atxDepth(text, i, end) > 0) decline();
       return;
+    case 60: // <
+      if (htmlBlockMayStart(text, i, end, numbersAreText)) decline();
+      return;
     case 124: // | (a table row; no accepted line starts with "|", "-" or ":", so no table is possible)
     case 62: // >
-    case 60: // <
     case 58: // :
     case 61: // =
     case 45: // -
@@ -347,6 +349,32 @@ function hasBlankLine(text: string, from: number, n: number): boolean {
 
 /** Names that open an HTML block of kind 6 (micromark-util-html-tag-name). */
 const HTML_BLOCK_NAMES = new Set(['address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'iframe', 'legend', 'li', 'link', 'main', 'menu', 'menuitem', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'param', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul']);
+
+/**
+ * Whether "<" at `i`, first on a line, may open an HTML block (CommonMark's kinds): kinds 1 to 6
+ * anywhere, kind 7 (a whole open or closing tag alone on its line) only where it would not
+ * interrupt a paragraph (`continuation` false). Otherwise the line is paragraph text that starts
+ * with inline HTML or a "<".
+ */
+function htmlBlockMayStart(text: string, i: number, end: number, continuation: boolean): boolean {
+  const c = text.charCodeAt(i + 1);
+  // "<!--", "<!DOCTYPE", "<![CDATA[" and "<?": kinds 2 to 5.
+  if (c === 33 || c === 63) return true;
+  if (htmlBlockAt(text, i, end)) return true;
+  let k = i + 1;
+  while (k < end && isAsciiAlpha(text.charCodeAt(k))) k++;
+  const name = text.slice(i + 1, k).toLowerCase();
+  if (name === 'script' || name === 'pre' || name === 'style' || name === 'textarea') {
+    const d = text.charCodeAt(k);
+    if (k >= end || isSpaceOrTab(d) || d === 62) return true;
+  }
+  if (continuation) return false;
+  const tagEnd = htmlTextEnd(text, i, end);
+  if (tagEnd < 0) return false;
+  let r = tagEnd;
+  while (r < end && isSpaceOrTab(text.charCodeAt(r))) r++;
+  return r >= end;
+}
 
 /** True when "<" at i opens an HTML block of kind 6: "<name" or "</name" then a space, tab, line end, ">" or "/>". */
 function htmlBlockAt(text: string, i: number, end: number): boolean {
