@@ -77,7 +77,7 @@ const INLINE = [
   '&nope', '\\*', '\\[', '\\_', '\\\\', '\\`', 'a\\b', '![alt](i.png)', '!', '~~del~~', 'a|b', '1986. A year', 'x:-y', 'ends with \\', '😀', 'é', 'naïve',
   '\u00a0', '"quoted"', '(brackets)', '*(*a*)*', '**“quoted”**', 'https://bare.example.com', 'www.example.com', '#hash', '\t', 'a]b', '[a', 'a]:',
 ];
-const LINE_STARTS = ['', '', '', '', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '-  ', '-     ', '-\t', '> ', '>', '    ', '  ', '\t', '***', '---', '===', '| ', ':', '```', '~~~', '<div>', '</table>', '<p ', '[a]: ', '1986. '];
+const LINE_STARTS = ['', '', '', '', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '-  ', '-     ', '-\t', '> ', '>', '    ', '  ', '\t', '***', '---', '===', '| ', ':', '```', '~~~', '<div>', '</table>', '<p ', '[a]: ', '1986. ', '--', '+', '=', '-|', '-:', '|-', ' - '];
 const JOINS = ['\n', '\n', '\n', '\r\n', '\r', '\n\n', '\n\n', '\n\n  ', '\n  ', '\n    ', '  \n', ' \n', '\t\n', '\\\n', '\n\n\n'];
 
 function sample(next: () => number): string {
@@ -133,7 +133,7 @@ describe('markdown scanner', () => {
       '> A quote with *emphasis* and a [link](https://example.com)\n> over two lines  \n>hard break, then\n   >    an indented marker',
       '> Quoted\r\n> with CRLF and <b>HTML</b>\r\n> 2. not a list',
       '- a\nlazy continuation\n  and *more*\n- b\n   lazy with three spaces',
-      ' leading space', 'para\n\n  indented paragraph', '<b>inline HTML\n</b> here', 'text\n</b>\n<b>', '<cite>Author</cite>, title\n<i>and</i> more\n<span>\n- <em>item</em> text', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
+      ' leading space', 'para\n\n  indented paragraph', '<b>inline HTML\n</b> here', 'text\n</b>\n<b>', '--GDS also add\n+44 20 7946 0000\n=SUM(A1)\n-x and\n+y', '<cite>Author</cite>, title\n<i>and</i> more\n<span>\n- <em>item</em> text', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
     ];
     for (const s of samples) {
       compareWithParser(s, true, s);
@@ -143,7 +143,7 @@ describe('markdown scanner', () => {
 
   it('declines what it does not handle', () => {
     const declined = [
-      '<b>\ntext', '<cite>\ntext', 'text\n<pre>', 'text\n<!-- c -->', '- <span>', 'a <!-- comment\n--> b', 'a <?php x ?> b', 'a <!DOCTYPE html> b', '<a href="x\ny">', 'a &amp; b', '&#169;', 'a \\` b', '![alt](image.png)', '[a]: https://example.com', 'Title\n=====', 'Title\n---',
+      '<b>\ntext', '<cite>\ntext', 'a | b\n--|--', 'a\n-:', 'a\n=====', 'a\n- -', '+++', 'a\n+', 'text\n<pre>', 'text\n<!-- c -->', '- <span>', 'a <!-- comment\n--> b', 'a <?php x ?> b', 'a <!DOCTYPE html> b', '<a href="x\ny">', 'a &amp; b', '&#169;', 'a \\` b', '![alt](image.png)', '[a]: https://example.com', 'Title\n=====', 'Title\n---',
       '| a | b |\n| - | - |', 'a\n:-', '> quote\nlazy', '> a\n>\n> b', '> > nested', '> # heading', '> - list', '> a\n> 1. list', '>     code', '>\tquote', '    > code', '> a\n> ---', '> ```', '- a\n> b', '    indented code', '```\ncode\n```', '- a\n  - nested', '  - a\n    - nested', '- a\n - b\n   - c', 'a\n  - not an item', '-\ttab', '- ',
       '[a [b](c)](d)', '[t](u "multi\nline title")', '<foo@example.com>', 'x <1a@b.co> y', '<div>\n\nafter a blank line', 'a\u0000b', '    four spaces',
       '- a\n\n      code in the item', '1234567890. big number',

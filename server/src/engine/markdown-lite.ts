@@ -142,12 +142,24 @@ function checkParagraphText(text: string, i: number, end: number, numbersAreText
     case 60: // <
       if (htmlBlockMayStart(text, i, end, numbersAreText)) decline();
       return;
-    case 124: // | (a table row; no accepted line starts with "|", "-" or ":", so no table is possible)
-    case 62: // >
-    case 58: // :
-    case 61: // =
     case 45: // -
     case 43: // +
+    case 61: {
+      // =
+      // A list item ("- ", "+ ", or the marker alone), a thematic break or setext underline, or
+      // a table's delimiter row (only "-", ":", "|" and spaces) is declined; "--text", "+44" and
+      // "=SUM" are text. No accepted line is then all "-", ":", "|" and spaces: no table.
+      if (c !== 61 && (i + 1 >= end || isSpaceOrTab(text.charCodeAt(i + 1)))) decline();
+      for (let j = i + 1; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if (d !== c && d !== 45 && d !== 58 && d !== 124 && !isSpaceOrTab(d)) return;
+      }
+      decline();
+    }
+    // falls through (unreachable)
+    case 124: // | (a table row; no accepted line starts with "|" or ":", so no table is possible)
+    case 62: // >
+    case 58: // :
       decline();
     // falls through (unreachable)
     case 42: // *
