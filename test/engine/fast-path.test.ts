@@ -77,7 +77,7 @@ const INLINE = [
   '&nope', '\\*', '\\[', '\\_', '\\\\', '\\`', 'a\\b', '![alt](i.png)', '!', '~~del~~', 'a|b', '1986. A year', 'x:-y', 'ends with \\', '😀', 'é', 'naïve',
   '\u00a0', '"quoted"', '(brackets)', '*(*a*)*', '**“quoted”**', 'https://bare.example.com', 'www.example.com', '#hash', '\t', 'a]b', '[a', 'a]:',
 ];
-const LINE_STARTS = ['', '', '', '', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '-  ', '-     ', '-\t', '> ', '>', '    ', '  ', '\t', '***', '---', '===', '| ', ':', '```', '~~~', '<div>', '</table>', '<p ', '[a]: ', '1986. ', '--', '+', '=', '-|', '-:', '|-', ' - '];
+const LINE_STARTS = ['', '', '', '', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '-  ', '-     ', '-\t', '> ', '>', '    ', '  ', '\t', '***', '---', '===', '| ', ':', '```', '~~~', '<div>', '</table>', '<p ', '[a]: ', '1986. ', '--', '+', '=', '-|', '-:', '|-', ' - ', '- # ', '* ## ', '1. ### ', '- #'];
 const JOINS = ['\n', '\n', '\n', '\r\n', '\r', '\n\n', '\n\n', '\n\n  ', '\n  ', '\n    ', '  \n', ' \n', '\t\n', '\\\n', '\n\n\n'];
 
 function sample(next: () => number): string {
@@ -133,7 +133,7 @@ describe('markdown scanner', () => {
       '> A quote with *emphasis* and a [link](https://example.com)\n> over two lines  \n>hard break, then\n   >    an indented marker',
       '> Quoted\r\n> with CRLF and <b>HTML</b>\r\n> 2. not a list',
       '- a\nlazy continuation\n  and *more*\n- b\n   lazy with three spaces',
-      ' leading space', 'para\n\n  indented paragraph', '<b>inline HTML\n</b> here', 'text\n</b>\n<b>', '--GDS also add\n+44 20 7946 0000\n=SUM(A1)\n-x and\n+y', '<cite>Author</cite>, title\n<i>and</i> more\n<span>\n- <em>item</em> text', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
+      ' leading space', 'para\n\n  indented paragraph', '<b>inline HTML\n</b> here', 'text\n</b>\n<b>', '* #### Before\n\n  When it rains\n- ## Heading ##\n  its paragraph\n  goes on\n- #\n  empty heading', '--GDS also add\n+44 20 7946 0000\n=SUM(A1)\n-x and\n+y', '<cite>Author</cite>, title\n<i>and</i> more\n<span>\n- <em>item</em> text', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
     ];
     for (const s of samples) {
       compareWithParser(s, true, s);

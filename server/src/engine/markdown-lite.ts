@@ -1,6 +1,7 @@
 /**
  * A small markdown scanner for the markdown most documents are made of: ATX headings, paragraphs,
- * one level of bullet or ordered list items (with lazy continuation lines), and a block quote
+ * one level of bullet or ordered list items (with lazy continuation lines, and a heading as an
+ * item's first line), and a block quote
  * that holds one paragraph, with emphasis, strong, code spans, inline links, URI autolinks and
  * inline HTML tags and comments on one line. It gives exactly what remark-parse gives for such
  * text, as the inline content prose.ts turns into blocks, or declines (undefined) and the text
@@ -298,6 +299,8 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
       lines.push({ start: p, end, eolEnd: next });
     } else if (mode === 'list' && indent >= width) {
       checkParagraphText(text, p, end, false);
+      // After a heading, a line of the item starts its paragraph.
+      if (!lines.length) blockStart = p;
       lines.push({ start: p, end, eolEnd: next });
     } else if (indent === 0 && mode === 'none' && thematicBreak(text, p, end)) {
       // "---", "***", "_ _ _": no prose (after a paragraph line, "---" would be a heading's underline).
@@ -320,8 +323,13 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
         mode = 'list';
         width = indent + item;
         blockStart = p + item;
-        checkParagraphText(text, blockStart, end, false);
-        lines.push({ start: blockStart, end, eolEnd: next });
+        if (text.charCodeAt(blockStart) === 35 && atxDepth(text, blockStart, end) > 0) {
+          // A heading on the item's first line: a heading of the item, and no paragraph open.
+          for (const b of heading(text, blockStart, end, html)) blocks.push({ ...b, listItem: true });
+        } else {
+          checkParagraphText(text, blockStart, end, false);
+          lines.push({ start: blockStart, end, eolEnd: next });
+        }
       } else if (mode === 'paragraph') {
         // A continuation line: any indentation, unless it may start a block.
         checkParagraphText(text, p, end, true);
@@ -333,7 +341,8 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
         lines.push({ start: p, end, eolEnd: next });
       } else if (mode === 'list' && indent <= 3) {
         // A lazy continuation line: less indented than the item's content, it goes on with the
-        // item's paragraph unless it may start a block.
+        // item's paragraph unless it may start a block. After a heading no paragraph is open.
+        if (!lines.length) decline();
         checkParagraphText(text, p, end, true);
         lines.push({ start: p, end, eolEnd: next });
       } else decline(); // an indented block
