@@ -1,11 +1,10 @@
 /**
  * A small markdown scanner for the markdown most documents are made of: ATX headings, paragraphs,
  * one level of bullet or ordered list items (with lazy continuation lines, and a heading as an
- * item's first line), and a block quote
- * that holds one paragraph, with emphasis, strong, code spans, inline links, URI autolinks and
- * inline HTML tags and comments on one line. It gives exactly what remark-parse gives for such
- * text, as the inline content prose.ts turns into blocks, or declines (undefined) and the text
- * goes to the parser.
+ * item's first line), and a block quote that holds one paragraph, with emphasis, strong, code
+ * spans, inline links, URI autolinks and inline HTML tags and comments on one line. It gives
+ * exactly what remark-parse gives for such text, as the inline content prose.ts turns into
+ * blocks, or declines (undefined) and the text goes to the parser.
  *
  * **Invariant:** same blocks as the parser, or decline. Declining costs only speed; anything it
  * is not sure of (HTML over lines, character references, images, titles, setext headings, tables,
