@@ -77,7 +77,7 @@ const INLINE = [
   '&nope', '\\*', '\\[', '\\_', '\\\\', '\\`', 'a\\b', '![alt](i.png)', '!', '~~del~~', 'a|b', '1986. A year', 'x:-y', 'ends with \\', '😀', 'é', 'naïve',
   '\u00a0', '"quoted"', '(brackets)', '*(*a*)*', '**“quoted”**', 'https://bare.example.com', 'www.example.com', '#hash', '\t', 'a]b', '[a', 'a]:',
 ];
-const LINE_STARTS = ['', '', '', '', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '-  ', '-     ', '-\t', '> ', '>', '    ', '  ', '\t', '***', '---', '===', '| ', ':', '```', '~~~', '<div>', '</table>', '<p ', '[a]: ', '1986. ', '--', '+', '=', '-|', '-:', '|-', ' - ', '- # ', '* ## ', '1. ### ', '- #'];
+const LINE_STARTS = ['', '', '', '', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '-  ', '-     ', '-\t', '> ', '>', '    ', '  ', '\t', '***', '---', '===', '| ', ':', '```', '~~~', '<div>', '</table>', '<p ', '[a]: ', '1986. ', '--', '+', '=', '-|', '-:', '|-', ' - ', '- # ', '* ## ', '1. ### ', '- #', '  - ', '    - ', '      * ', '   1. '];
 const JOINS = ['\n', '\n', '\n', '\r\n', '\r', '\n\n', '\n\n', '\n\n  ', '\n  ', '\n    ', '  \n', ' \n', '\t\n', '\\\n', '\n\n\n'];
 
 function sample(next: () => number): string {
@@ -133,7 +133,7 @@ describe('markdown scanner', () => {
       '> A quote with *emphasis* and a [link](https://example.com)\n> over two lines  \n>hard break, then\n   >    an indented marker',
       '> Quoted\r\n> with CRLF and <b>HTML</b>\r\n> 2. not a list',
       '- a\nlazy continuation\n  and *more*\n- b\n   lazy with three spaces',
-      ' leading space', 'para\n\n  indented paragraph', '<b>inline HTML\n</b> here', 'text\n</b>\n<b>', '* #### Before\n\n  When it rains\n- ## Heading ##\n  its paragraph\n  goes on\n- #\n  empty heading', '--GDS also add\n+44 20 7946 0000\n=SUM(A1)\n-x and\n+y', '<cite>Author</cite>, title\n<i>and</i> more\n<span>\n- <em>item</em> text', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
+      ' leading space', 'para\n\n  indented paragraph', '<b>inline HTML\n</b> here', 'text\n</b>\n<b>', '- a\n  - nested\n    - deeper\n  lazy\n  - back one level\n- top again\n   1. ordered inside\n      1. and deeper\n   2. sibling', '  - a\n    - nested', '- a\n - b\n   - c', '* #### Before\n\n  When it rains\n- ## Heading ##\n  its paragraph\n  goes on\n- #\n  empty heading', '--GDS also add\n+44 20 7946 0000\n=SUM(A1)\n-x and\n+y', '<cite>Author</cite>, title\n<i>and</i> more\n<span>\n- <em>item</em> text', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
     ];
     for (const s of samples) {
       compareWithParser(s, true, s);
@@ -144,7 +144,7 @@ describe('markdown scanner', () => {
   it('declines what it does not handle', () => {
     const declined = [
       '<b>\ntext', '<cite>\ntext', 'a | b\n--|--', 'a\n-:', 'a\n=====', 'a\n- -', '+++', 'a\n+', 'text\n<pre>', 'text\n<!-- c -->', '- <span>', 'a <!-- comment\n--> b', 'a <?php x ?> b', 'a <!DOCTYPE html> b', '<a href="x\ny">', 'a &amp; b', '&#169;', 'a \\` b', '![alt](image.png)', '[a]: https://example.com', 'Title\n=====', 'Title\n---',
-      '| a | b |\n| - | - |', 'a\n:-', '> quote\nlazy', '> a\n>\n> b', '> > nested', '> # heading', '> - list', '> a\n> 1. list', '>     code', '>\tquote', '    > code', '> a\n> ---', '> ```', '- a\n> b', '    indented code', '```\ncode\n```', '- a\n  - nested', '  - a\n    - nested', '- a\n - b\n   - c', 'a\n  - not an item', '-\ttab', '- ',
+      '| a | b |\n| - | - |', 'a\n:-', '> quote\nlazy', '> a\n>\n> b', '> > nested', '> # heading', '> - list', '> a\n> 1. list', '>     code', '>\tquote', '    > code', '> a\n> ---', '> ```', '- a\n> b', '    indented code', '```\ncode\n```', '- a\n  - nested\n\n  after a blank line', '- a\n  2. not a list', 'a\n  - not an item', '-\ttab', '- ',
       '[a [b](c)](d)', '[t](u "multi\nline title")', '<foo@example.com>', 'x <1a@b.co> y', '<div>\n\nafter a blank line', 'a\u0000b', '    four spaces',
       '- a\n\n      code in the item', '1234567890. big number',
     ];
@@ -164,6 +164,24 @@ describe('markdown scanner', () => {
     }
     console.log(`scanner differential: ${samples} generated samples, ${scanned} with pieces the scanner took; all match the parser.`);
     // The generator must exercise the scanner, not only its declines.
+    expect(scanned).toBeGreaterThan(samples / 8);
+  }, 120_000);
+
+  it('gives the parser’s blocks on generated nested lists', () => {
+    const markers = ['- ', '- ', '* ', '+ ', '1. ', '2. ', '1) ', '10. ', '', '', '', '# ', '- # ', '-  ', '1.    ', '> '];
+    const joins = ['\n', '\n', '\n', '\n', '\r\n', '\n\n', '  \n'];
+    const words = ['word', 'plain words', '*em*', '`code`', '[link](u)', 'text with more words', '2024', '-', 'a -- b'];
+    const next = random(20_261_124);
+    const pick = <T,>(list: T[]): T => list[Math.floor(next() * list.length)];
+    let samples = 0;
+    let scanned = 0;
+    for (let i = 0; i < 4000; i++) {
+      let s = pick(['- ', '* ', '1. ']) + pick(words);
+      for (let l = 1 + Math.floor(next() * 6); l > 0; l--) s += pick(joins) + ' '.repeat(Math.floor(next() * 9)) + pick(markers) + pick(words);
+      if (tooComplexForMarkdown(s)) continue;
+      samples++;
+      if (compareWithParser(s, false, JSON.stringify(s)).scanned > 0) scanned++;
+    }
     expect(scanned).toBeGreaterThan(samples / 8);
   }, 120_000);
 

@@ -1,6 +1,6 @@
 /**
  * A small markdown scanner for the markdown most documents are made of: ATX headings, paragraphs,
- * one level of bullet or ordered list items (with lazy continuation lines, and a heading as an
+ * bullet or ordered list items, nested too (with lazy continuation lines, and a heading as an
  * item's first line), and a block quote that holds one paragraph, with emphasis, strong, code
  * spans, inline links, URI autolinks and inline HTML tags and comments on one line. It gives
  * exactly what remark-parse gives for such text, as the inline content prose.ts turns into
@@ -8,11 +8,12 @@
  *
  * **Invariant:** same blocks as the parser, or decline. Declining costs only speed; anything it
  * is not sure of (HTML over lines, character references, images, titles, setext headings, tables,
- * nested quotes and anything but one paragraph in a quote, code blocks, nested lists, tabs in
- * indentation, blank lines) is declined. It is tested against the parser on generated markdown and on every chunk of the
- * shared corpus (test/engine/fast-path.test.ts). It runs in time linear in its input: every
- * character is looked at a bounded number of times (emphasis resolution is bounded by
- * `MAX_DELIMITERS` runs per paragraph).
+ * nested quotes and anything but one paragraph in a quote, code blocks, tabs in indentation,
+ * blank lines between the items of a list) is declined. It is tested against the parser on
+ * generated markdown and on every chunk of the shared corpus (test/engine/fast-path.test.ts). It
+ * runs in time linear in its input: every character is looked at a bounded number of times
+ * (emphasis resolution is bounded by `MAX_DELIMITERS` runs per paragraph; a line's list nesting
+ * is at most half its indentation).
  *
  * The inline rules follow micromark (the tokenizer under remark-parse), not only the CommonMark
  * text: character classes by UTF-16 code unit, emphasis resolved closer by closer against the
@@ -243,6 +244,8 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
   let blank = false; // after a blank line in a list item
   let afterBlank = false; // after a blank line outside lists
   let width = 0; // content column of the current list item
+  // Content columns of the items the current one is nested in, outermost first.
+  const outer: number[] = [];
   let lines: Line[] = [];
   let blockStart = 0;
   const close = () => {
@@ -252,6 +255,20 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
     }
     lines = [];
     mode = 'none';
+  };
+  /** A list item whose marker (`item` columns wide) is at `p`, its content at column `column`. */
+  const startItem = (p: number, item: number, column: number, end: number, next: number) => {
+    close();
+    mode = 'list';
+    width = column;
+    blockStart = p + item;
+    if (text.charCodeAt(blockStart) === 35 && atxDepth(text, blockStart, end) > 0) {
+      // A heading on the item's first line: a heading of the item, and no paragraph open.
+      for (const b of heading(text, blockStart, end, html)) blocks.push({ ...b, listItem: true });
+    } else {
+      checkParagraphText(text, blockStart, end, false);
+      lines.push({ start: blockStart, end, eolEnd: next });
+    }
   };
   let i = from;
   while (i < n) {
@@ -297,10 +314,19 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
       blockStart = p;
       lines.push({ start: p, end, eolEnd: next });
     } else if (mode === 'list' && indent >= width) {
-      checkParagraphText(text, p, end, false);
-      // After a heading, a line of the item starts its paragraph.
-      if (!lines.length) blockStart = p;
-      lines.push({ start: p, end, eolEnd: next });
+      // A list in the item: its marker up to three columns past the item's content. Inside the
+      // item's paragraph, only a list that may interrupt one ("1." or a bullet).
+      const nested = indent - width <= 3 ? listItemAt(text, p, end, lines.length > 0) : 0;
+      if (nested > 0) {
+        outer.push(width);
+        startItem(p, nested, indent + nested, end, next);
+      } else {
+        // After a heading, a line of the item starts its paragraph, or indented code.
+        if (!lines.length && indent - width >= 4) decline();
+        checkParagraphText(text, p, end, false);
+        if (!lines.length) blockStart = p;
+        lines.push({ start: p, end, eolEnd: next });
+      }
     } else if (indent === 0 && mode === 'none' && thematicBreak(text, p, end)) {
       // "---", "***", "_ _ _": no prose (after a paragraph line, "---" would be a heading's underline).
     } else if (indent === 0 && c === 35 && atxDepth(text, p, end) > 0) {
@@ -314,21 +340,17 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
       html.push({ start: i, end: n });
       return { blocks, html };
     } else {
+      // In a nested list, the items whose content the line is indented to (`level` of them) go
+      // on, and a marker starts an item in the innermost of them.
+      let level = 0;
+      if (mode === 'list') while (level < outer.length && outer[level] <= indent) level++;
+      const rel = indent - (level > 0 ? outer[level - 1] : 0);
       // A list item's marker may be indented up to three spaces (not inside a paragraph, where an
       // indented line is a continuation: declined below when it looks like a marker).
-      const item = indent === 0 || (indent <= 3 && mode !== 'paragraph') ? listItemAt(text, p, end, mode === 'paragraph') : 0;
+      const item = rel === 0 || (rel <= 3 && mode !== 'paragraph') ? listItemAt(text, p, end, mode === 'paragraph') : 0;
       if (item > 0) {
-        close();
-        mode = 'list';
-        width = indent + item;
-        blockStart = p + item;
-        if (text.charCodeAt(blockStart) === 35 && atxDepth(text, blockStart, end) > 0) {
-          // A heading on the item's first line: a heading of the item, and no paragraph open.
-          for (const b of heading(text, blockStart, end, html)) blocks.push({ ...b, listItem: true });
-        } else {
-          checkParagraphText(text, blockStart, end, false);
-          lines.push({ start: blockStart, end, eolEnd: next });
-        }
+        outer.length = level;
+        startItem(p, item, indent + item, end, next);
       } else if (mode === 'paragraph') {
         // A continuation line: any indentation, unless it may start a block.
         checkParagraphText(text, p, end, true);
@@ -338,7 +360,7 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
         mode = 'paragraph';
         blockStart = p;
         lines.push({ start: p, end, eolEnd: next });
-      } else if (mode === 'list' && indent <= 3) {
+      } else if (mode === 'list') {
         // A lazy continuation line: less indented than the item's content, it goes on with the
         // item's paragraph unless it may start a block. After a heading no paragraph is open.
         if (!lines.length) decline();
