@@ -133,7 +133,7 @@ describe('markdown scanner', () => {
       '> A quote with *emphasis* and a [link](https://example.com)\n> over two lines  \n>hard break, then\n   >    an indented marker',
       '> Quoted\r\n> with CRLF and <b>HTML</b>\r\n> 2. not a list',
       '- a\nlazy continuation\n  and *more*\n- b\n   lazy with three spaces',
-      ' leading space', 'para\n\n  indented paragraph', '<b>inline HTML\n</b> here', 'text\n</b>\n<b>', '- a\n  - nested\n    - deeper\n  lazy\n  - back one level\n- top again\n   1. ordered inside\n      1. and deeper\n   2. sibling', '  - a\n    - nested', '- a\n - b\n   - c', '* #### Before\n\n  When it rains\n- ## Heading ##\n  its paragraph\n  goes on\n- #\n  empty heading', '--GDS also add\n+44 20 7946 0000\n=SUM(A1)\n-x and\n+y', '<cite>Author</cite>, title\n<i>and</i> more\n<span>\n- <em>item</em> text', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
+      ' leading space', 'para\n\n  indented paragraph', '<b>inline HTML\n</b> here', 'text\n</b>\n<b>', '- a\n  - nested\n    - deeper\n  lazy\n  - back one level\n- top again\n   1. ordered inside\n      1. and deeper\n   2. sibling', '  - a\n    - nested', '- a\n - b\n   - c', '- a\n\n  - loose nested\n\n    - deeper\n\n  - back\n\n    para of the item', '- a\n  - b\n\n - c\n   - d\n  - e\n   text', '* #### Before\n\n  When it rains\n- ## Heading ##\n  its paragraph\n  goes on\n- #\n  empty heading', '--GDS also add\n+44 20 7946 0000\n=SUM(A1)\n-x and\n+y', '<cite>Author</cite>, title\n<i>and</i> more\n<span>\n- <em>item</em> text', '#\tok\n  - indented list', '   * an item indented three spaces\n * a sibling\n   its continuation\nlazy', '- a\n# heading',
     ];
     for (const s of samples) {
       compareWithParser(s, true, s);
@@ -144,7 +144,7 @@ describe('markdown scanner', () => {
   it('declines what it does not handle', () => {
     const declined = [
       '<b>\ntext', '<cite>\ntext', 'a | b\n--|--', 'a\n-:', 'a\n=====', 'a\n- -', '+++', 'a\n+', 'text\n<pre>', 'text\n<!-- c -->', '- <span>', 'a <!-- comment\n--> b', 'a <?php x ?> b', 'a <!DOCTYPE html> b', '<a href="x\ny">', 'a &amp; b', '&#169;', 'a \\` b', '![alt](image.png)', '[a]: https://example.com', 'Title\n=====', 'Title\n---',
-      '| a | b |\n| - | - |', 'a\n:-', '> quote\nlazy', '> a\n>\n> b', '> > nested', '> # heading', '> - list', '> a\n> 1. list', '>     code', '>\tquote', '    > code', '> a\n> ---', '> ```', '- a\n> b', '    indented code', '```\ncode\n```', '- a\n  - nested\n\n  after a blank line', '- a\n  2. not a list', 'a\n  - not an item', '-\ttab', '- ',
+      '| a | b |\n| - | - |', 'a\n:-', '> quote\nlazy', '> a\n>\n> b', '> > nested', '> # heading', '> - list', '> a\n> 1. list', '>     code', '>\tquote', '    > code', '> a\n> ---', '> ```', '- a\n> b', '    indented code', '```\ncode\n```', '- a\n  - nested\n\n after a blank line', '- a\n\n      code', '- a\n  2. not a list', 'a\n  - not an item', '-\ttab', '- ',
       '[a [b](c)](d)', '[t](u "multi\nline title")', '<foo@example.com>', 'x <1a@b.co> y', '<div>\n\nafter a blank line', 'a\u0000b', '    four spaces',
       '- a\n\n      code in the item', '1234567890. big number',
     ];

@@ -8,8 +8,8 @@
  *
  * **Invariant:** same blocks as the parser, or decline. Declining costs only speed; anything it
  * is not sure of (HTML over lines, character references, images, titles, setext headings, tables,
- * nested quotes and anything but one paragraph in a quote, code blocks, tabs in indentation,
- * blank lines between the items of a list) is declined. It is tested against the parser on
+ * nested quotes and anything but one paragraph in a quote, code blocks, tabs in indentation, a
+ * line of an enclosing list item after a blank line) is declined. It is tested against the parser on
  * generated markdown and on every chunk of the shared corpus (test/engine/fast-path.test.ts). It
  * runs in time linear in its input: every character is looked at a bounded number of times
  * (emphasis resolution is bounded by `MAX_DELIMITERS` runs per paragraph; a line's list nesting
@@ -308,11 +308,29 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
       mode = 'none';
     }
     if (blank) {
-      if (indent < width || indent >= width + 4) decline();
       blank = false;
-      checkParagraphText(text, p, end, false);
-      blockStart = p;
-      lines.push({ start: p, end, eolEnd: next });
+      if (indent >= width) {
+        // After a blank line in an item: a paragraph or a list of the item (four columns past
+        // its content: indented code, declined).
+        if (indent - width >= 4) decline();
+        const nested = listItemAt(text, p, end, false);
+        if (nested > 0) {
+          outer.push(width);
+          startItem(p, nested, indent + nested, end, next);
+        } else {
+          checkParagraphText(text, p, end, false);
+          blockStart = p;
+          lines.push({ start: p, end, eolEnd: next });
+        }
+      } else {
+        // Less indented: an item of an enclosing list (a line of an enclosing item is declined).
+        let level = 0;
+        while (level < outer.length && outer[level] <= indent) level++;
+        const item = indent - (level > 0 ? outer[level - 1] : 0) <= 3 ? listItemAt(text, p, end, false) : 0;
+        if (item <= 0) decline();
+        outer.length = level;
+        startItem(p, item, indent + item, end, next);
+      }
     } else if (mode === 'list' && indent >= width) {
       // A list in the item: its marker up to three columns past the item's content. Inside the
       // item's paragraph, only a list that may interrupt one ("1." or a bullet).
