@@ -27,6 +27,9 @@ const shapes = [
   ['suppression comments beside findings', 'markdown', [200_000, 400_000, 800_000], (n) => repeatTo('We utilise it <!-- plainwords-disable-line foo -->\n', n)],
   ['protected replacements ("care and support")', 'text', [500_000, 1_000_000, 2_000_000], (n) => repeatTo('care and support and care. ', n)],
   ['one 100 KB "word" per paragraph', 'markdown', [400_000, 800_000, 1_600_000], (n) => repeatTo('x'.repeat(100_000) + '\n\n', n)],
+  ['unclosed comments, one a paragraph', 'markdown', [50_000, 100_000, 200_000], (n) => repeatTo('x <!-- y\n\n', n)],
+  ['unclosed attribute quotes, one a paragraph', 'markdown', [50_000, 100_000, 200_000], (n) => repeatTo('x <a b="y\n\n', n)],
+  ['one backtick, then a paragraph of many lines', 'markdown', [100_000, 200_000, 400_000], (n) => '`a\n' + repeatTo('line\n', n)],
 ];
 
 function time(text, format) {

@@ -45,6 +45,9 @@ export const PAYLOADS: Record<string, string> = {
   'lone surrogates': '\uD800\uDC00\uDBFF a\uDFFF '.repeat(20_000),
   '100 KB single word': 'x'.repeat(100_000),
   '100 KB URL': 'https://example.org/' + 'a/'.repeat(50_000),
+  'unclosed comments, one a paragraph': 'x <!-- we utilise it\n\n'.repeat(5_000),
+  'unclosed attribute quotes, one a paragraph': 'x <a b="we utilise it\n\n'.repeat(5_000),
+  'one backtick, then a paragraph of 20,000 lines': '`a\n' + 'we utilise it\n'.repeat(20_000),
   'NUL and control characters': '\u0000\u0001\u0007\u001b[31m utilise \u007f'.repeat(5_000),
 };
 

@@ -1,19 +1,19 @@
 /**
  * A small markdown scanner for the markdown most documents are made of: ATX headings, paragraphs,
  * bullet or ordered list items, nested too (with lazy continuation lines, and a heading as an
- * item's first line), and a block quote that holds one paragraph, with emphasis, strong, code
- * spans, inline links, URI autolinks and inline HTML tags and comments on one line. It gives
- * exactly what remark-parse gives for such text, as the inline content prose.ts turns into
- * blocks, or declines (undefined) and the text goes to the parser.
+ * item's first line), a block quote that holds one paragraph, and a GFM table that is a whole
+ * piece, with emphasis, strong, code spans, inline links, URI autolinks and inline HTML tags and
+ * comments on one line. It gives exactly what remark-parse gives for such text, as the inline
+ * content prose.ts turns into blocks, or declines (undefined) and the text goes to the parser.
  *
  * **Invariant:** same blocks as the parser, or decline. Declining costs only speed; anything it
- * is not sure of (HTML over lines, character references, images, titles, setext headings, tables,
- * nested quotes and anything but one paragraph in a quote, code blocks, tabs in indentation, a
- * line of an enclosing list item after a blank line) is declined. It is tested against the parser on
- * generated markdown and on every chunk of the shared corpus (test/engine/fast-path.test.ts). It
- * runs in time linear in its input: every character is looked at a bounded number of times
- * (emphasis resolution is bounded by `MAX_DELIMITERS` runs per paragraph; a line's list nesting
- * is at most half its indentation).
+ * is not sure of (HTML over lines, character references, images, titles, setext headings, a
+ * table after another block or before a line that may start one, nested quotes and anything but
+ * one paragraph in a quote, code blocks, tabs in indentation, a line of an enclosing list item
+ * after a blank line) is declined. It is tested against the parser on generated markdown and on
+ * every chunk of the shared corpus (test/engine/fast-path.test.ts). It runs in time linear in its
+ * input: every character is looked at a bounded number of times (emphasis resolution is bounded
+ * by `MAX_DELIMITERS` runs per paragraph; a line's list nesting is at most half its indentation).
  *
  * The inline rules follow micromark (the tokenizer under remark-parse), not only the CommonMark
  * text: character classes by UTF-16 code unit, emphasis resolved closer by closer against the
@@ -31,7 +31,7 @@ export interface LiteProse {
 }
 
 export interface LiteBlock {
-  kind: 'paragraph' | 'heading';
+  kind: 'paragraph' | 'heading' | 'tableCell';
   depth?: number;
   listItem: boolean;
   start: number;
@@ -228,6 +228,131 @@ function scanQuote(text: string, from: number, n: number): LiteProse {
   return { blocks, html };
 }
 
+/** The end of the line that starts at `i` (before its line ending). */
+function lineEndOf(text: string, i: number, n: number): number {
+  let end = i;
+  while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return end;
+}
+
+/** Where the line ending at `end` is followed by the next line. */
+function nextLineOf(text: string, end: number, n: number): number {
+  return end < n ? (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1) : end;
+}
+
+/**
+ * The cells of a table row [p, end) (p after the indentation): for each, where its block starts
+ * and ends (from the pipe before it, or the row's start, to the next pipe; the last one to the
+ * end of the line) and its content [from, to) with the spaces around it trimmed. Pipes split
+ * cells wherever they are (in code and links too) unless escaped with a backslash.
+ */
+function rowCells(text: string, p: number, end: number): Array<{ start: number; end: number; from: number; to: number }> {
+  const pipes: number[] = [];
+  for (let k = p; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92) k++;
+    else if (c === 124) pipes.push(k);
+  }
+  let last = end;
+  while (last > p && isSpaceOrTab(text.charCodeAt(last - 1))) last--;
+  const starts = pipes.length > 0 && pipes[0] === p ? pipes.slice() : [p, ...pipes];
+  // A pipe that ends the row closes the last cell rather than opening one.
+  const closing = pipes.length > 0 && pipes[pipes.length - 1] === last - 1;
+  if (closing) starts.pop();
+  const cells: Array<{ start: number; end: number; from: number; to: number }> = [];
+  const leading = pipes.length > 0 && pipes[0] === p;
+  for (let k = 0; k < starts.length; k++) {
+    let from = k > 0 || leading ? starts[k] + 1 : starts[k];
+    let to = k + 1 < starts.length ? starts[k + 1] : closing ? last - 1 : last;
+    while (from < to && isSpaceOrTab(text.charCodeAt(from))) from++;
+    while (to > from && isSpaceOrTab(text.charCodeAt(to - 1))) to--;
+    cells.push({ start: starts[k], end: k + 1 < starts.length ? starts[k + 1] : end, from, to });
+  }
+  return cells;
+}
+
+/**
+ * Where `needle` first is in text[from, end), or -1. It never reads past `end`: text.indexOf
+ * would search on to the end of a long text, once for each line or piece that asks.
+ */
+function indexIn(text: string, needle: string, from: number, end: number): number {
+  const first = needle.charCodeAt(0);
+  for (let k = from; k + needle.length <= end; k++) if (text.charCodeAt(k) === first && text.startsWith(needle, k)) return k;
+  return -1;
+}
+
+/** Whether [p, end) holds a "|" (searched in the line only: a piece may be a long text). */
+function hasPipe(text: string, p: number, end: number): boolean {
+  for (let k = p; k < end; k++) if (text.charCodeAt(k) === 124) return true;
+  return false;
+}
+
+/** A GFM table's delimiter row: cells of "-" with an optional ":" at either end, with a pipe. */
+function delimiterRow(text: string, p: number, end: number, columns: number): boolean {
+  if (!hasPipe(text, p, end)) return false;
+  const cells = rowCells(text, p, end);
+  if (cells.length !== columns) return false;
+  for (const c of cells) {
+    let k = c.from;
+    if (text.charCodeAt(k) === 58) k++;
+    const dashes = k;
+    while (k < c.to && text.charCodeAt(k) === 45) k++;
+    if (k === dashes) return false;
+    if (k < c.to && text.charCodeAt(k) === 58) k++;
+    if (k !== c.to) return false;
+  }
+  return true;
+}
+
+/** A row may not start with what may open another block (a heading, list, quote, code, HTML, break). */
+function checkRowStart(text: string, i: number, p: number, end: number): void {
+  if (p >= end || p - i > 3) decline();
+  const c = text.charCodeAt(p);
+  if (c === 35 || c === 62 || c === 45 || c === 42 || c === 43 || c === 61 || c === 95 || c === 96 || c === 126 || c === 60 || (c >= 48 && c <= 57)) decline();
+}
+
+/**
+ * A piece that is one GFM table: a header row, a delimiter row with as many cells, and body rows
+ * to the end of the piece. Each cell with content is a table cell block, its inline content read
+ * on its own. Undefined when the piece does not start with a header and a delimiter row.
+ */
+function scanTable(text: string, from: number, n: number): LiteProse | undefined {
+  const headEnd = lineEndOf(text, from, n);
+  const delimiterStart = nextLineOf(text, headEnd, n);
+  if (delimiterStart >= n) return undefined;
+  let p = from;
+  while (p < headEnd && text.charCodeAt(p) === 32) p++;
+  if (p - from > 3 || !hasPipe(text, p, headEnd)) return undefined;
+  const delimiterEnd = lineEndOf(text, delimiterStart, n);
+  let q = delimiterStart;
+  while (q < delimiterEnd && text.charCodeAt(q) === 32) q++;
+  // "- | -" may be read as a list item: left to the parser.
+  if (q - delimiterStart > 3 || (text.charCodeAt(q) === 45 && isSpaceOrTab(text.charCodeAt(q + 1)))) return undefined;
+  if (!delimiterRow(text, q, delimiterEnd, rowCells(text, p, headEnd).length)) return undefined;
+  const blocks: LiteBlock[] = [];
+  const html: LiteProse['html'] = [];
+  const addRow = (i: number, end: number) => {
+    let r = i;
+    while (r < end && text.charCodeAt(r) === 32) r++;
+    checkRowStart(text, i, r, end);
+    for (let k = r; k < end; k++) if (text.charCodeAt(k) === 9) decline();
+    for (const c of rowCells(text, r, end)) {
+      if (c.to <= c.from) continue;
+      // A backslash that ends a cell's content would escape what follows it in a line.
+      if (text.charCodeAt(c.to - 1) === 92) decline();
+      const inline = inlineContent(text, [{ start: c.from, end: c.to, eolEnd: c.to }], html);
+      if (inline) blocks.push({ kind: 'tableCell', listItem: false, start: c.start, end: c.end, inline });
+    }
+  };
+  addRow(from, headEnd);
+  for (let i = nextLineOf(text, delimiterEnd, n); i < n; ) {
+    const end = lineEndOf(text, i, n);
+    addRow(i, end);
+    i = nextLineOf(text, end, n);
+  }
+  return { blocks, html };
+}
+
 /** True when the line at `i` starts a block quote: up to three spaces and ">". */
 function quoteAt(text: string, i: number, n: number): boolean {
   let p = i;
@@ -237,6 +362,8 @@ function quoteAt(text: string, i: number, n: number): boolean {
 
 function scanBlocks(text: string, from: number, n: number): LiteProse {
   if (quoteAt(text, from, n)) return scanQuote(text, from, n);
+  const table = scanTable(text, from, n);
+  if (table) return table;
   const blocks: LiteBlock[] = [];
   const html: LiteProse['html'] = [];
   // 'code': in indented code (four spaces or more, after a blank line), which holds no prose.
@@ -791,7 +918,7 @@ function backtickRuns(text: string, lines: Line[], from: number): Map<number, { 
   const runs = new Map<number, { at: number[]; line: number[]; next: number }>();
   for (let li = from; li < lines.length; li++) {
     const { start, end } = lines[li];
-    for (let k = text.indexOf('`', start); k >= 0 && k < end; k = text.indexOf('`', k)) {
+    for (let k = indexIn(text, '`', start, end); k >= 0; k = indexIn(text, '`', k, end)) {
       let e = k + 1;
       while (e < end && text.charCodeAt(e) === 96) e++;
       let r = runs.get(e - k);
@@ -846,8 +973,8 @@ function htmlTextEnd(text: string, i: number, end: number): number {
   if (c === 33) {
     // "<!--" opens a comment; it ends at the first "-->" from its own dashes on ("<!-->" is one).
     if (text.charCodeAt(k + 1) !== 45 || text.charCodeAt(k + 2) !== 45) decline();
-    const close = text.indexOf('-->', k + 1);
-    if (close < 0 || close + 3 > end) decline();
+    const close = indexIn(text, '-->', k + 1, end);
+    if (close < 0) decline();
     return close + 3;
   }
   if (c === 63) decline();
@@ -887,8 +1014,8 @@ function htmlTextEnd(text: string, i: number, end: number): number {
     d = text.charCodeAt(k);
     if (d === 60 || d === 61 || d === 62 || d === 96) return -2;
     if (d === 34 || d === 39) {
-      const close = text.indexOf(d === 34 ? '"' : "'", k + 1);
-      if (close < 0 || close >= end) decline();
+      const close = indexIn(text, d === 34 ? '"' : "'", k + 1, end);
+      if (close < 0) decline();
       k = close + 1;
       if (k >= end) decline();
       d = text.charCodeAt(k);
