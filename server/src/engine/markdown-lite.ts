@@ -255,12 +255,12 @@ function rowCells(text: string, p: number, end: number): Array<{ start: number; 
   }
   let last = end;
   while (last > p && isSpaceOrTab(text.charCodeAt(last - 1))) last--;
-  const starts = pipes.length > 0 && pipes[0] === p ? pipes.slice() : [p, ...pipes];
+  const leading = pipes.length > 0 && pipes[0] === p;
+  const starts = leading ? pipes.slice() : [p, ...pipes];
   // A pipe that ends the row closes the last cell rather than opening one.
   const closing = pipes.length > 0 && pipes[pipes.length - 1] === last - 1;
   if (closing) starts.pop();
   const cells: Array<{ start: number; end: number; from: number; to: number }> = [];
-  const leading = pipes.length > 0 && pipes[0] === p;
   for (let k = 0; k < starts.length; k++) {
     let from = k > 0 || leading ? starts[k] + 1 : starts[k];
     let to = k + 1 < starts.length ? starts[k + 1] : closing ? last - 1 : last;
