@@ -30,6 +30,8 @@ const shapes = [
   ['unclosed comments, one a paragraph', 'markdown', [50_000, 100_000, 200_000], (n) => repeatTo('x <!-- y\n\n', n)],
   ['unclosed attribute quotes, one a paragraph', 'markdown', [50_000, 100_000, 200_000], (n) => repeatTo('x <a b="y\n\n', n)],
   ['one backtick, then a paragraph of many lines', 'markdown', [100_000, 200_000, 400_000], (n) => '`a\n' + repeatTo('line\n', n)],
+  ['acronyms before "(" in one paragraph', 'markdown', [40_000, 80_000, 160_000], (n) => repeatTo('the ICB (abc XQZ (abc ', n)],
+  ['unknown acronyms beside jargon in one paragraph', 'markdown', [40_000, 80_000, 160_000], (n) => repeatTo('XQZ utilise ', n)],
 ];
 
 function time(text, format) {

@@ -22,6 +22,7 @@ import { TokenTrie, type TrieNode } from '../trie.js';
 import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { isCommonWord } from '../readability/words.js';
+import { firstAtOrAfter } from '../lists.js';
 import { editWithArticle, inflectReplacement } from '../replace.js';
 
 export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronym';
@@ -179,8 +180,9 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
   const uses: Use[] = [];
   const known = new Map<number, AcronymHit>();
   for (const hit of a.acronyms) if (!known.has(hit.start)) known.set(hit.start, hit);
-  // Jargon matches (an entry may list a capitalised term) are reported by their own rule.
-  const jargon = a.matches;
+  // Jargon matches (an entry may list a capitalised term) are reported by their own rule. By
+  // start, when first needed (an image's alt text comes after its paragraph): they never overlap.
+  let jargon: ChunkAnalysis['matches'] | undefined;
   for (const { block, tokens } of a.blocks) {
     const heading = block.kind === 'heading';
     // Whether the block is in capitals, worked out only when an unknown acronym needs it.
@@ -220,7 +222,10 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
       // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
       if (isCommonWord(core.toLowerCase()) || shouting(tokens, i)) continue;
-      if (jargon.some((m) => m.start <= src && src < m.end)) continue;
+      // Inside a jargon match (they are in order and never overlap: the last one starting here or before).
+      jargon ??= a.matches.slice().sort((x, y) => x.start - y.start);
+      const m = firstAtOrAfter(jargon, src + 1, (x) => x.start) - 1;
+      if (m >= 0 && src < jargon[m].end) continue;
       if (isProtected(dict, tokens, i)) continue;
       const end = toSourceEnd(block, t.start + written.length);
       uses.push({
@@ -302,11 +307,14 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
     const after = text.slice(last.end, next ? next.start : text.length).trimStart();
     if (after.startsWith(')')) return true;
   }
-  // "ICB (integrated care board)": "(" then at least two words, the first with the same initial.
-  if (next && gapText(text, last.end, next.start) === '(') {
-    const close = text.indexOf(')', next.start);
-    const inside = tokens.slice(j + 1).filter((t) => close < 0 || t.end <= close);
-    if (inside.length >= 2 && inside[0].lower[0] === first.text[0].toLowerCase()) return true;
+  // "ICB (integrated care board)": "(" then at least two words before any ")", the first with
+  // the same initial. Only the two words are read (reading on to the ")" made a paragraph of
+  // many "ICB (" quadratic).
+  const second = tokens[j + 2];
+  if (next && second && gapText(text, last.end, next.start) === '(' && next.lower[0] === first.text[0].toLowerCase()) {
+    let k = next.start;
+    while (k < second.end && text.charCodeAt(k) !== 41) k++;
+    if (k === second.end) return true;
   }
   return false;
 }
