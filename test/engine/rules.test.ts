@@ -105,8 +105,11 @@ describe('unknown acronyms', () => {
   it('counts an explanation in the text: "words (XYZ)" or "XYZ (words)"', () => {
     expect(acronyms('Same day emergency care (SDEC) is open. SDEC closes at 8pm.')).toEqual([]);
     expect(acronyms('The SDEC (same day emergency care) unit is open.')).toEqual([]);
-    // Brackets that do not explain it.
+    // Brackets that do not explain it: other initials, or one word before the ")".
     expect(acronyms('The SDEC (read below) unit is open.')).toEqual([['SDEC', null, 'info']]);
+    expect(acronyms('The SDEC (same) day unit is open.')).toEqual([['SDEC', null, 'info']]);
+    // Two words with no ")" after them (an unclosed bracket) explain it.
+    expect(acronyms('The SDEC (same day emergency care unit is open.')).toEqual([]);
   });
 
   it('groups plurals and possessives with the singular', () => {
