@@ -176,6 +176,20 @@ describe('chunks and HTML blocks', () => {
     expect(slices(doc)).toEqual(['stakeholder', 'utilise']);
   });
 
+  it('reads "---" after a byte order mark the same way whether the text is parsed whole or piece by piece', () => {
+    // With definitions in the text, a "---" that may open front matter sends the text to the
+    // parser whole; after a byte order mark it did not, and the parser (whose front matter
+    // extension then keeps "- b" in the paragraph) disagreed with the pieces. Found by the
+    // line-break property: CRLF grouped the pieces otherwise than LF.
+    const doc = '\uFEFF---\n[x]: https://example.org "title"\n\nA&E MHA we\n+++\n- 𝒶\n';
+    const blocks = (text: string, base: number, first: boolean) => analyseChunk(text, 'markdown', dict, first).blocks.map((b) => `${b.block.kind}@${b.block.start + base}:${b.block.text}`);
+    const whole = blocks(doc + '\n```js\n', 0, true);
+    expect(blocks(doc, 0, true)).toEqual(whole);
+    const lf = check(doc + '\n```js\n', { dictionary: dict }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}`);
+    const crlf = check((doc + '\n```js\n').replace(/\n/g, '\r\n'), { dictionary: dict }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}`);
+    expect(crlf).toEqual(lf);
+  });
+
   it('never cuts a group after indented code, which changes how the next piece parses', () => {
     // After indented code and a blank line, micromark reads "2) " as paragraph text, where at the
     // start of a chunk it would be an empty list item. Many pairs, so that some group boundary

@@ -204,7 +204,9 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
     // looked at from where it ends. It is read with the first piece, so that piece must not be
     // one of those parsed with the definitions; nor may front matter run on past it.
     let from = pieces[0].start;
-    const matter = allowFrontMatter && startsFrontMatter(text, from);
+    // After a byte order mark (a space here, which the parser reads as the mark), front matter
+    // opens at the next character.
+    const matter = allowFrontMatter && startsFrontMatter(text, bom && from === 0 ? 1 : from);
     if (matter) {
       const scanned = !bom && text.slice(0, from).trim() === '' ? scanFrontMatter(text, from, pieces[0].end, text.startsWith('---', from) ? '---' : '+++') : undefined;
       if (!scanned?.closed) return parseMarkdown(text, allowFrontMatter, bom);
