@@ -31,6 +31,7 @@ const shapes = [
   ['unclosed attribute quotes, one a paragraph', 'markdown', [50_000, 100_000, 200_000], (n) => repeatTo('x <a b="y\n\n', n)],
   ['one backtick, then a paragraph of many lines', 'markdown', [100_000, 200_000, 400_000], (n) => '`a\n' + repeatTo('line\n', n)],
   ['acronyms before "(" in one paragraph', 'markdown', [40_000, 80_000, 160_000], (n) => repeatTo('the ICB (abc XQZ (abc ', n)],
+  ['quote markers before "]:" on every line', 'markdown', [50_000, 100_000, 200_000], (n) => repeatTo('> '.repeat(40) + 'we utilise]: it\n\n', n)],
   ['unknown acronyms beside jargon in one paragraph', 'markdown', [40_000, 80_000, 160_000], (n) => repeatTo('XQZ utilise ', n)],
 ];
 

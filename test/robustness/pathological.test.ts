@@ -50,6 +50,7 @@ export const PAYLOADS: Record<string, string> = {
   'one backtick, then a paragraph of 20,000 lines': '`a\n' + 'we utilise it\n'.repeat(20_000),
   'acronyms before "(" in one paragraph': 'the ICB (abc XQZ (abc we utilise it '.repeat(5_000),
   'unknown acronyms beside jargon in one paragraph': 'XQZ utilise '.repeat(10_000),
+  'a definition-like line after 40 quote markers': '> '.repeat(40) + 'utilise]: it\n\n' + '> > '.repeat(30) + 'x\n[a]: b',
   'NUL and control characters': '\u0000\u0001\u0007\u001b[31m utilise \u007f'.repeat(5_000),
 };
 

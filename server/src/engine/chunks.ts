@@ -245,8 +245,13 @@ export function definitionLabels(text: string): string[] {
   return [...labels];
 }
 
-/** "[label]:" at a line start: up to 3 spaces (any container prefix), no unescaped brackets inside. */
-const DEFINITION = /^(?:[ \t]*(?:>[ \t]?|[-*+][ \t]|\d{1,9}[.)][ \t]))*[ ]{0,3}\[((?:[^\\[\]]|\\.){1,999})\]:/;
+/**
+ * "[label]:" at a line start: up to 3 spaces (any container prefix), no unescaped brackets inside.
+ * Each container marker takes the spaces before it, and only the last ">" one space after it (the
+ * lookbehind): with an optional space after every ">", a line of "> > > ..." with no label could
+ * be split in exponentially many ways before failing (40 of them hung the check).
+ */
+const DEFINITION = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*(?:(?<=>)[ \t])?[ ]{0,3}\[((?:[^\\[\]]|\\.){1,999})\]:/;
 
 /** True when the line ending at `end` is indented four columns or more (it may be indented code). */
 export function endsIndented(text: string, end: number): boolean {
