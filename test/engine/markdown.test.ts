@@ -190,6 +190,19 @@ describe('chunks and HTML blocks', () => {
     expect(crlf).toEqual(lf);
   });
 
+  it('takes "[x]: y" right after a line of paragraph text as text, as the parser does', () => {
+    // A definition cannot interrupt a paragraph. Found by npm run fuzz: the chunks parsed "[^1]"
+    // as a reference to a definition that is not one, and missed "12 midday" after it.
+    const doc = 'we \n[^1]: note\n[^1]12 midday \n';
+    expect(definitionLabels(doc)).toEqual([]);
+    const blocks = (text: string) => analyseChunk(text, 'markdown', dict, true).blocks.map((b) => b.block.text);
+    expect(blocks(doc)).toEqual(['we\n[^1]: note\n[^1]12 midday']);
+    expect(analyseDocument(doc, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => b.block.text))).toEqual(blocks(doc));
+    // Where a definition may stand, it still counts: after a heading, another definition, a
+    // blank line, or opening a list item.
+    expect(definitionLabels('# Heading\n[a]: /u\n[b]: /v\n\n[c]: /w\n\ntext\n- [d]: /x').sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('never cuts a group after indented code, which changes how the next piece parses', () => {
     // After indented code and a blank line, micromark reads "2) " as paragraph text, where at the
     // start of a chunk it would be an empty list item. Many pairs, so that some group boundary

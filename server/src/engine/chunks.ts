@@ -307,6 +307,9 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
   const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:', from) : -1;
+  // Whether the last line was paragraph text: then "[x]: y" is text too (a definition cannot
+  // interrupt a paragraph), unless it opens a container ("- [x]: y").
+  let afterText = false;
   while (i < n) {
     lineEndAt(text, i, breaks);
     const end = lineEnd;
@@ -319,6 +322,7 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
         if (line === '---' || line === '...' || line === '+++') frontMatter = false;
       }
       lastContentEnd = end;
+      afterText = false;
       i = next;
       continue;
     }
@@ -326,24 +330,32 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
       const close = fenceAt(text, i, end);
       if (close && close[0] === fence[0] && close.length >= fence.length && isBlank(text, i + text.slice(i, end).indexOf(close) + close.length, end)) fence = undefined;
       lastContentEnd = end;
+      afterText = false;
       i = next;
       continue;
     }
     if (htmlClose !== undefined) {
       if (text.slice(i, end).toLowerCase().includes(htmlClose)) htmlClose = undefined;
       lastContentEnd = end;
+      afterText = false;
       i = next;
       continue;
     }
     if (blank) {
+      afterText = false;
       i = next;
       continue;
     }
+    let definition = false;
     if (colon >= 0 && colon < i) colon = text.indexOf(']:', i);
     if (colon >= 0 && colon < end) {
       const m = DEFINITION.exec(text.slice(i, end));
-      if (m) labels!.add(m[1]);
+      if (m && !(afterText && text.charCodeAt(skipIndent(text, i, end)) === 91)) {
+        labels!.add(m[1]);
+        definition = true;
+      }
     }
+    afterText = !definition && isTextLine(text, i, end);
     const indented = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
     const startsNew = chunkStart < 0 || (!indented && lastContentEnd < i && isGapBlank(text, lastContentEnd, i));
     if (format === 'markdown') {
@@ -359,6 +371,26 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     i = next;
   }
   if (chunkStart >= 0) emit(chunkStart, lastContentEnd, -1);
+}
+
+/** Past up to three spaces of indentation at `i`. */
+function skipIndent(text: string, i: number, end: number): number {
+  let p = i;
+  while (p < end && p - i < 3 && text.charCodeAt(p) === 32) p++;
+  return p;
+}
+
+/**
+ * Whether the line [i, end) is surely paragraph text: indented less than four columns and
+ * starting with none of the characters that may open another block (a heading, quote, list,
+ * code, HTML, table or break). Doubtful lines are not text, so a definition after them counts.
+ */
+function isTextLine(text: string, i: number, end: number): boolean {
+  const p = skipIndent(text, i, end);
+  if (p >= end) return false;
+  const c = text.charCodeAt(p);
+  if (c === 32 || c === 9 || c === 35 || c === 62 || c === 45 || c === 42 || c === 43 || c === 96 || c === 126 || c === 60 || c === 124 || c === 61 || c === 95) return false;
+  return !(c >= 48 && c <= 57);
 }
 
 /** True when [from, to) holds a blank line (two line breaks with only spaces between). */
