@@ -120,6 +120,15 @@ describe('replacements', () => {
     expect(fixFirst('It is a stakeholder list.')).toBe('It is a person involved list.');
   });
 
+  it('fixes "a"/"an" across spaces and emphasis marks, never across a comment between it and the term', () => {
+    // In plain text a comment stays in the text; the fix used to rewrite it with the article
+    // (npm run fuzz, property Q6-Q9).
+    const text = 'It is an <!-- note --> overarching plan.';
+    const [f] = check(text, { dictionary: dict, format: 'text' }).findings.filter((x) => x.ruleId === 'jargon');
+    expect(f.replacements[0].edit).toEqual({ start: f.start, end: f.end, newText: 'general' });
+    expect(fixFirst('It is an *overarching* plan.')).toBe('It is a *general* plan.');
+  });
+
   it('keep acronym replacements as written mid-sentence', () => {
     expect(fixFirst('Ask your ICB today.')).toBe('Ask your local NHS today.');
   });

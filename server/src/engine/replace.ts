@@ -114,18 +114,30 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
   const inflected = inflectReplacement(spec, ctx.form);
   const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart);
   const fixable = spec.fixable !== false;
-  if (ctx.article) {
+  // The article is fixed with the words only across spaces and emphasis marks in the source
+  // ("an *overarching*"): never across a comment or other text that the prose leaves out
+  // ("a <!-- note --> 12 midday" keeps its "a").
+  const gap = ctx.article ? ctx.source.slice(ctx.article.end, ctx.start) : '';
+  if (ctx.article && isArticleGap(gap)) {
     const want = articleFor(text.split(' ')[0]);
     const have = ctx.article.text.toLowerCase() as 'a' | 'an';
     if (want !== have) {
       const article = ctx.article.text[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want;
-      const gap = ctx.source.slice(ctx.article.end, ctx.start);
       // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
       const body = ctx.article.text[0] === 'A' && !ctx.caseSensitive ? inflected : text;
       return { text: body, edit: { start: ctx.article.start, end: ctx.end, newText: article + gap + body }, fixable };
     }
   }
   return { text, edit: { start: ctx.start, end: ctx.end, newText: text }, fixable };
+}
+
+/** Spaces, line breaks and the emphasis marks "*", "_" and "~" only. */
+function isArticleGap(gap: string): boolean {
+  for (let k = 0; k < gap.length; k++) {
+    const c = gap.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0 && c !== 42 && c !== 95 && c !== 126) return false;
+  }
+  return true;
 }
 
 /** Remove the words and one space; at a sentence start, capitalise the next word. */
