@@ -203,6 +203,17 @@ describe('chunks and HTML blocks', () => {
     expect(definitionLabels('# Heading\n[a]: /u\n[b]: /v\n\n[c]: /w\n\ntext\n- [d]: /x').sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('closes front matter only with the fence that opened it, as the parser does', () => {
+    // "---" then "+++" is no front matter: the chunks ended it at "+++" and grouped the pieces
+    // after it otherwise than the parser read them (npm run fuzz, property F7, seed 58509551).
+    for (const doc of ['---\n+++\n\nWe utilise it.\n> and utilise it\n', '---\na: b\n...\n\nWe utilise it.\n']) {
+      const blocks = (text: string, base: number, first: boolean) => analyseChunk(text, 'markdown', dict, first).blocks.map((b) => `${b.block.kind}@${b.block.start + base}:${b.block.text}`);
+      expect(splitBlankSeparated(doc, 'markdown')).toHaveLength(1);
+      expect(splitChunks(doc, 'markdown').flatMap((c) => blocks(doc.slice(c.start, c.end), c.start, c.start === 0))).toEqual(blocks(doc, 0, true));
+    }
+    expect(splitBlankSeparated('---\na: b\n---  \n\nWe utilise it.\n', 'markdown')).toHaveLength(2);
+  });
+
   it('never cuts a group after indented code, which changes how the next piece parses', () => {
     // After indented code and a blank line, micromark reads "2) " as paragraph text, where at the
     // start of a chunk it would be an empty list item. Many pairs, so that some group boundary

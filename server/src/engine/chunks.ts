@@ -304,6 +304,8 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
   let fence: string | undefined;
   let htmlClose: string | undefined;
   let frontMatter = from === 0 && format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
+  // Front matter closes only with the fence that opened it, as the parser reads it.
+  const fence0 = text.startsWith('+++') ? '+++' : '---';
   const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:', from) : -1;
@@ -319,7 +321,7 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
       if (chunkStart < 0) chunkStart = i;
       else {
         const line = text.slice(i, end).trimEnd();
-        if (line === '---' || line === '...' || line === '+++') frontMatter = false;
+        if (line === fence0) frontMatter = false;
       }
       lastContentEnd = end;
       afterText = false;
