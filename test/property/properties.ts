@@ -147,10 +147,10 @@ export function fixProperties(data: DictionaryData): NamedProperty[] {
           if (!f) throw new Error('an applied edit belongs to no finding');
           // Outside the flagged words, an edit may only take an article before them ("a"/"an", with
           // the spaces and emphasis marks between), the space next to them, or the first letter of
-          // the next word (to capitalise it).
+          // the next word with its combining marks (to capitalise it).
           const before = text.slice(e.start, Math.max(e.start, f.start));
           const after = text.slice(Math.min(e.end, f.end), e.end);
-          if (!/^(?:(?:an?|An?|AN?)[\s*_~]+|\s)?$/u.test(before) || !/^\s*(?:[\s\S](?<![\uD800-\uDBFF]))?$/u.test(after)) {
+          if (!/^(?:(?:an?|An?|AN?)[\s*_~]+|\s)?$/u.test(before) || !/^\s*(?:[\s\S](?<![\uD800-\uDBFF])\p{M}*)?$/u.test(after)) {
             throw new Error(`fix edit [${e.start}, ${e.end}) for ${f.entryId} [${f.start}, ${f.end}) reaches beyond the finding: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
           }
         }
