@@ -9,6 +9,7 @@
 
 import { firstAtOrAfter } from './lists.js';
 import { LineBreaks } from './text.js';
+import { mayOpenBlock } from './markdown-lite.js';
 
 export interface Chunk {
   start: number;
@@ -391,8 +392,7 @@ function isTextLine(text: string, i: number, end: number): boolean {
   const p = skipIndent(text, i, end);
   if (p >= end) return false;
   const c = text.charCodeAt(p);
-  if (c === 32 || c === 9 || c === 35 || c === 62 || c === 45 || c === 42 || c === 43 || c === 96 || c === 126 || c === 60 || c === 124 || c === 61 || c === 95) return false;
-  return !(c >= 48 && c <= 57);
+  return c !== 32 && c !== 9 && !mayOpenBlock(c);
 }
 
 /** True when [from, to) holds a blank line (two line breaks with only spaces between). */

@@ -204,9 +204,8 @@ function scanQuote(text: string, from: number, n: number): LiteProse {
   const lines: Line[] = [];
   let i = from;
   while (i < n) {
-    let end = i;
-    while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const next = end < n ? (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1) : end;
+    const end = lineEndOf(text, i, n);
+    const next = nextLineOf(text, end, n);
     let p = i;
     while (p < end && text.charCodeAt(p) === 32) p++;
     // The marker: up to three spaces, ">", and one optional space (a tab's columns are declined).
@@ -281,15 +280,9 @@ function indexIn(text: string, needle: string, from: number, end: number): numbe
   return -1;
 }
 
-/** Whether [p, end) holds a "|" (searched in the line only: a piece may be a long text). */
-function hasPipe(text: string, p: number, end: number): boolean {
-  for (let k = p; k < end; k++) if (text.charCodeAt(k) === 124) return true;
-  return false;
-}
-
 /** A GFM table's delimiter row: cells of "-" with an optional ":" at either end, with a pipe. */
 function delimiterRow(text: string, p: number, end: number, columns: number): boolean {
-  if (!hasPipe(text, p, end)) return false;
+  if (indexIn(text, '|', p, end) < 0) return false;
   const cells = rowCells(text, p, end);
   if (cells.length !== columns) return false;
   for (const c of cells) {
@@ -304,11 +297,22 @@ function delimiterRow(text: string, p: number, end: number, columns: number): bo
   return true;
 }
 
-/** A row may not start with what may open another block (a heading, list, quote, code, HTML, break). */
+/**
+ * Whether a line whose first character (after up to three spaces) is `c` may open a block other
+ * than a paragraph: a heading, quote, list, code fence, HTML, table, thematic break or setext
+ * underline ("#", ">", "-", "*", "+", a digit, "`", "~", "<", "|", "=", "_"). Doubtful starts
+ * count as openers. Shared with the chunker's test for lines of paragraph text.
+ */
+export function mayOpenBlock(c: number): boolean {
+  return c === 35 || c === 62 || c === 45 || c === 42 || c === 43 || c === 61 || c === 95 || c === 96 || c === 126 || c === 60 || c === 124 || (c >= 48 && c <= 57);
+}
+
+/** A row may not start with what may open another block. */
 function checkRowStart(text: string, i: number, p: number, end: number): void {
   if (p >= end || p - i > 3) decline();
   const c = text.charCodeAt(p);
-  if (c === 35 || c === 62 || c === 45 || c === 42 || c === 43 || c === 61 || c === 95 || c === 96 || c === 126 || c === 60 || (c >= 48 && c <= 57)) decline();
+  // A row may start with "|"; anything else that may open a block is declined.
+  if (c !== 124 && mayOpenBlock(c)) decline();
 }
 
 /**
@@ -322,7 +326,7 @@ function scanTable(text: string, from: number, n: number): LiteProse | undefined
   if (delimiterStart >= n) return undefined;
   let p = from;
   while (p < headEnd && text.charCodeAt(p) === 32) p++;
-  if (p - from > 3 || !hasPipe(text, p, headEnd)) return undefined;
+  if (p - from > 3 || indexIn(text, '|', p, headEnd) < 0) return undefined;
   const delimiterEnd = lineEndOf(text, delimiterStart, n);
   let q = delimiterStart;
   while (q < delimiterEnd && text.charCodeAt(q) === 32) q++;
@@ -399,9 +403,8 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
   };
   let i = from;
   while (i < n) {
-    let end = i;
-    while (end < n && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    const next = end < n ? (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1) : end;
+    const end = lineEndOf(text, i, n);
+    const next = nextLineOf(text, end, n);
     let p = i;
     while (p < end && text.charCodeAt(p) === 32) p++;
     if (p < end && text.charCodeAt(p) === 9) decline();
