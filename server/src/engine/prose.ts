@@ -212,9 +212,9 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
       if (!scanned?.closed) return parseMarkdown(text, allowFrontMatter, bom);
       from = scanned.rest;
     }
-    const marked = bracketed(text, pieces, from);
+    const { marked, scanned: taken } = bracketed(text, pieces, from);
     if (matter && marked[0]) return parseMarkdown(text, allowFrontMatter, bom);
-    return extractPieces(text, pieces, allowFrontMatter, bom, marked);
+    return extractPieces(text, pieces, allowFrontMatter, bom, marked, taken);
   }
   return extractPieces(text, pieces, allowFrontMatter, bom);
 }
@@ -224,13 +224,16 @@ const MAY_SPAN_PIECES = /```|~~~|<(?:[!?]|pre|script|style|textarea)/i;
 
 /**
  * The pieces a definition can change: those that hold a "]" (a definition or a reference needs
- * one; the first piece from `from` on), and with them every piece that must be parsed with one of them. A piece that ends on a
- * line indented four columns or more changes how the next one parses (see `extractPieces`):
- * the next piece is marked with it, and a piece before a marked one that is not plain prose is
- * marked with it. So no run of marked pieces ends on such a line but at the end of the text.
+ * one; the first piece from `from` on), and with them every piece that must be parsed with one
+ * of them. A piece that ends on a line indented four columns or more changes how the next one
+ * parses (see `extractPieces`): the next piece is marked with it, and a piece before a marked one
+ * that is not plain prose is marked with it. So no run of marked pieces ends on such a line but
+ * at the end of the text. `scanned` holds the scanner's prose of the pieces with a "]" that it
+ * took (and so are not marked), for extractPieces to use rather than scan them again.
  */
-function bracketed(text: string, pieces: Chunk[], from: number): boolean[] {
+function bracketed(text: string, pieces: Chunk[], from: number): { marked: boolean[]; scanned: Array<LiteProse | undefined> } {
   let next = text.indexOf(']', from);
+  const scanned: Array<LiteProse | undefined> = [];
   const marked = pieces.map((p, k) => {
     if (next >= 0 && next < p.start) next = text.indexOf(']', p.start);
     if (!(next >= 0 && next < p.end)) return false;
@@ -238,14 +241,15 @@ function bracketed(text: string, pieces: Chunk[], from: number): boolean[] {
     // reference: the scanner takes it in extractPieces as in any text. Only where it would:
     // not the first piece (front matter), and neither it nor the piece before ends indented
     // (see below), so no piece left unmarked here is marked by the passes below.
-    const independent = k > 0 && !endsIndented(text, pieces[k - 1].end) && (k + 1 === pieces.length || !endsIndented(text, p.end)) && scanMarkdown(text, p.start, p.end, true) !== undefined;
-    return !independent;
+    if (k === 0 || endsIndented(text, pieces[k - 1].end) || (k + 1 < pieces.length && endsIndented(text, p.end))) return true;
+    scanned[k] = scanMarkdown(text, p.start, p.end, true);
+    return scanned[k] === undefined;
   });
   for (let k = 0; k + 1 < pieces.length; k++) if (marked[k] && endsIndented(text, pieces[k].end)) marked[k + 1] = true;
   for (let k = pieces.length - 2; k >= 0; k--) {
     if (marked[k + 1] && !marked[k] && endsIndented(text, pieces[k].end) && !isPlainProse(text, pieces[k + 1].start, pieces[k + 1].end)) marked[k] = true;
   }
-  return marked;
+  return { marked, scanned };
 }
 
 /**
@@ -254,7 +258,7 @@ function bracketed(text: string, pieces: Chunk[], from: number): boolean[] {
  * text (their runs one after another, blank lines between), so that every reference in them
  * meets every definition, and their blocks are put back in place.
  */
-function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean, bom: boolean, withDefinitions?: boolean[]): Prose {
+function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean, bom: boolean, withDefinitions?: boolean[], scanned?: Array<LiteProse | undefined>): Prose {
   // A plain piece keeps the spaces that end its lines, which the parser drops. A text with
   // definitions always went to the parser whole: its plain pieces go to the scanner, which
   // gives the parser's blocks exactly.
@@ -316,7 +320,7 @@ function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean,
         // TOML front matter is skipped, as the parser path skips it.
         if (fence === '---') frontMatter = { value: matter.value, start, end: matter.end };
       }
-    } else if (scan && !afterIndented(k) && !(k + 1 < pieces.length && !plain[k + 1] && endsIndented(text, end))) lite = scanMarkdown(text, start, end);
+    } else if (scan && !afterIndented(k) && !(k + 1 < pieces.length && !plain[k + 1] && endsIndented(text, end))) lite = scanned?.[k] ?? scanMarkdown(text, start, end);
     if (lite) {
       flush(start);
       if (frontMatter) out.frontMatter = frontMatter;
