@@ -181,12 +181,13 @@ describe('chunks and HTML blocks', () => {
     // parser whole; after a byte order mark it did not, and the parser (whose front matter
     // extension then keeps "- b" in the paragraph) disagreed with the pieces. Found by the
     // line-break property: CRLF grouped the pieces otherwise than LF.
-    const doc = '\uFEFF---\n[x]: https://example.org "title"\n\nA&E MHA we\n+++\n- 𝒶\n';
+    const doc = '\uFEFF---\n[x]: https://example.org "title"\n\nA&E MHA we utilise\n+++\n- 𝒶\n';
     const blocks = (text: string, base: number, first: boolean) => analyseChunk(text, 'markdown', dict, first).blocks.map((b) => `${b.block.kind}@${b.block.start + base}:${b.block.text}`);
     const whole = blocks(doc + '\n```js\n', 0, true);
     expect(blocks(doc, 0, true)).toEqual(whole);
     const lf = check(doc + '\n```js\n', { dictionary: dict }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}`);
     const crlf = check((doc + '\n```js\n').replace(/\n/g, '\r\n'), { dictionary: dict }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}`);
+    expect(lf).toEqual(['acronym 3:4', 'jargon 3:11']);
     expect(crlf).toEqual(lf);
   });
 
