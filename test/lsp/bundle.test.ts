@@ -130,6 +130,24 @@ describe('dist/server.js', () => {
   });
 });
 
+  it('keeps the young generation from growing once started, unless the command line sets its growth', () => {
+    // Objects that survive scavenges (as a long document's analyses do) make V8 grow the young
+    // generation up to 2 × 16 MB; the started server keeps it at the size it has (node-main.ts).
+    const server = join(root, 'dist', 'server.js');
+    const script = `const m = require(${JSON.stringify(server)}); m.startServer(['--stdio']);
+      const young = () => require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2 ** 20;
+      const before = young(); const kept = []; for (let i = 0; i < 3e6; i++) kept.push({ i, s: 'w' + i });
+      process.stderr.write(JSON.stringify([before, young()])); process.stdin.destroy(); process.exit(0)`;
+    const youngMb = (flags: string[]) => JSON.parse(spawnSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8', timeout: 60000, input: '' }).stderr) as [number, number];
+    const [before, after] = youngMb([]);
+    expect(after).toBe(before);
+    expect(after).toBeLessThanOrEqual(8);
+    // The same allocations with V8's own growth factor (2) on the command line: it grows.
+    const [controlBefore, controlAfter] = youngMb(['--semi-space-growth-factor=2']);
+    expect(controlAfter).toBeGreaterThan(controlBefore);
+    expect(controlAfter).toBeGreaterThanOrEqual(16);
+  });
+
 describe('plainwords lsp', () => {
   it('starts the same server from the command line', async () => {
     const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'lsp', '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -3,6 +3,7 @@
  * `--socket=<port>`), and `plainwords lsp --stdio`. Starting twice in one process returns the
  * first server.
  */
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter, createServerSocketTransport, type Connection } from 'vscode-languageserver/node';
 import { messageEncoder } from './encode.js';
 import { VERSION } from '../node/version.js';
@@ -35,6 +36,21 @@ function transport(argv: string[]): Connection | undefined {
   return undefined;
 }
 
+/**
+ * The server lives beside the editor for hours, so its resident memory matters more than the
+ * last few per cent of check speed. V8 doubles the young generation (up to 2 × 16 MB) whenever
+ * many objects survive a scavenge, which a first check of a long document always does (its
+ * analyses are kept), and then keeps it at that size. Growth factor 1 keeps the young generation
+ * at its starting size: a 5 MB document is held in about 50 MB less, and typing latency moves by
+ * about a millisecond (npm run bench, 20-lsp). The flag is read each time V8 would grow the
+ * space, so setting it here, before any document, is enough; `node --semi-space-growth-factor=N
+ * dist/server.js` still wins, as the flag is only set when the command line does not.
+ */
+function keepYoungGenerationSmall(): void {
+  if (process.execArgv.some((a) => /^--semi[-_]space[-_]growth[-_]factor/.test(a)) || /--semi[-_]space[-_]growth[-_]factor/.test(process.env.NODE_OPTIONS ?? '')) return;
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 function isMainModule(): boolean {
   return typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module;
 }
@@ -59,6 +75,7 @@ export function startServer(argv: string[]): PlainwordsServer | undefined {
     return undefined;
   }
   const conn = connection;
+  keepYoungGenerationSmall();
   if (argv.includes('--stdio')) {
     // Standard output carries the protocol: anything printed goes to the editor's log instead.
     console.log = (...a: unknown[]) => conn.console.log(a.map(String).join(' '));
