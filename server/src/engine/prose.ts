@@ -16,11 +16,13 @@ import { scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.j
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'alt';
 
 /** A run where block text [text, text+length) equals source [source, source+length). */
-interface Segment {
-  text: number;
-  source: number;
-  length: number;
-}
+/**
+ * How a block's text maps to its source: runs of three numbers, [text offset, source offset,
+ * length] (length 0 for a character that stands for something else, such as a reference or a
+ * marker), in text order. Flat and of exact length: an editor keeps every block of a long
+ * document, and an array of small objects costs several times as much.
+ */
+export type Segments = number[];
 
 export interface Block {
   kind: BlockKind;
@@ -33,7 +35,7 @@ export interface Block {
   /** Source range of the block. */
   start: number;
   end: number;
-  segments: Segment[];
+  segments: Segments;
 }
 
 export interface HtmlComment {
@@ -84,15 +86,20 @@ function mayHoldTable(text: string): boolean {
 export function toSource(block: Block, offset: number): number {
   const segs = block.segments;
   let lo = 0;
-  let hi = segs.length - 1;
+  let hi = segs.length / 3 - 1;
   if (hi < 0) return block.start;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (segs[mid].text <= offset) lo = mid;
+    if (segs[mid * 3] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const seg = segs[lo];
-  return seg.source + Math.min(Math.max(offset - seg.text, 0), seg.length);
+  const k = lo * 3;
+  return segs[k + 1] + Math.min(Math.max(offset - segs[k], 0), segs[k + 2]);
+}
+
+/** Move segments' source offsets by `shift`. */
+function shiftSegments(segs: Segments, shift: number): void {
+  for (let k = 1; k < segs.length; k += 3) segs[k] += shift;
 }
 
 /** Map an end offset (exclusive) in block text to the source. */
@@ -103,7 +110,7 @@ export function toSourceEnd(block: Block, end: number): number {
 
 class BlockBuilder {
   text = '';
-  segments: Segment[] = [];
+  private runs: Segments = [];
 
   constructor(private readonly source: string) {}
 
@@ -166,13 +173,19 @@ class BlockBuilder {
     this.text += ch;
   }
 
+  /** The segments so far, in an array of their own of exact length (the builder's grows with slack). */
+  get segments(): Segments {
+    return this.runs.slice();
+  }
+
   private push(text: number, source: number, length: number): void {
-    const last = this.segments[this.segments.length - 1];
-    if (last && length > 0 && last.length > 0 && last.text + last.length === text && last.source + last.length === source) {
-      last.length += length;
+    const runs = this.runs;
+    const k = runs.length - 3;
+    if (k >= 0 && length > 0 && runs[k + 2] > 0 && runs[k] + runs[k + 2] === text && runs[k + 1] + runs[k + 2] === source) {
+      runs[k + 2] += length;
       return;
     }
-    this.segments.push({ text, source, length });
+    runs.push(text, source, length);
   }
 }
 
@@ -306,7 +319,7 @@ function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean,
     if (plain[k]) {
       flush(start);
       // A plain piece has no blank line: it is one paragraph, its text as it stands.
-      out.blocks.push({ kind: 'paragraph', text: text.slice(start, end), start, end, segments: [{ text: 0, source: start, length: end - start }] });
+      out.blocks.push({ kind: 'paragraph', text: text.slice(start, end), start, end, segments: [0, start, end - start] });
       continue;
     }
     let lite: LiteProse | undefined;
@@ -363,7 +376,7 @@ function withParsed(text: string, out: Prose, defined: Array<{ start: number; en
     if (Number.isNaN(shift)) return undefined;
     b.start += shift;
     b.end += shift;
-    for (const seg of b.segments) seg.source += shift;
+    shiftSegments(b.segments, shift);
   }
   r = 0;
   for (const h of parsed.html) {
@@ -403,7 +416,7 @@ function append(out: Prose, part: Prose, base: number): void {
   for (const b of part.blocks) {
     b.start += base;
     b.end += base;
-    for (const seg of b.segments) seg.source += base;
+    shiftSegments(b.segments, base);
     out.blocks.push(b);
   }
   for (const h of part.html) out.html.push({ start: h.start + base, end: h.end + base, value: h.value });
@@ -669,7 +682,7 @@ function extractText(text: string): Prose {
       k = next;
     }
     const value = text.slice(lineStart, end);
-    blocks.push({ kind: 'paragraph', text: value, start: lineStart, end, segments: [{ text: 0, source: lineStart, length: value.length }] });
+    blocks.push({ kind: 'paragraph', text: value, start: lineStart, end, segments: [0, lineStart, value.length] });
     i = Math.max(k, end + 1);
   }
   const html = findTextComments(text);
