@@ -3,7 +3,7 @@
 // checked, and inlined as data.
 //   node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readBuiltinDictionary } from './scripts/dictionary-files.mjs';
 
 const production = process.argv.includes('--production');
@@ -23,13 +23,36 @@ const dictionaryPlugin = {
   },
 };
 
+/**
+ * Bundles in ASCII only. esbuild escapes strings but leaves comments and regular expressions as
+ * written, and one curly quote there makes V8 hold the whole source as two-byte text: the
+ * server's source then takes 3.9 MB of its heap instead of 1.9 MB, in every process. Each other
+ * character becomes a \uXXXX escape, which means the same in strings, templates, regular
+ * expressions (with or without the u flag, astral characters as surrogate pairs) and comments.
+ * Columns after an escape on the same line move, so source maps are a few columns off there.
+ */
+const asciiPlugin = {
+  name: 'plainwords-ascii',
+  setup(build) {
+    build.onEnd((result) => {
+      const file = build.initialOptions.outfile;
+      if (result.errors.length || !file || !existsSync(file)) return;
+      const code = readFileSync(file, 'utf8');
+      if (!/[^\x00-\x7f]/.test(code)) return;
+      // Two cases where an escape would not mean the character: String.raw, and a backslash before it.
+      if (code.includes('String.raw') || /\\[^\x00-\x7f]/.test(code)) throw new Error(`${file}: the ASCII step cannot rewrite this bundle (String.raw, or a backslash before a non-ASCII character)`);
+      writeFileSync(file, code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [dictionaryPlugin],
+  plugins: [dictionaryPlugin, asciiPlugin],
   define: { PLAINWORDS_VERSION: JSON.stringify(pkg.version) },
   legalComments: 'none',
   mainFields: ['module', 'main'],
