@@ -120,6 +120,15 @@ describe('replacements', () => {
     expect(fixFirst('It is a stakeholder list.')).toBe('It is a person involved list.');
   });
 
+  it('fix "a"/"an" in shouted text by the replacement as a word, in capitals like the rest', () => {
+    // "GENERAL" is in capitals only because the text is: a word, not letters said one by one.
+    expect(fixFirst('IT IS AN OVERARCHING PLAN.')).toBe('IT IS A GENERAL PLAN.');
+    expect(fixFirst('It is AN OVERARCHING plan.')).toBe('It is A GENERAL plan.');
+    // A capital "A" before shouted words shouts too; before words in lower case it starts a sentence.
+    expect(fixFirst('A KEY STEP.')).toBe('AN IMPORTANT STEP.');
+    expect(fixFirst('A key step.')).toBe('An important step.');
+  });
+
   it('fixes "a"/"an" across spaces and emphasis marks, never across a comment between it and the term', () => {
     // In plain text a comment stays in the text; the fix used to rewrite it with the article
     // (npm run fuzz, property Q6-Q9).

@@ -43,12 +43,15 @@ export function inflectReplacement(spec: ReplacementSpec, form: FormClass): stri
   return words.join(' ');
 }
 
+/** Is the text in capitals throughout (two letters or more: "NOON", "IN ORDER TO")? */
+function isShouted(actual: string): boolean {
+  const letters = actual.replace(/[^\p{L}]/gu, '');
+  return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
 /** Copy capitals from the matched text to the replacement. */
 export function applyCase(actual: string, replacement: string, caseSensitive: boolean, sentenceStart: boolean): string {
-  const letters = actual.replace(/[^\p{L}]/gu, '');
-  if (!caseSensitive && letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
-    return replacement.toUpperCase();
-  }
+  if (!caseSensitive && isShouted(actual)) return replacement.toUpperCase();
   const first = actual.charAt(0);
   const capital = first !== first.toLowerCase();
   if (capital && (!caseSensitive || sentenceStart)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
@@ -119,12 +122,22 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
   // ("a <!-- note --> 12 midday" keeps its "a").
   const gap = ctx.article ? ctx.source.slice(ctx.article.end, ctx.start) : '';
   if (ctx.article && isArticleGap(gap)) {
-    const want = articleFor(text.split(' ')[0]);
+    // The article goes with the replacement as written in the entry: "MIDDAY", in capitals only
+    // because the text shouts, is a word ("a MIDDAY"), not letters said one by one ("an MDT").
+    const want = articleFor(inflected.split(' ')[0]);
     const have = ctx.article.text.toLowerCase() as 'a' | 'an';
     if (want !== have) {
-      const article = ctx.article.text[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want;
-      // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
-      const body = ctx.article.text[0] === 'A' && !ctx.caseSensitive ? inflected : text;
+      const given = ctx.article.text;
+      let article: string = want;
+      let body = text;
+      if (given === given.toUpperCase() && !ctx.caseSensitive && isShouted(ctx.actual)) {
+        // "AN OPTIMAL PLAN" → "A BEST PLAN": the article shouts with the words.
+        article = want.toUpperCase();
+      } else if (given[0] === 'A') {
+        article = want.charAt(0).toUpperCase() + want.slice(1);
+        // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
+        if (!ctx.caseSensitive) body = inflected;
+      }
       return { text: body, edit: { start: ctx.article.start, end: ctx.end, newText: article + gap + body }, fixable };
     }
   }
