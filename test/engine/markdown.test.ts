@@ -204,6 +204,29 @@ describe('chunks and HTML blocks', () => {
     expect(definitionLabels('# Heading\n[a]: /u\n[b]: /v\n\n[c]: /w\n\ntext\n- [d]: /x').sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('opens no fence inside an HTML block that ends at a blank line, as the parser does', () => {
+    // "</div>" opens an HTML block up to the blank line: the "~~~" in it is HTML, and the one
+    // after the blank line opens code to the end. The chunks took the first "~~~" for a fence
+    // and checked "12 midday" (npm run fuzz, property F7, seed 147719080).
+    const blocks = (text: string, base: number, first: boolean) => analyseChunk(text, 'markdown', dict, first).blocks.map((b) => `${b.block.kind}@${b.block.start + base}:${b.block.text}`);
+    const docs = [
+      '</div>\n~~~\nsedation DES \n\n~~~\n\n12 midday \n[^1]: note\n',
+      // Kind 7 (a lone tag of any other name) after a heading or at the start.
+      '<custom-tag>\n~~~\n\n~~~\n\nWe utilise it.\n',
+      '# Title\n<span class="x">\n```\n\n```\n\nWe utilise it.\n',
+      // Kind 7 cannot interrupt a paragraph: the fence after it opens code as usual.
+      'Some text\n<custom-tag>\n~~~\n\ncode utilise\n\n~~~\n\nWe utilise it.\n',
+      // Kind 6 can: "<div>" after paragraph text still holds the "~~~".
+      'Some text\n<div>\n~~~\n\n~~~\n\nWe utilise it.\n',
+    ];
+    const wholes = docs.map((doc) => blocks(doc, 0, true));
+    expect(wholes.map((w) => w.some((b) => b.includes('utilise it')))).toEqual([false, false, false, true, false]);
+    for (const [k, doc] of docs.entries()) {
+      expect(splitChunks(doc, 'markdown').flatMap((c) => blocks(doc.slice(c.start, c.end), c.start, c.start === 0))).toEqual(wholes[k]);
+      expect(analyseDocument(doc, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => `${b.block.kind}@${b.block.start + c.start}:${b.block.text}`))).toEqual(wholes[k]);
+    }
+  });
+
   it('closes front matter only with the fence that opened it, as the parser does', () => {
     // "---" then "+++" is no front matter: the chunks ended it at "+++" and grouped the pieces
     // after it otherwise than the parser read them (npm run fuzz, property F7, seed 58509551).
@@ -213,6 +236,18 @@ describe('chunks and HTML blocks', () => {
       expect(splitChunks(doc, 'markdown').flatMap((c) => blocks(doc.slice(c.start, c.end), c.start, c.start === 0))).toEqual(blocks(doc, 0, true));
     }
     expect(splitBlankSeparated('---\na: b\n---  \n\nWe utilise it.\n', 'markdown')).toHaveLength(2);
+  });
+
+  it('reads "+++" after a byte order mark as front matter in the chunks too, so no grouping changes the findings', () => {
+    // Unclosed, it runs to the end for the parser, which then reads no list ("+ 12 midday" is a
+    // paragraph). The chunks did not see it after a BOM, and where a group ended (which depends
+    // on the line breaks) moved the finding (npm run fuzz, property F7, seed 149334556).
+    const doc = '\uFEFF+++\n# Title\n\n+ 12 midday\n\n[x]: https://example.org\n';
+    expect(splitBlankSeparated(doc, 'markdown')).toHaveLength(1);
+    expect(splitBlankSeparated(doc.replace(/\n/g, '\r'), 'markdown')).toHaveLength(1);
+    const whole = analyseChunk(doc, 'markdown', dict, true).blocks.map((b) => b.block.text);
+    expect(whole).toEqual(['+++', 'Title', '+ 12 midday']);
+    expect(analyseDocument(doc, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => b.block.text))).toEqual(whole);
   });
 
   it('never cuts a group after indented code, which changes how the next piece parses', () => {

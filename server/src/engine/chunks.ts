@@ -9,7 +9,7 @@
 
 import { firstAtOrAfter } from './lists.js';
 import { LineBreaks } from './text.js';
-import { mayOpenBlock } from './markdown-lite.js';
+import { htmlBlockToBlankAt, mayOpenBlock } from './markdown-lite.js';
 
 export interface Chunk {
   start: number;
@@ -304,9 +304,15 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
   let lastContentEnd = from;
   let fence: string | undefined;
   let htmlClose: string | undefined;
-  let frontMatter = from === 0 && format === 'markdown' && (text.startsWith('---') || text.startsWith('\uFEFF---') || text.startsWith('+++'));
+  // Inside an HTML block of kind 6 or 7, which ends at a blank line.
+  let htmlToBlank = false;
+  // Whether a paragraph may be open at the line: a line that opens an HTML block of kind 7 would continue it instead.
+  let paragraphOpen = false;
+  // After a byte order mark too: the parser drops it, and reads "---" or "+++" after it as front matter.
+  const head = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let frontMatter = from === 0 && format === 'markdown' && (text.startsWith('---', head) || text.startsWith('+++', head));
   // Front matter closes only with the fence that opened it, as the parser reads it.
-  const fence0 = text.startsWith('+++') ? '+++' : '---';
+  const fence0 = text.startsWith('+++', head) ? '+++' : '---';
   const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:', from) : -1;
@@ -346,6 +352,8 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     }
     if (blank) {
       afterText = false;
+      htmlToBlank = false;
+      paragraphOpen = false;
       i = next;
       continue;
     }
@@ -361,10 +369,16 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     afterText = !definition && isTextLine(text, i, end);
     const indented = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
     const startsNew = chunkStart < 0 || (!indented && lastContentEnd < i && isGapBlank(text, lastContentEnd, i));
-    if (format === 'markdown') {
+    if (format === 'markdown' && !htmlToBlank) {
       const open = fenceAt(text, i, end);
       if (open) fence = open;
       else htmlClose = htmlBlockEnd(text, i, end);
+      if (!open && htmlClose === undefined) {
+        const p = skipIndent(text, i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : i, end);
+        htmlToBlank = p < end && text.charCodeAt(p) === 60 && htmlBlockToBlankAt(text, p, end, paragraphOpen);
+        // After an ATX heading no paragraph is open; after most other lines one may be (a list item's, a quote's).
+        paragraphOpen = !htmlToBlank && !isAtxHeading(text, p, end);
+      } else paragraphOpen = false;
     }
     if (startsNew && chunkStart >= 0) {
       if (emit(chunkStart, lastContentEnd, i)) return;
@@ -374,6 +388,13 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     i = next;
   }
   if (chunkStart >= 0) emit(chunkStart, lastContentEnd, -1);
+}
+
+/** An ATX heading at `p` (past the indentation): one to six "#", then a space, a tab or the line end. */
+function isAtxHeading(text: string, p: number, end: number): boolean {
+  let k = p;
+  while (k < end && k - p < 7 && text.charCodeAt(k) === 35) k++;
+  return k > p && k - p <= 6 && (k >= end || text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9);
 }
 
 /** Past up to three spaces of indentation at `i`. */

@@ -566,6 +566,38 @@ function htmlBlockMayStart(text: string, i: number, end: number, continuation: b
   return r >= end;
 }
 
+/**
+ * True when the line whose first character past its indentation is the "<" at `i` (line end at
+ * `end`) opens an HTML block that ends at the next blank line, as micromark reads it: kind 6 (a
+ * block tag name, which may interrupt a paragraph) or, when no paragraph is open, kind 7 (one
+ * complete open or closing tag of another name, alone on its line). Inside such a block a fence
+ * marker is HTML, not code: the chunker must not open a fence there.
+ */
+export function htmlBlockToBlankAt(text: string, i: number, end: number, paragraphOpen: boolean): boolean {
+  if (text.charCodeAt(i) !== 60) return false;
+  if (htmlBlockAt(text, i, end)) return true;
+  if (paragraphOpen) return false;
+  const slash = text.charCodeAt(i + 1) === 47;
+  let k = i + (slash ? 2 : 1);
+  const from = k;
+  if (!isAsciiAlpha(text.charCodeAt(k))) return false;
+  while (k < end && (isAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 45)) k++;
+  // "<pre", "<script", "<style", "<textarea": kind 1, which runs to its closing tag (chunks.ts).
+  if (!slash && /^(?:pre|script|style|textarea)$/i.test(text.slice(from, k))) return false;
+  let tagEnd: number;
+  try {
+    tagEnd = htmlTextEnd(text, i, end);
+  } catch (e) {
+    // A tag that may run onto the next line is not complete on this one.
+    if (e === DECLINE) return false;
+    throw e;
+  }
+  if (tagEnd < 0) return false;
+  let r = tagEnd;
+  while (r < end && isSpaceOrTab(text.charCodeAt(r))) r++;
+  return r >= end;
+}
+
 /** True when "<" at i opens an HTML block of kind 6: "<name" or "</name" then a space, tab, line end, ">" or "/>". */
 function htmlBlockAt(text: string, i: number, end: number): boolean {
   let k = i + 1;
