@@ -105,7 +105,8 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     await starting;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!client || !client.isRunning() || !isChecked(document)) return undefined;
-    const params = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) }, ...(summary ? { summary: true } : {}) };
+    // The report view lists sections, never paragraphs: it asks without them (most of a long document's report).
+    const params = { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) }, ...(summary ? { summary: true } : { paragraphs: false }) };
     // No token argument at all when there is none: an undefined one would be sent as a parameter.
     const raw = token ? await client.sendRequest<unknown>(READABILITY_REQUEST, params, token) : await client.sendRequest<unknown>(READABILITY_REQUEST, params);
     if (raw === null || raw === undefined) return undefined;

@@ -1,7 +1,7 @@
 // The client's reading of `plainwords/readability` against the engine's real report, so a change
 // in the report's shape breaks this test rather than the report view.
 import { describe, expect, it } from 'vitest';
-import { check } from '../../server/src/engine/index.js';
+import { analyseDocument, check, sectionsReadability } from '../../server/src/engine/index.js';
 import { countJargon, ReportShapeError, toReportView } from '../../client/src/protocol.js';
 import { dictionary } from '../support/engine.js';
 
@@ -42,6 +42,14 @@ describe('toReportView', () => {
     const ages = view.hardestSentences.map((s) => s.readingAge);
     expect(ages).toEqual([...ages].sort((a, b) => b - a));
     expect(view.hardestSentences[0].text).toContain('pharmacological');
+  });
+
+  it('reads the same view from an answer without paragraphs, which is what it asks for', () => {
+    const { answer } = serverAnswer();
+    expect((answer as unknown as { paragraphs: unknown[] }).paragraphs.length).toBeGreaterThan(0);
+    const sectionsOnly = { uri: 'file:///guide.md', version: 3, ...sectionsReadability(analyseDocument(TEXT, { dictionary, format: 'markdown' })) };
+    expect(sectionsOnly.paragraphs).toEqual([]);
+    expect(toReportView(sectionsOnly)).toEqual(toReportView(answer));
   });
 
   it('names text before the first heading', () => {

@@ -391,6 +391,20 @@ describe('hover', () => {
     const first = (await h.client.sendRequest('plainwords/readability', { textDocument: { uri: other }, summary: true })) as typeof summary;
     expect(first.document).toEqual(full.document);
     expect(first.sections).toEqual([]);
+    // Without paragraphs (the report view): the full report's sections and figures, paragraphs
+    // left empty; on the document that had a full report and on one that never had.
+    const fullParagraphs = (full as typeof full & { paragraphs: unknown[] }).paragraphs;
+    expect(fullParagraphs.length).toBeGreaterThan(1);
+    for (const uri of [URI, other]) {
+      const sectionsOnly = (await h.client.sendRequest('plainwords/readability', { textDocument: { uri }, paragraphs: false })) as typeof summary;
+      expect(sectionsOnly.paragraphs).toEqual([]);
+      expect(sectionsOnly.sections).toEqual(report.sections);
+      expect(sectionsOnly.document).toEqual(full.document);
+      expect(sectionsOnly.readingAge).toBe(report.readingAge);
+    }
+    // And a full report after it still has every paragraph.
+    const fullAgain = (await h.client.sendRequest('plainwords/readability', { textDocument: { uri: other } })) as typeof summary;
+    expect(fullAgain.paragraphs).toEqual(fullParagraphs);
     const lenses = (await h.client.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as CodeLens[];
     expect(lenses.map((l) => l.range.start.line)).toEqual([0, 4]);
     expect(lenses[0].command!.title).toMatch(/^Reading age \d+, target 9$/);

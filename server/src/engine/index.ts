@@ -20,7 +20,7 @@ export { parseJson } from './json.js';
 export { runEntryExamples } from './examples.js';
 export type { ExampleFailure } from './examples.js';
 export * from './types.js';
-export { readabilityReport, documentReadability, targetReadingAge, scoresOf, scoredBlocks, DEFAULT_READING_AGE, MIN_WORDS } from './readability/report.js';
+export { readabilityReport, sectionsReadability, documentReadability, targetReadingAge, scoresOf, scoredBlocks, DEFAULT_READING_AGE, MIN_WORDS } from './readability/report.js';
 export { FORMULAS, FORMULA_NAMES, gradeToAge } from './readability/formulas.js';
 export { matchGlob, audienceForPath } from './readability/audience.js';
 export { DEFAULT_LONG_SENTENCE } from './rules/readability.js';

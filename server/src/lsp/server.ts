@@ -55,7 +55,7 @@ import {
   type Problem,
   type TextChange,
 } from '../engine/index.js';
-import { documentReadability, readabilityReport } from '../engine/readability/report.js';
+import { documentReadability, readabilityReport, sectionsReadability } from '../engine/readability/report.js';
 import type { ReadabilityReport, SectionReadability } from '../engine/readability/types.js';
 import { codeActions, kindMatches, FIX_ALL_KIND, type ProjectFile } from './actions.js';
 import { formatSize, moreProblems, problemDiagnostic, severityRank, shownCut, shownFilter, SOURCE, toDiagnostic, toDiagnostics, utf8Size } from './convert.js';
@@ -906,9 +906,10 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     return lines.join('\n\n');
   }
 
-  function readabilityOf(r: Result): ReadabilityReport | undefined {
+  /** The readability report; `paragraphs` false: without them (sections and the document only, far less on a long document). */
+  function readabilityOf(r: Result, paragraphs = true): ReadabilityReport | undefined {
     if (!r.analysis) return undefined;
-    return readabilityReport(r.analysis, r.config);
+    return paragraphs ? readabilityReport(r.analysis, r.config) : sectionsReadability(r.analysis, r.config);
   }
 
   function sectionLine(section: SectionReadability, target: number): string {
@@ -934,7 +935,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
           range: f.range,
         };
       }
-      const report = readabilityOf(r);
+      const report = readabilityOf(r, false);
       const section = report?.sections.find((s) => s.heading && s.heading.start <= offset && offset <= s.heading.end);
       if (report && section?.heading) {
         const parts = [md ? `**${sectionLine(section, report.target)}**` : sectionLine(section, report.target)];
@@ -982,7 +983,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       const state = requireDoc(params.textDocument?.uri);
       const r = await currentResult(state);
       if (!r || token.isCancellationRequested || !r.settings.codeLens) return [];
-      const report = readabilityOf(r);
+      const report = readabilityOf(r, false);
       if (!report) return [];
       return report.sections
         .filter((s) => s.heading)
@@ -992,7 +993,7 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
 
   connection.onRequest(
     'plainwords/readability',
-    guard('plainwords/readability', async (params: { textDocument?: { uri?: string }; summary?: boolean }, token) => {
+    guard('plainwords/readability', async (params: { textDocument?: { uri?: string }; summary?: boolean; paragraphs?: boolean }, token) => {
       const state = requireDoc(params?.textDocument?.uri);
       const r = await currentResult(state);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
@@ -1001,7 +1002,8 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
       // `summary`: the document's scores only (sections, paragraphs and jargon left empty), for
       // a status bar that asks after every change.
       if (params?.summary === true) return readabilityResponse(state.uri, r, documentReadability(r.analysis, r.config), false);
-      const report = readabilityOf(r);
+      // `paragraphs: false`: sections and the document only (a report view that lists sections).
+      const report = readabilityOf(r, params?.paragraphs !== false);
       if (!report) return null;
       return readabilityResponse(state.uri, r, report);
     }),

@@ -485,6 +485,7 @@ export function sectionHeading(lines: LineIndex, h: NonNullable<DocSection['head
 }
 
 const memo = new WeakMap<DocumentAnalysis, { target: number; report: ReadabilityReport }>();
+const sectionsMemo = new WeakMap<DocumentAnalysis, { target: number; report: ReadabilityReport }>();
 
 /** The readability report of an analysed document (memoised per analysis and target). */
 export function readabilityReport(doc: DocumentAnalysis, config?: PlainwordsConfig): ReadabilityReport {
@@ -493,6 +494,22 @@ export function readabilityReport(doc: DocumentAnalysis, config?: PlainwordsConf
   if (hit && hit.target === target) return hit.report;
   const report = buildReport(doc, target);
   memo.set(doc, { target, report });
+  return report;
+}
+
+/**
+ * The report with `paragraphs` empty: the document and its sections, for hovers on headings,
+ * code lenses and a report view that lists sections. A long document has thousands of
+ * paragraphs, which make most of a full report's size and time (memoised like the full one).
+ */
+export function sectionsReadability(doc: DocumentAnalysis, config?: PlainwordsConfig): ReadabilityReport {
+  const target = targetReadingAge(doc.audience, config);
+  const full = memo.get(doc);
+  if (full && full.target === target) return { ...full.report, paragraphs: [] };
+  const hit = sectionsMemo.get(doc);
+  if (hit && hit.target === target) return hit.report;
+  const report = buildReport(doc, target, false);
+  sectionsMemo.set(doc, { target, report });
   return report;
 }
 
@@ -516,11 +533,11 @@ export function documentReadability(doc: DocumentAnalysis, config?: PlainwordsCo
   };
 }
 
-function buildReport(doc: DocumentAnalysis, target: number): ReadabilityReport {
+function buildReport(doc: DocumentAnalysis, target: number, withParagraphs = true): ReadabilityReport {
   const lines = doc.lines;
   const r = docReadability(doc, target);
   const paragraphs: ParagraphReadability[] = [];
-  for (const c of doc.chunks) for (const seg of chunkReport(c.analysis).segments) for (const b of seg.paragraphs) paragraphs.push(paragraphPart(lines, b, c.start, target));
+  if (withParagraphs) for (const c of doc.chunks) for (const seg of chunkReport(c.analysis).segments) for (const b of seg.paragraphs) paragraphs.push(paragraphPart(lines, b, c.start, target));
   const d = documentTotals(doc);
   return {
     version: 1,
