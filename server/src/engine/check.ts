@@ -204,6 +204,10 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
  * the chunk's own text when the analysis has it (`source`, the chunk starting at `at`).
  */
 function detach(f: Finding, source?: string, at = 0): void {
+  // Lines and columns are worked out again where the finding is placed (placedFinding): a range
+  // is three objects, kept for every finding of every chunk of an open document. The field stays
+  // (undefined), so a placed finding's fields keep their order.
+  f.range = undefined as unknown as Finding['range'];
   f.actual = source !== undefined && f.actual.length > SHARED_LENGTH ? source.slice(f.start - at, f.end - at) : sharedCopy(f.actual);
   f.message = sharedCopy(f.message);
   // New objects in an array of their own length (a list grown by push keeps spare room).
@@ -359,14 +363,14 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
 }
 
 /** A kept finding for its chunk now at `to` (a new object: callers may change it). */
-function placedFinding(k: Kept, from: Place, to: Place): Finding {
+function placedFinding(k: Kept, from: Place, to: Place, lines: LineIndex): Finding {
   const f = k.finding;
   const d = to.start - from.start;
   // A copy, then its own fields: V8 copies an object of a known shape quickly, where a spread with more fields does not.
   const out = { ...f };
   out.start = f.start + d;
   out.end = f.end + d;
-  out.range = moveRange(f.range, from, to);
+  out.range = f.range ? moveRange(f.range, from, to) : { start: lines.position(out.start), end: lines.position(out.end) };
   // A paragraph's reading-age message gives lines: written here (chunkParagraphAgeFindings).
   if (k.age) out.message = wellFormed(ageMessageText(k.age.message, to.line - from.line));
   out.replacements = f.replacements.length ? f.replacements.map((r) => ({ text: r.text, edit: { start: r.edit.start + d, end: r.edit.end + d, newText: r.edit.newText }, fixable: r.fixable })) : [];
@@ -414,7 +418,8 @@ export function findingsOf(doc: DocumentAnalysis, options: CheckOptions): Findin
 
 /** A finding kept with its chunk's analysis, as built at the place the chunk then had (read-only, shared between checks). */
 export interface KeptFinding {
-  readonly finding: Readonly<Finding>;
+  /** As built; kept in an editor's cache without its range (placeKept gives the finding whole). */
+  readonly finding: Readonly<Omit<Finding, 'range'>>;
 }
 
 /**
@@ -426,6 +431,8 @@ export interface ChunkMove {
   readonly from: Place;
   readonly to: Place;
   readonly lineShift: number;
+  /** The lines of the document the chunk is in now: positions of findings kept without them. */
+  readonly lines: LineIndex;
 }
 
 /**
@@ -445,7 +452,7 @@ export interface FindingVisitor {
 
 /** A kept finding placed where its chunk is now (a new object: callers may change it). */
 export function placeKept(k: KeptFinding, move: ChunkMove): Finding {
-  return placedFinding(k as Kept, move.from, move.to);
+  return placedFinding(k as Kept, move.from, move.to, move.lines);
 }
 
 /** The findings of findingsOf, each given to the visitor (see FindingVisitor). */
@@ -483,7 +490,7 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     const own = chunkFindings(doc, i, to, rules);
     const from = own.place;
     const d = to.start - from.start;
-    const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN };
+    const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN, lines: doc.lines };
     const kept = own.kept;
     let run = -1;
     const endRun = (j: number) => {
@@ -541,7 +548,7 @@ function sectionFinding(doc: DocumentAnalysis, r: DocReadability, k: number, pla
   }
   const f = memo.kept[0].finding;
   const d = to.start - memo.place.start;
-  return { finding: f, rank: RANK.section, start: f.start + d, end: f.end + d, kept: memo.kept, move: { from: memo.place, to, lineShift: 0 } };
+  return { finding: f, rank: RANK.section, start: f.start + d, end: f.end + d, kept: memo.kept, move: { from: memo.place, to, lineShift: 0, lines: doc.lines } };
 }
 
 /** Is `x` sorted before a finding at start, end and rank? */

@@ -164,8 +164,12 @@ function partOf(lines: LineIndex, scores: ReadabilityScores, start: number, end:
  * building the scores (most paragraphs are not: their parts are built only for the report).
  */
 export function paragraphOverTarget(b: BlockStats, target: number): boolean {
-  const c = b.totals;
-  if (c.words < MIN_WORDS.paragraph || c.sentences <= 0) return false;
+  return countsOverTarget(b.totals, MIN_WORDS.paragraph, target);
+}
+
+/** isOverTarget(scoresOf(c, minWords), target), without building the scores. */
+function countsOverTarget(c: ReadabilityCounts, minWords: number, target: number): boolean {
+  if (c.words < minWords || c.sentences <= 0) return false;
   const age = readingAgeOf(c);
   return age !== undefined && Math.round(round1(age)) > target;
 }
@@ -287,8 +291,14 @@ export interface SectionCore {
   first: Segment;
   /** Paragraphs in the section. */
   paragraphs: number;
-  scores: ReadabilityScores;
+  /** Worked out when first needed (coreScores): most sections are never reported one by one. */
+  scores?: ReadabilityScores;
   overTarget: boolean;
+}
+
+/** A section's scores (kept with it once worked out). */
+function coreScores(core: SectionCore): ReadabilityScores {
+  return (core.scores ??= sectionScores(core.first, core.counts));
 }
 
 /** A section as last counted from its first segment, and what it was counted from (see sectionCore). */
@@ -342,7 +352,7 @@ export function placedSection(doc: DocumentAnalysis, r: DocReadability, k: numbe
     end: s.end + base,
     heading: s.first.heading && { segment: s.first, base },
     paragraphs: s.paragraphs,
-    scores: s.scores,
+    scores: coreScores(s),
     overTarget: s.overTarget,
   };
 }
@@ -429,8 +439,7 @@ function sectionCore(doc: DocumentAnalysis, places: Place[], reports: ChunkRepor
       paragraphs += s.paragraphs.length;
     }
   }
-  const scores = sectionScores(seg, counts);
-  kept.core = { counts, hardest: top.top, start: seg.start, end, first: seg, paragraphs, scores, overTarget: isOverTarget(scores, target) };
+  kept.core = { counts, hardest: top.top, start: seg.start, end, first: seg, paragraphs, scores: undefined, overTarget: countsOverTarget(counts, MIN_WORDS.section, target) };
   seg.section = kept;
   return kept.core;
 }
