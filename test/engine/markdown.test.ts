@@ -218,9 +218,12 @@ describe('chunks and HTML blocks', () => {
       'Some text\n<custom-tag>\n~~~\n\ncode utilise\n\n~~~\n\nWe utilise it.\n',
       // Kind 6 can: "<div>" after paragraph text still holds the "~~~".
       'Some text\n<div>\n~~~\n\n~~~\n\nWe utilise it.\n',
+      // "<pre/>" is kind 7, not kind 1 (the slash); after a comment closed on its line no paragraph is open.
+      '<pre/>\n~~~\n\n~~~\n\nWe utilise it.\n',
+      '<!-- x -->\n<custom-tag>\n~~~\n\n~~~\n\nWe utilise it.\n',
     ];
     const wholes = docs.map((doc) => blocks(doc, 0, true));
-    expect(wholes.map((w) => w.some((b) => b.includes('utilise it')))).toEqual([false, false, false, true, false]);
+    expect(wholes.map((w) => w.some((b) => b.includes('utilise it')))).toEqual([false, false, false, true, false, false, false]);
     for (const [k, doc] of docs.entries()) {
       expect(splitChunks(doc, 'markdown').flatMap((c) => blocks(doc.slice(c.start, c.end), c.start, c.start === 0))).toEqual(wholes[k]);
       expect(analyseDocument(doc, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => `${b.block.kind}@${b.block.start + c.start}:${b.block.text}`))).toEqual(wholes[k]);

@@ -9,7 +9,7 @@
 
 import { firstAtOrAfter } from './lists.js';
 import { LineBreaks } from './text.js';
-import { htmlBlockToBlankAt, mayOpenBlock } from './markdown-lite.js';
+import { atxDepth, htmlBlockKind, mayOpenBlock } from './markdown-lite.js';
 
 export interface Chunk {
   start: number;
@@ -70,29 +70,18 @@ function fenceAt(text: string, start: number, end: number): string | undefined {
   return k - i >= 3 ? c.repeat(k - i) : undefined;
 }
 
-/** HTML blocks that run over blank lines until their end marker: comments, <pre>, <script>, <style>, <textarea>, "<?" and declarations ("<!DOCTYPE", "<![CDATA["). */
-function htmlBlockEnd(text: string, start: number, end: number): string | undefined {
-  // A byte order mark is not part of the line (the parser drops it; prose.ts): "\uFEFF```" opens a fence.
-  if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
-  let i = start;
-  while (i < end && i - start < 4 && text.charCodeAt(i) === 32) i++;
-  if (i - start > 3 || text[i] !== '<') return undefined;
-  const head = text.slice(i, Math.min(end, i + 10)).toLowerCase();
-  let close: string | undefined;
-  if (head.startsWith('<!--')) close = '-->';
-  else if (head.startsWith('<?')) close = '?>';
-  else if (head.startsWith('<![cdata[')) close = ']]>';
-  // A declaration ("<!" and a letter) ends at the first ">".
-  else if (head.length > 2 && head[1] === '!' && head.charCodeAt(2) >= 97 && head.charCodeAt(2) <= 122) close = '>';
-  else {
-    for (const tag of ['pre', 'script', 'style', 'textarea']) {
-      if (head.startsWith('<' + tag) && /[\s>]/.test(head[tag.length + 1] ?? '>')) close = `</${tag}>`;
-    }
-  }
-  if (!close) return undefined;
-  // Closed on the same line: an ordinary block.
-  const rest = text.slice(i + 2, end).toLowerCase();
-  return rest.includes(close) ? undefined : close;
+/**
+ * The end marker of an HTML block of kind 1 to 5 (htmlBlockKind) that opens at the "<" at `i`
+ * and runs over blank lines: "-->", "?>", ">", "]]>" or the raw tag's closing tag. Undefined
+ * when the block closes on its own line (an ordinary block).
+ */
+function htmlBlockEnd(text: string, i: number, end: number, kind: number): string | undefined {
+  let close: string;
+  if (kind === 1) {
+    const name = /^[A-Za-z]+/.exec(text.slice(i + 1, Math.min(end, i + 10)))![0];
+    close = `</${name.toLowerCase()}>`;
+  } else close = kind === 2 ? '-->' : kind === 3 ? '?>' : kind === 4 ? '>' : ']]>';
+  return text.slice(i + 2, end).toLowerCase().includes(close) ? undefined : close;
 }
 
 /** Chunks grouped into parse units: a group ends where a chunk's content hash says so (so an edit moves no other boundary) or at 16 KB. */
@@ -371,14 +360,15 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     const startsNew = chunkStart < 0 || (!indented && lastContentEnd < i && isGapBlank(text, lastContentEnd, i));
     if (format === 'markdown' && !htmlToBlank) {
       const open = fenceAt(text, i, end);
+      // A byte order mark is not part of the line (the parser drops it; prose.ts).
+      const p = skipIndent(text, i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : i, end);
+      const kind: number = open ? 0 : htmlBlockKind(text, p, end, paragraphOpen);
       if (open) fence = open;
-      else htmlClose = htmlBlockEnd(text, i, end);
-      if (!open && htmlClose === undefined) {
-        const p = skipIndent(text, i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : i, end);
-        htmlToBlank = p < end && text.charCodeAt(p) === 60 && htmlBlockToBlankAt(text, p, end, paragraphOpen);
-        // After an ATX heading no paragraph is open; after most other lines one may be (a list item's, a quote's).
-        paragraphOpen = !htmlToBlank && !isAtxHeading(text, p, end);
-      } else paragraphOpen = false;
+      else if (kind >= 1 && kind <= 5) htmlClose = htmlBlockEnd(text, p, end, kind);
+      htmlToBlank = kind >= 6;
+      // After an ATX heading no paragraph is open; after most other lines one may be (a list
+      // item's, a quote's). A fence or HTML block closes any.
+      paragraphOpen = !open && kind === 0 && atxDepth(text, p, end) === 0;
     }
     if (startsNew && chunkStart >= 0) {
       if (emit(chunkStart, lastContentEnd, i)) return;
@@ -388,13 +378,6 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     i = next;
   }
   if (chunkStart >= 0) emit(chunkStart, lastContentEnd, -1);
-}
-
-/** An ATX heading at `p` (past the indentation): one to six "#", then a space, a tab or the line end. */
-function isAtxHeading(text: string, p: number, end: number): boolean {
-  let k = p;
-  while (k < end && k - p < 7 && text.charCodeAt(k) === 35) k++;
-  return k > p && k - p <= 6 && (k >= end || text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9);
 }
 
 /** Past up to three spaces of indentation at `i`. */

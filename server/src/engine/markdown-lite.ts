@@ -541,59 +541,60 @@ function hasBlankLine(text: string, from: number, n: number): boolean {
 const HTML_BLOCK_NAMES = new Set(['address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'iframe', 'legend', 'li', 'link', 'main', 'menu', 'menuitem', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'param', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul']);
 
 /**
- * Whether "<" at `i`, first on a line, may open an HTML block (CommonMark's kinds): kinds 1 to 6
- * anywhere, kind 7 (a whole open or closing tag alone on its line) only where it would not
- * interrupt a paragraph (`continuation` false). Otherwise the line is paragraph text that starts
- * with inline HTML or a "<".
+ * Whether "<" at `i`, first on a line, may open an HTML block: kinds 1 to 6 anywhere, kind 7 only
+ * where it would not interrupt a paragraph (`continuation` false). Otherwise the line is
+ * paragraph text that starts with inline HTML or a "<". "<!" and "<?" always may (the scanner
+ * leaves them to the parser either way).
  */
 function htmlBlockMayStart(text: string, i: number, end: number, continuation: boolean): boolean {
   const c = text.charCodeAt(i + 1);
-  // "<!--", "<!DOCTYPE", "<![CDATA[" and "<?": kinds 2 to 5.
-  if (c === 33 || c === 63) return true;
-  if (htmlBlockAt(text, i, end)) return true;
-  let k = i + 1;
-  while (k < end && isAsciiAlpha(text.charCodeAt(k))) k++;
-  const name = text.slice(i + 1, k).toLowerCase();
-  if (name === 'script' || name === 'pre' || name === 'style' || name === 'textarea') {
-    const d = text.charCodeAt(k);
-    if (k >= end || isSpaceOrTab(d) || d === 62) return true;
-  }
-  if (continuation) return false;
-  const tagEnd = htmlTextEnd(text, i, end);
-  if (tagEnd < 0) return false;
-  let r = tagEnd;
-  while (r < end && isSpaceOrTab(text.charCodeAt(r))) r++;
-  return r >= end;
+  return c === 33 || c === 63 || htmlBlockKind(text, i, end, continuation) > 0;
 }
 
 /**
- * True when the line whose first character past its indentation is the "<" at `i` (line end at
- * `end`) opens an HTML block that ends at the next blank line, as micromark reads it: kind 6 (a
- * block tag name, which may interrupt a paragraph) or, when no paragraph is open, kind 7 (one
- * complete open or closing tag of another name, alone on its line). Inside such a block a fence
- * marker is HTML, not code: the chunker must not open a fence there.
+ * The kind of HTML block (CommonMark numbers them 1 to 7) that a line opens at the "<" at `i`,
+ * first on the line past its indentation (the line ends at `end`), or 0, as micromark reads it:
+ * 1 "<pre", "<script", "<style" or "<textarea"; 2 a comment; 3 "<?"; 4 a declaration ("<!" and
+ * a letter); 5 "<![CDATA["; 6 a block tag name, open or closing (it may interrupt a paragraph);
+ * 7, only when no paragraph is open, one complete open or closing tag of another name alone on
+ * its line. Kinds 1 to 5 run to their end marker, over blank lines; 6 and 7 to the next blank
+ * line, and a fence marker inside them is HTML, not code. Shared by the scanner and the chunker.
  */
-export function htmlBlockToBlankAt(text: string, i: number, end: number, paragraphOpen: boolean): boolean {
-  if (text.charCodeAt(i) !== 60) return false;
-  if (htmlBlockAt(text, i, end)) return true;
-  if (paragraphOpen) return false;
-  const slash = text.charCodeAt(i + 1) === 47;
-  let k = i + (slash ? 2 : 1);
-  const from = k;
-  if (!isAsciiAlpha(text.charCodeAt(k))) return false;
-  while (k < end && (isAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 45)) k++;
-  // "<pre", "<script", "<style", "<textarea": kind 1, which runs to its closing tag (chunks.ts).
-  if (!slash && /^(?:pre|script|style|textarea)$/i.test(text.slice(from, k))) return false;
-  let tagEnd: number;
+export function htmlBlockKind(text: string, i: number, end: number, paragraphOpen: boolean): number {
+  if (text.charCodeAt(i) !== 60) return 0;
+  const c = text.charCodeAt(i + 1);
+  if (c === 33) {
+    if (i + 4 <= end && text.startsWith('<!--', i)) return 2;
+    if (i + 9 <= end && text.startsWith('<![CDATA[', i)) return 5;
+    return i + 2 < end && isAsciiAlpha(text.charCodeAt(i + 2)) ? 4 : 0;
+  }
+  if (c === 63) return 3;
+  if (rawTagAt(text, i, end)) return 1;
+  if (htmlBlockAt(text, i, end)) return 6;
+  return !paragraphOpen && loneTagAt(text, i, end) ? 7 : 0;
+}
+
+/** "<pre", "<script", "<style" or "<textarea" at `i`, then a space, a tab, ">" or the line end. */
+function rawTagAt(text: string, i: number, end: number): boolean {
+  let k = i + 1;
+  while (k < end && isAsciiAlpha(text.charCodeAt(k))) k++;
+  const name = text.slice(i + 1, k).toLowerCase();
+  if (name !== 'pre' && name !== 'script' && name !== 'style' && name !== 'textarea') return false;
+  return k >= end || isSpaceOrTab(text.charCodeAt(k)) || text.charCodeAt(k) === 62;
+}
+
+/** One complete open or closing tag at `i`, its name starting with a letter, and nothing after it on the line but spaces and tabs. */
+function loneTagAt(text: string, i: number, end: number): boolean {
+  if (!isAsciiAlpha(text.charCodeAt(text.charCodeAt(i + 1) === 47 ? i + 2 : i + 1))) return false;
+  let r: number;
   try {
-    tagEnd = htmlTextEnd(text, i, end);
+    r = htmlTextEnd(text, i, end);
   } catch (e) {
     // A tag that may run onto the next line is not complete on this one.
     if (e === DECLINE) return false;
     throw e;
   }
-  if (tagEnd < 0) return false;
-  let r = tagEnd;
+  if (r < 0) return false;
   while (r < end && isSpaceOrTab(text.charCodeAt(r))) r++;
   return r >= end;
 }
@@ -655,7 +656,7 @@ function thematicBreak(text: string, i: number, end: number): boolean {
 }
 
 /** The depth of the ATX heading opening at i ("#" to "######" then a space, tab or the line end), else 0 ("#hashtag" is text). */
-function atxDepth(text: string, i: number, end: number): number {
+export function atxDepth(text: string, i: number, end: number): number {
   let k = i;
   while (k < end && k - i < 7 && text.charCodeAt(k) === 35) k++;
   return k - i <= 6 && (k >= end || isSpaceOrTab(text.charCodeAt(k))) ? k - i : 0;
