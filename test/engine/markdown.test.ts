@@ -241,6 +241,16 @@ describe('chunks and HTML blocks', () => {
     expect(splitBlankSeparated('---\na: b\n---  \n\nWe utilise it.\n', 'markdown')).toHaveLength(2);
   });
 
+  it('takes "[x]: y" after a line that starts with "|" as text: a paragraph or a table row goes on', () => {
+    // A definition interrupts neither (npm run fuzz, F5-chunks, seed 411314008).
+    const doc = '| a | b |\n[^1]: note\n[^1]12 midday \n';
+    expect(definitionLabels(doc)).toEqual([]);
+    expect(definitionLabels('| a | b |\n|---|---|\n[x]: /u\n')).toEqual([]);
+    const whole = analyseChunk(doc, 'markdown', dict, true).blocks.map((b) => b.block.text);
+    expect(whole).toEqual(['| a | b |\n[^1]: note\n[^1]12 midday']);
+    expect(analyseDocument(doc, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => b.block.text))).toEqual(whole);
+  });
+
   it('reads "+++" after a byte order mark as front matter in the chunks too, so no grouping changes the findings', () => {
     // Unclosed, it runs to the end for the parser, which then reads no list ("+ 12 midday" is a
     // paragraph). The chunks did not see it after a BOM, and where a group ended (which depends

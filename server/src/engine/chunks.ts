@@ -388,15 +388,16 @@ function skipIndent(text: string, i: number, end: number): number {
 }
 
 /**
- * Whether the line [i, end) is surely paragraph text: indented less than four columns and
- * starting with none of the characters that may open another block (a heading, quote, list,
- * code, HTML, table or break). Doubtful lines are not text, so a definition after them counts.
+ * Whether the line [i, end) surely leaves a paragraph or a table open, which a definition cannot
+ * interrupt: indented less than four columns and starting with "|" (paragraph text or a table
+ * row) or with none of the characters that may open another block (a heading, quote, list, code,
+ * HTML or break). Doubtful lines are not text, so a definition after them counts.
  */
 function isTextLine(text: string, i: number, end: number): boolean {
   const p = skipIndent(text, i, end);
   if (p >= end) return false;
   const c = text.charCodeAt(p);
-  return c !== 32 && c !== 9 && !mayOpenBlock(c);
+  return c === 124 || (c !== 32 && c !== 9 && !mayOpenBlock(c));
 }
 
 /** True when [from, to) holds a blank line (two line breaks with only spaces between). */
