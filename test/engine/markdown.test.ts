@@ -241,6 +241,22 @@ describe('chunks and HTML blocks', () => {
     expect(splitBlankSeparated('---\na: b\n---  \n\nWe utilise it.\n', 'markdown')).toHaveLength(2);
   });
 
+  it('opens front matter only on the first line, after a byte order mark too, whole and in chunks', () => {
+    // After a blank line "---" is a thematic break: the pieces were parsed with the front matter
+    // extension, whose failed attempt left "> >" paragraph text (npm run fuzz, F7, seed 53773722).
+    // After a byte order mark the pieces were split inside the front matter, whose blank line
+    // the chunker did not see as inside it (F5-chunks, seed 415170561).
+    const cases: Array<[string, string[]]> = [
+      ['\uFEFF\n---\n\n> > \nword 12 midday\n', ['paragraph:word 12 midday']],
+      ['\n---\n\n> > \nword 12 midday\n', ['paragraph:word 12 midday']],
+      ['\uFEFF---\na: b\n\nc: We utilise it\n---\n\nWe utilise it.\n', ['paragraph:We utilise it.']],
+    ];
+    for (const [doc, expected] of cases) {
+      expect(analyseChunk(doc, 'markdown', dict, true).blocks.map((b) => `${b.block.kind}:${b.block.text}`)).toEqual(expected);
+      expect(analyseDocument(doc, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => `${b.block.kind}:${b.block.text}`))).toEqual(expected);
+    }
+  });
+
   it('takes "[x]: y" after a line that starts with "|" as text: a paragraph or a table row goes on', () => {
     // A definition interrupts neither (npm run fuzz, F5-chunks, seed 411314008).
     const doc = '| a | b |\n[^1]: note\n[^1]12 midday \n';

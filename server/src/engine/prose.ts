@@ -208,7 +208,9 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
   // Paragraphs with no markdown syntax at all need no parser, and the scanner (markdown-lite.ts)
   // takes most other pieces: same blocks, much faster. Runs of the pieces it declines are
   // parsed together. Pieces parse independently (chunks.ts), so this is exact.
-  const pieces = splitBlankSeparated(text, 'markdown');
+  // Split the source, byte order mark and all: the chunker reads "---" after one as front matter
+  // (and so never splits inside it), where the space standing for it here would hide it.
+  const pieces = splitBlankSeparated(source, 'markdown');
   if (definitions) {
     // Fences and HTML blocks that may run over blank lines inside a container (where the pieces
     // may not parse independently): the whole text to the parser, as it always was.
@@ -217,11 +219,11 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
     // looked at from where it ends. It is read with the first piece, so that piece must not be
     // one of those parsed with the definitions; nor may front matter run on past it.
     let from = pieces[0].start;
-    // After a byte order mark (a space here, which the parser reads as the mark), front matter
-    // opens at the next character.
-    const matter = allowFrontMatter && startsFrontMatter(text, bom && from === 0 ? 1 : from);
+    // Front matter opens only on the document's first line: after a byte order mark (a space
+    // here, which the parser reads as the mark) at the next character; never after blank lines.
+    const matter = allowFrontMatter && from === 0 && startsFrontMatter(text, bom ? 1 : 0);
     if (matter) {
-      const scanned = !bom && text.slice(0, from).trim() === '' ? scanFrontMatter(text, from, pieces[0].end, text.startsWith('---', from) ? '---' : '+++') : undefined;
+      const scanned = !bom ? scanFrontMatter(text, 0, pieces[0].end, text.startsWith('---') ? '---' : '+++') : undefined;
       if (!scanned?.closed) return parseMarkdown(text, allowFrontMatter, bom);
       from = scanned.rest;
     }
@@ -291,7 +293,9 @@ function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean,
     return out;
   }
   const out: Prose = { blocks: [], html: [] };
-  const frontMatterAt = allowFrontMatter && !bom && text.slice(0, pieces[0].start).trim() === '';
+  // Front matter opens only on the document's first line (see extractProse); the scanner reads it
+  // there, and the parser after a byte order mark.
+  const frontMatterAt = allowFrontMatter && !bom && pieces[0].start === 0;
   // Front matter not closed in the first piece runs on into the next pieces when they are parsed
   // with it: then the scanner is left out, so that the pieces are parsed in the same runs as ever.
   let scan = true;
@@ -302,7 +306,7 @@ function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean,
   let run = -1;
   const flush = (end: number) => {
     if (run < 0) return;
-    append(out, parseMarkdown(text.slice(run, end), allowFrontMatter && run === pieces[0].start && text.slice(0, run).trim() === '', bom && run === 0), run);
+    append(out, parseMarkdown(text.slice(run, end), allowFrontMatter && run === 0, bom && run === 0), run);
     run = -1;
   };
   // Runs of the pieces parsed with the definitions: where each starts and ends.
@@ -324,11 +328,13 @@ function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean,
     }
     let lite: LiteProse | undefined;
     let frontMatter: Prose['frontMatter'];
-    if (k === 0 && allowFrontMatter && startsFrontMatter(text, start)) {
-      const fence = text.startsWith('---', start) ? '---' : '+++';
+    if (start === 0 && allowFrontMatter && startsFrontMatter(text, bom ? 1 : 0)) {
+      const fence = text.startsWith('---', bom ? 1 : 0) ? '---' : '+++';
       const matter = frontMatterAt ? scanFrontMatter(text, start, end, fence) : undefined;
-      if (matter && !matter.closed) scan = false;
-      else if (matter?.closed) {
+      // Not closed in this piece, or after a byte order mark (not scanned here): the parser reads
+      // the front matter and the pieces after it in one run.
+      if (!matter?.closed) scan = false;
+      else {
         lite = matter.rest < end ? scanMarkdown(text, matter.rest, end) : { blocks: [], html: [] };
         // TOML front matter is skipped, as the parser path skips it.
         if (fence === '---') frontMatter = { value: matter.value, start, end: matter.end };
