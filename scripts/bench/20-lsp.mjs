@@ -138,6 +138,27 @@ async function start(initializationOptions) {
   return { child, connection, diagnostics, stop, t0, initialized };
 }
 
+/**
+ * `count` one-character edits at random places in the prose of `doc` (open in the server as
+ * version doc.version), each sent as didChange and waited for: the edited document and each
+ * edit's time from didChange to the publishDiagnostics of its version, sorted.
+ */
+async function typeIn(s, doc, count, timeout) {
+  const lines = proseLines(doc);
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const target = lines[Math.floor(random() * lines.length)];
+    const character = Math.floor(random() * target.length);
+    const change = { range: { start: { line: target.line, character }, end: { line: target.line, character } }, text: 'e' };
+    doc = TextDocument.update(doc, [change], doc.version + 1);
+    const sent = performance.now();
+    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [change] });
+    const d = await s.diagnostics(doc.uri, doc.version, timeout);
+    times.push(d.at - sent);
+  }
+  return { doc, times: times.sort((a, b) => a - b) };
+}
+
 const open = (s, uri, text) => s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
 const uriOf = (name) => pathToFileURL(`/tmp/plainwords-bench/${name}`).href;
 
@@ -174,19 +195,8 @@ for (const [label, settings] of [
   const firstMs = first.at - t;
   console.log(`document: ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB, ${doc.lineCount} lines (${source}); ${first.count} diagnostics`);
   console.log(`full check of the document when it is opened: ${firstMs.toFixed(0)} ms`);
-  const lines = proseLines(doc);
-  const times = [];
-  for (let i = 0; i < 200; i++) {
-    const target = lines[Math.floor(random() * lines.length)];
-    const character = Math.floor(random() * target.length);
-    const change = { range: { start: { line: target.line, character }, end: { line: target.line, character } }, text: 'e' };
-    doc = TextDocument.update(doc, [change], doc.version + 1);
-    const sent = performance.now();
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
-    const d = await s.diagnostics(uri, doc.version);
-    times.push(d.at - sent);
-  }
-  times.sort((a, b) => a - b);
+  let times;
+  ({ doc, times } = await typeIn(s, doc, 200));
   const p50 = pct(times, 50);
   const p95 = pct(times, 95);
   console.log(`200 one-character edits in prose, didChange → publishDiagnostics of that version: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms (goal p95 < ${GOALS.p95} ms: ${verdict(p95 < GOALS.p95)})`);
@@ -225,26 +235,13 @@ for (const [label, options, runs] of [
     const d = await s.diagnostics(uri, 1, 600_000);
     const status = await s.connection.sendRequest('plainwords/readability', { textDocument: { uri }, summary: true });
     const opened = memoryOf(s.child.pid);
-    let doc = TextDocument.create(uri, 'markdown', 1, text);
-    const lines = proseLines(doc);
-    const times = [];
-    for (let i = 0; opened && i < EDITS; i++) {
-      const target = lines[Math.floor(random() * lines.length)];
-      const character = Math.floor(random() * target.length);
-      const change = { range: { start: { line: target.line, character }, end: { line: target.line, character } }, text: 'e' };
-      doc = TextDocument.update(doc, [change], doc.version + 1);
-      const sent = performance.now();
-      await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
-      const e = await s.diagnostics(uri, doc.version, 600_000);
-      times.push(e.at - sent);
-    }
+    const { times } = opened ? await typeIn(s, TextDocument.create(uri, 'markdown', 1, text), EDITS, 600_000) : { times: [] };
     const edited = memoryOf(s.child.pid);
     await s.stop();
     if (!opened) {
       console.log(`5 MB document, ${label}: first diagnostics after ${(d.at - t).toFixed(0)} ms; memory not measured (no /proc on this system)`);
       break;
     }
-    times.sort((a, b) => a - b);
     seen.push({ ms: d.at - t, open: opened.peak, peak: edited.peak, start: before.peak, age: status?.readingAge, p95: pct(times, 95) });
   }
   if (!seen.length) continue;
