@@ -128,7 +128,6 @@ describe('dist/server.js', () => {
     );
     expect(twice.stderr).toBe('true');
   });
-});
 
   it('keeps the young generation from growing once started, unless the command line sets its growth', () => {
     // Objects that survive scavenges (as a long document's analyses do) make V8 grow the young
@@ -147,6 +146,15 @@ describe('dist/server.js', () => {
     expect(controlAfter).toBeGreaterThan(controlBefore);
     expect(controlAfter).toBeGreaterThanOrEqual(16);
   });
+
+  it('is ASCII only, so V8 holds its source in one byte a character (esbuild.mjs)', () => {
+    // The other tests here run these bundles, so the escapes are tried for meaning the same.
+    for (const file of ['server.js', 'cli.js', 'engine.mjs', 'browser-server.js']) {
+      const code = readFileSync(join(root, 'dist', file), 'utf8');
+      expect({ file, nonAscii: code.match(/[^\x00-\x7f]/g)?.length ?? 0 }).toEqual({ file, nonAscii: 0 });
+    }
+  });
+});
 
 describe('plainwords lsp', () => {
   it('starts the same server from the command line', async () => {
