@@ -203,11 +203,11 @@ export function analyseChunkOf(text: string, c: Chunk, format: DocumentFormat, d
  * Copies of a finding's strings that come from the document's text. A long quote is taken from
  * the chunk's own text when the analysis has it (`source`, the chunk starting at `at`).
  */
-function detach(f: Finding, source?: string, at = 0): void {
+function detach(f: KeptFields, source?: string, at = 0): void {
   // Lines and columns are worked out again where the finding is placed (placedFinding): a range
   // is three objects, kept for every finding of every chunk of an open document. The field stays
   // (undefined), so a placed finding's fields keep their order.
-  f.range = undefined as unknown as Finding['range'];
+  f.range = undefined;
   f.actual = source !== undefined && f.actual.length > SHARED_LENGTH ? source.slice(f.start - at, f.end - at) : sharedCopy(f.actual);
   f.message = sharedCopy(f.message);
   // New objects in an array of their own length (a list grown by push keeps spare room).
@@ -306,8 +306,11 @@ function ruleSettings(doc: DocumentAnalysis, options: CheckOptions): RuleSetting
 const RANK = { jargon: 0, acronym: 1, sentence: 2, section: 3, paragraph: 4, passive: 5 } as const;
 
 /** A finding kept with its chunk's analysis, as built with the chunk at the place it then had. */
+/** A finding as kept: in an editor's cache without its range (detach; placedFinding works it out). */
+type KeptFields = Omit<Finding, 'range'> & { range: Finding['range'] | undefined };
+
 interface Kept {
-  finding: Finding;
+  finding: KeptFields;
   rank: number;
   /** A paragraph's reading age: its message in pieces (the finding's own is written when placed) and the chunk's section segment it is in. */
   age?: { message: AgeMessage; segment: number };
@@ -370,7 +373,8 @@ function placedFinding(k: Kept, from: Place, to: Place, lines: LineIndex): Findi
   const f = k.finding;
   const d = to.start - from.start;
   // A copy, then its own fields: V8 copies an object of a known shape quickly, where a spread with more fields does not.
-  const out = { ...f };
+  // (Its range, which a kept finding may lack, is set just below.)
+  const out = { ...f } as Finding;
   out.start = f.start + d;
   out.end = f.end + d;
   out.range = f.range ? moveRange(f.range, from, to) : { start: lines.position(out.start), end: lines.position(out.end) };
@@ -381,7 +385,7 @@ function placedFinding(k: Kept, from: Place, to: Place, lines: LineIndex): Findi
 }
 
 /** The suppression ids a finding answers to. */
-function suppressionIds(f: Finding): Array<string | undefined> {
+function suppressionIds(f: Pick<Finding, 'ruleId' | 'entryId' | 'category'>): Array<string | undefined> {
   if (f.ruleId === 'jargon') return [f.entryId, 'jargon', f.category];
   if (f.ruleId === 'acronym') return f.entryId ? [f.entryId, 'acronym'] : ['acronym', 'unknown-acronym'];
   return [f.ruleId];
@@ -484,7 +488,7 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
   }
   const keep = (x: Whole) => {
     if (suppress?.isSuppressed(x.start, suppressionIds(x.finding))) return;
-    if (x.kept) visitor.keptRun(x.kept, 0, 1, x.move!);
+    if (x.kept) visitor.keptRun(x.kept, 0, 1, x.move);
     else visitor.placed(x.finding);
   };
   let w = 0;
@@ -523,14 +527,7 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
  * kept with its section (`finding` is then the kept one, as built; `kept` is a list of that one,
  * the same array while it is kept, and `move` says how it moved).
  */
-interface Whole {
-  finding: Finding;
-  rank: number;
-  start: number;
-  end: number;
-  kept?: readonly [Kept];
-  move?: ChunkMove;
-}
+type Whole = { rank: number; start: number; end: number } & ({ finding: Finding; kept?: undefined; move?: undefined } | { finding: KeptFields; kept: readonly [Kept]; move: ChunkMove });
 
 /** Each section's reading-age finding, as built where the section's first chunk then was, with the settings' key. */
 const sectionFindingsMemo = new WeakMap<SectionCore, { key: string; kept: readonly [Kept]; place: Place }>();
