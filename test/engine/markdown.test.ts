@@ -262,6 +262,17 @@ describe('chunks and HTML blocks', () => {
     const doc = '| a | b |\n[^1]: note\n[^1]12 midday \n';
     expect(definitionLabels(doc)).toEqual([]);
     expect(definitionLabels('| a | b |\n|---|---|\n[x]: /u\n')).toEqual([]);
+    // The same after a list item's or a quote's text (a lazy line goes on with it), and inside an
+    // HTML block (npm run fuzz, F5-chunks, seed 862684942); a new item or a heading still lets
+    // one stand, as the parser reads them.
+    expect(definitionLabels('2) we\n[a]: /u\n\n[a]\n')).toEqual([]);
+    expect(definitionLabels('> x\n[a]: /u\n\n[a]\n')).toEqual([]);
+    expect(definitionLabels('<div>\n[a]: /u\n</div>\n\n[a]\n')).toEqual([]);
+    expect(definitionLabels('- [a]: /u\n\n[a]\n')).toEqual(['a']);
+    expect(definitionLabels('# h\n[a]: /u\n\n[a]\n')).toEqual(['a']);
+    const item = '2) we \n[^1]: note\n[^1]12 midday \n';
+    const itemWhole = analyseChunk(item, 'markdown', dict, true).blocks.map((b) => b.block.text);
+    expect(analyseDocument(item, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => b.block.text))).toEqual(itemWhole);
     const whole = analyseChunk(doc, 'markdown', dict, true).blocks.map((b) => b.block.text);
     expect(whole).toEqual(['| a | b |\n[^1]: note\n[^1]12 midday']);
     expect(analyseDocument(doc, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => b.block.text))).toEqual(whole);

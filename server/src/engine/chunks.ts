@@ -346,6 +346,12 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
       i = next;
       continue;
     }
+    if (htmlToBlank) {
+      // A line of an HTML block up to the blank line: HTML, never a definition.
+      lastContentEnd = end;
+      i = next;
+      continue;
+    }
     let definition = false;
     if (colon >= 0 && colon < i) colon = text.indexOf(']:', i);
     if (colon >= 0 && colon < end) {
@@ -389,12 +395,28 @@ function skipIndent(text: string, i: number, end: number): number {
 
 /**
  * Whether the line [i, end) surely leaves a paragraph or a table open, which a definition cannot
- * interrupt: indented less than four columns and starting with "|" (paragraph text or a table
- * row) or with none of the characters that may open another block (a heading, quote, list, code,
- * HTML or break). Doubtful lines are not text, so a definition after them counts.
+ * interrupt: past its container markers ("> ", "- ", "2) "), content indented less than four
+ * columns that starts with "|" (paragraph text or a table row) or with none of the characters
+ * that may open another block (a heading, quote, list, code, HTML or break). A list item's or a
+ * quote's paragraph goes on over a lazy line, so "2) we" then "[x]: y" is one paragraph. Doubtful
+ * lines are not text, so a definition after them counts.
  */
 function isTextLine(text: string, i: number, end: number): boolean {
-  const p = skipIndent(text, i, end);
+  let p = skipIndent(text, i, end);
+  for (;;) {
+    const c = text.charCodeAt(p);
+    if (c === 62) {
+      p++;
+      if (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    } else {
+      let k = p;
+      while (k < end && k - p < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+      const marker = k > p ? (text.charCodeAt(k) === 46 || text.charCodeAt(k) === 41 ? k + 1 : -1) : c === 45 || c === 42 || c === 43 ? p + 1 : -1;
+      if (marker < 0 || marker >= end || (text.charCodeAt(marker) !== 32 && text.charCodeAt(marker) !== 9)) break;
+      p = marker + 1;
+    }
+    p = skipIndent(text, p, end);
+  }
   if (p >= end) return false;
   const c = text.charCodeAt(p);
   return c === 124 || (c !== 32 && c !== 9 && !mayOpenBlock(c));
