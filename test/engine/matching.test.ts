@@ -309,6 +309,21 @@ describe('acronym fixes', () => {
     expect(fix('Ask a nurse or an HCA today.')).toBe('Ask a nurse or a healthcare assistant (HCA) today.');
   });
 
+  it('correct the article across emphasis and a line break, as a jargon fix does', () => {
+    expect(fix('We had an *MDT* meeting.')).toBe('We had a *multidisciplinary team (MDT)* meeting.');
+    expect(fix('We had an **MDT** meeting.')).toBe('We had a **multidisciplinary team (MDT)** meeting.');
+    expect(fix('We had an\nMDT meeting.')).toBe('We had a\nmultidisciplinary team (MDT) meeting.');
+    expect(fix('An _HCA_ will call.')).toBe('A _healthcare assistant (HCA)_ will call.');
+  });
+
+  it('leave an article that is not directly before the acronym alone', () => {
+    // Other text between them, in the prose or only in the source.
+    expect(fix('We had an [MDT](https://example.org) meeting.')).toBe('We had an [multidisciplinary team (MDT)](https://example.org) meeting.');
+    expect(fix('We had an <!-- x --> MDT meeting.')).toBe('We had an <!-- x --> multidisciplinary team (MDT) meeting.');
+    expect(fix('It was an. MDT meeting.')).toBe('It was an. Multidisciplinary team (MDT) meeting.');
+    expect(fix('Plan an MDT.')).toBe('Plan a multidisciplinary team (MDT).');
+  });
+
   it('use the plural of the expansion for a plural acronym', () => {
     expect(fix('Two LACs live here.')).toBe('Two looked-after children (LACs) live here.');
   });

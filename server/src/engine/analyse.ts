@@ -324,16 +324,24 @@ function toMatch(block: Block, tokens: Token[], c: Candidate): Match {
     sentenceStart: isSentenceStart(tokens, c.i),
     caseSensitive: c.t.caseSensitive,
   };
-  const prev = c.i > 0 ? tokens[c.i - 1] : undefined;
-  if (prev && (prev.lower === 'a' || prev.lower === 'an') && prev.sentence === first.sentence && isSpaces(block.text, prev.end, first.start)) {
-    m.article = { text: prev.text, start: toSource(block, prev.start), end: toSourceEnd(block, prev.end) };
-    // An article that starts the sentence makes the match itself not sentence-initial.
-  }
+  const article = articleBefore(block, tokens, c.i);
+  if (article) m.article = article;
   const after = tokens[c.j + 1];
   if (after && after.sentence === last.sentence) {
     m.following = { gapEnd: toSource(block, after.start), firstChar: after.text[0] };
   }
   return m;
+}
+
+/**
+ * The "a" or "an" directly before token i in its sentence (only blank space between them in the
+ * prose: emphasis marks are not prose), in source offsets. An article that starts the sentence
+ * makes the words after it not sentence-initial.
+ */
+export function articleBefore(block: Block, tokens: Token[], i: number): { text: string; start: number; end: number } | undefined {
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  if (!prev || (prev.lower !== 'a' && prev.lower !== 'an') || prev.sentence !== tokens[i].sentence || !isSpaces(block.text, prev.end, tokens[i].start)) return undefined;
+  return { text: prev.text, start: toSource(block, prev.start), end: toSourceEnd(block, prev.end) };
 }
 
 function isSpaces(text: string, from: number, to: number): boolean {

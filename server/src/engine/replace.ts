@@ -76,22 +76,19 @@ export function articleFor(word: string): 'a' | 'an' {
 }
 
 /**
- * The edit that puts `text` at [start, end), taking in a directly preceding "a"/"an" when the
- * new first word needs the other one ("an MDT" → "a multidisciplinary team (MDT)").
+ * The edit that puts `text` at [start, end), taking in the "a"/"an" before it (`article`, from
+ * the prose) when the new first word needs the other one ("an MDT" → "a multidisciplinary team
+ * (MDT)"), across the same gaps as a replacement's article (isArticleGap: "an *MDT*").
  */
-export function editWithArticle(source: string, start: number, end: number, text: string): TextEdit {
-  let k = start;
-  while (k > 0 && (source[k - 1] === ' ' || source[k - 1] === '\t')) k--;
-  if (k === start) return { start, end, newText: text };
-  let w = k;
-  while (w > 0 && /[A-Za-z]/.test(source[w - 1])) w--;
-  const article = source.slice(w, k);
-  const lower = article.toLowerCase();
-  if ((lower !== 'a' && lower !== 'an') || (w > 0 && /[\p{L}\p{N}]/u.test(source[w - 1]))) return { start, end, newText: text };
+export function editWithArticle(source: string, start: number, end: number, text: string, article?: { text: string; start: number; end: number }): TextEdit {
+  if (!article || article.end > start) return { start, end, newText: text };
+  const gap = source.slice(article.end, start);
+  if (!isArticleGap(gap)) return { start, end, newText: text };
+  const lower = article.text.toLowerCase();
   const want = articleFor(text.split(' ')[0]);
   if (want === lower) return { start, end, newText: text };
-  const cased = article[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want;
-  return { start: w, end, newText: cased + source.slice(k, start) + text };
+  const cased = article.text[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want;
+  return { start: article.start, end, newText: cased + gap + text };
 }
 
 export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[] {

@@ -14,7 +14,7 @@
  * text never uses it; an explanation in a heading counts.
  */
 import type { DocumentAnalysis } from '../check.js';
-import { isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
+import { articleBefore, isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import type { Token } from '../tokenize.js';
@@ -44,6 +44,8 @@ interface Use {
   explained: boolean;
   heading: boolean;
   sentenceStart: boolean;
+  /** The "a"/"an" before a known acronym, for its fix (offsets as start and end). */
+  article?: { text: string; start: number; end: number };
   hit?: AcronymHit;
 }
 
@@ -82,7 +84,12 @@ export function acronymFindings(doc: DocumentAnalysis, dict: CompiledDictionary,
   const state = new Map<string, 'explained' | 'flagged'>();
   const deferred = new Map<string, Use>();
   const flagged: Use[] = [];
-  const placed = (use: Use, base: number): Use => ({ ...use, start: use.start + base, end: use.end + base });
+  const placed = (use: Use, base: number): Use => ({
+    ...use,
+    start: use.start + base,
+    end: use.end + base,
+    article: use.article && { text: use.article.text, start: use.article.start + base, end: use.article.end + base },
+  });
   // Uses in document order: each chunk's uses are sorted, and chunks do not overlap.
   for (let c = 0; c < doc.chunks.length; c++) {
     const base = doc.chunks[c].start;
@@ -146,7 +153,7 @@ function knownFinding(doc: DocumentAnalysis, dict: CompiledDictionary, use: Use,
     actual: doc.text.slice(start, end),
     message: `Explain “${actual}” the first time you use it: “${text}”.`,
     severity,
-    replacements: [{ text, edit: editWithArticle(doc.text, start, end, text), fixable: true }],
+    replacements: [{ text, edit: editWithArticle(doc.text, start, end, text, use.article), fixable: true }],
     explanation: entry.why,
     source: entry.source,
     url: `${docsUrl}#${entry.id}`,
@@ -205,6 +212,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
           explained: hit.explained || explainedAround(block.text, tokens, i, j),
           heading,
           sentenceStart: hit.sentenceStart,
+          article: articleBefore(block, tokens, i),
           hit,
         });
         i = j;
