@@ -270,6 +270,14 @@ describe('chunks and HTML blocks', () => {
     expect(definitionLabels('<div>\n[a]: /u\n</div>\n\n[a]\n')).toEqual([]);
     expect(definitionLabels('- [a]: /u\n\n[a]\n')).toEqual(['a']);
     expect(definitionLabels('# h\n[a]: /u\n\n[a]\n')).toEqual(['a']);
+    // Inside a quote: "> [a]" goes on the quote's paragraph when it opens no deeper quote and no
+    // list item (as remark-parse reads each of these).
+    for (const doc of ['> para\n> [a]: /u\n\n[a]\n', '> > para\n> [a]: /u\n\n[a]\n', '> - para\n> [a]: /u\n\n[a]\n', '> para\n>[a]: /u\n\n[a]\n', '- > para\n  > [a]: /u\n\n[a]\n']) {
+      expect(definitionLabels(doc), doc).toEqual([]);
+    }
+    for (const doc of ['para\n> [a]: /u\n\n[a]\n', '> para\n> > [a]: /u\n\n[a]\n', '> para\n> - [a]: /u\n\n[a]\n', '- para\n> [a]: /u\n\n[a]\n']) {
+      expect(definitionLabels(doc), doc).toEqual(['a']);
+    }
     const item = '2) we \n[^1]: note\n[^1]12 midday \n';
     const itemWhole = analyseChunk(item, 'markdown', dict, true).blocks.map((b) => b.block.text);
     expect(analyseDocument(item, { dictionary: dict }).chunks.flatMap((c) => c.analysis.blocks.map((b) => b.block.text))).toEqual(itemWhole);

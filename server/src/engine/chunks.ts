@@ -305,9 +305,9 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
   const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:', from) : -1;
-  // Whether the last line was paragraph text: then "[x]: y" is text too (a definition cannot
-  // interrupt a paragraph), unless it opens a container ("- [x]: y").
-  let afterText = false;
+  // The quote depth of the last line when it was paragraph text, else -1: then "[x]: y" is text
+  // too (a definition cannot interrupt a paragraph), unless it opens a container ("- [x]: y").
+  let afterText = -1;
   while (i < n) {
     lineEndAt(text, i, breaks);
     const end = lineEnd;
@@ -320,7 +320,7 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
         if (line === fence0) frontMatter = false;
       }
       lastContentEnd = end;
-      afterText = false;
+      afterText = -1;
       i = next;
       continue;
     }
@@ -328,19 +328,19 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
       const close = fenceAt(text, i, end);
       if (close && close[0] === fence[0] && close.length >= fence.length && isBlank(text, i + text.slice(i, end).indexOf(close) + close.length, end)) fence = undefined;
       lastContentEnd = end;
-      afterText = false;
+      afterText = -1;
       i = next;
       continue;
     }
     if (htmlClose !== undefined) {
       if (text.slice(i, end).toLowerCase().includes(htmlClose)) htmlClose = undefined;
       lastContentEnd = end;
-      afterText = false;
+      afterText = -1;
       i = next;
       continue;
     }
     if (blank) {
-      afterText = false;
+      afterText = -1;
       htmlToBlank = false;
       paragraphOpen = false;
       i = next;
@@ -356,12 +356,12 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     if (colon >= 0 && colon < i) colon = text.indexOf(']:', i);
     if (colon >= 0 && colon < end) {
       const m = DEFINITION.exec(text.slice(i, end));
-      if (m && !(afterText && text.charCodeAt(skipIndent(text, i, end)) === 91)) {
+      if (m && !(afterText >= 0 && continuesParagraph(text, i, end, afterText))) {
         labels!.add(m[1]);
         definition = true;
       }
     }
-    afterText = !definition && isTextLine(text, i, end);
+    afterText = definition ? -1 : textLineDepth(text, i, end);
     const indented = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
     const startsNew = chunkStart < 0 || (!indented && lastContentEnd < i && isGapBlank(text, lastContentEnd, i));
     if (format === 'markdown' && !htmlToBlank) {
@@ -393,20 +393,16 @@ function skipIndent(text: string, i: number, end: number): number {
   return p;
 }
 
-/**
- * Whether the line [i, end) surely leaves a paragraph or a table open, which a definition cannot
- * interrupt: past its container markers ("> ", "- ", "2) "), content indented less than four
- * columns that starts with "|" (paragraph text or a table row) or with none of the characters
- * that may open another block (a heading, quote, list, code, HTML or break). A list item's or a
- * quote's paragraph goes on over a lazy line, so "2) we" then "[x]: y" is one paragraph. Doubtful
- * lines are not text, so a definition after them counts.
- */
-function isTextLine(text: string, i: number, end: number): boolean {
+/** Past the container markers of the line [i, end) ("> ", "- ", "2) "): where its content starts, and how many quote markers and list markers it has. */
+function containerMarkers(text: string, i: number, end: number): { p: number; quotes: number; lists: number } {
   let p = skipIndent(text, i, end);
+  let quotes = 0;
+  let lists = 0;
   for (;;) {
     const c = text.charCodeAt(p);
     if (c === 62) {
       p++;
+      quotes++;
       if (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
     } else {
       let k = p;
@@ -414,12 +410,36 @@ function isTextLine(text: string, i: number, end: number): boolean {
       const marker = k > p ? (text.charCodeAt(k) === 46 || text.charCodeAt(k) === 41 ? k + 1 : -1) : c === 45 || c === 42 || c === 43 ? p + 1 : -1;
       if (marker < 0 || marker >= end || (text.charCodeAt(marker) !== 32 && text.charCodeAt(marker) !== 9)) break;
       p = marker + 1;
+      lists++;
     }
     p = skipIndent(text, p, end);
   }
-  if (p >= end) return false;
+  return { p, quotes, lists };
+}
+
+/**
+ * The quote depth of the line [i, end) when it surely leaves a paragraph or a table open, which a
+ * definition cannot interrupt, else -1: past its container markers, content indented less than
+ * four columns that starts with "|" (paragraph text or a table row) or with none of the
+ * characters that may open another block (a heading, quote, list, code, HTML or break). A list
+ * item's or a quote's paragraph goes on over a lazy line, so "2) we" then "[x]: y" is one
+ * paragraph. Doubtful lines are not text, so a definition after them counts.
+ */
+function textLineDepth(text: string, i: number, end: number): number {
+  const { p, quotes } = containerMarkers(text, i, end);
+  if (p >= end) return -1;
   const c = text.charCodeAt(p);
-  return c === 124 || (c !== 32 && c !== 9 && !mayOpenBlock(c));
+  return c === 124 || (c !== 32 && c !== 9 && !mayOpenBlock(c)) ? quotes : -1;
+}
+
+/**
+ * Whether "[x]: y" on the line [i, end) goes on the paragraph of the text line before it (quote
+ * depth `depth`): with no list marker (which opens an item) and no more quote markers than that
+ * line (more open a quote), "[" is paragraph text: "> para" then "> [x]: y", or a lazy "[x]: y".
+ */
+function continuesParagraph(text: string, i: number, end: number, depth: number): boolean {
+  const { p, quotes, lists } = containerMarkers(text, i, end);
+  return lists === 0 && quotes <= depth && text.charCodeAt(p) === 91;
 }
 
 /** True when [from, to) holds a blank line (two line breaks with only spaces between). */
