@@ -100,7 +100,7 @@ describe('splitting again around a change', () => {
 
   it('never reuses the first group further down, where front matter is no longer front matter', () => {
     const head = '---\ntitle: We utilise\n---\n\nText.\n';
-    // One paragraph over 16 KB: a group of its own, so the old first group starts a group again after it.
+    // One paragraph of 17 KB, over the group size: a group of its own, so the old first group starts a group again after it.
     const intro = 'word '.repeat(3400) + '\n\n';
     const cache = new AnalysisCache();
     analyseDocument(head, { dictionary, cache });
