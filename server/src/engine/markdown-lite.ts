@@ -511,7 +511,10 @@ function scanBlocks(text: string, from: number, n: number): LiteProse {
       } else if (mode === 'list') {
         // A lazy continuation line: less indented than the item's content, it goes on with the
         // item's paragraph unless it may start a block. After a heading no paragraph is open.
-        if (!lines.length) decline();
+        // micromark starts an HTML block (kind 7) in the item at a lone tag on a lazy line ("- a"
+        // then "</b>"), where CommonMark would go on with the paragraph: declined, so the parser
+        // reads it.
+        if (!lines.length || (c === 60 && htmlBlockKind(text, p, end, false) === 7)) decline();
         checkParagraphText(text, p, end, true);
         lines.push({ start: p, end, eolEnd: next });
       } else decline(); // an indented block
