@@ -319,9 +319,11 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
   const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:', from) : -1;
-  // The quote depth of the last line when it was paragraph text, else -1: then "[x]: y" is text
+  // The last line, when it may be paragraph text (else -1): "[x]: y" after paragraph text is text
   // too (a definition cannot interrupt a paragraph), unless it opens a container ("- [x]: y").
-  let afterText = -1;
+  // Looked at only when a line may hold a definition (textLineDepth), not on every line.
+  let lastStart = -1;
+  let lastEnd = -1;
   while (i < n) {
     lineEndAt(text, i, breaks);
     const end = lineEnd;
@@ -334,7 +336,7 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
         if (line === fence0) frontMatter = false;
       }
       lastContentEnd = end;
-      afterText = -1;
+      lastStart = -1;
       i = next;
       continue;
     }
@@ -342,19 +344,19 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
       const close = fenceAt(text, i, end);
       if (close && close[0] === fence[0] && close.length >= fence.length && isBlank(text, i + text.slice(i, end).indexOf(close) + close.length, end)) fence = undefined;
       lastContentEnd = end;
-      afterText = -1;
+      lastStart = -1;
       i = next;
       continue;
     }
     if (htmlClose !== undefined) {
       if (text.slice(i, end).toLowerCase().includes(htmlClose)) htmlClose = undefined;
       lastContentEnd = end;
-      afterText = -1;
+      lastStart = -1;
       i = next;
       continue;
     }
     if (blank) {
-      afterText = -1;
+      lastStart = -1;
       htmlToBlank = false;
       paragraphOpen = false;
       i = next;
@@ -370,18 +372,20 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     if (colon >= 0 && colon < i) colon = text.indexOf(']:', i);
     if (colon >= 0 && colon < end) {
       const m = DEFINITION.exec(text.slice(i, end));
-      if (m && !(afterText >= 0 && continuesParagraph(text, i, end, afterText))) {
+      const depth = m && lastStart >= 0 ? textLineDepth(text, lastStart, lastEnd) : -1;
+      if (m && !(depth >= 0 && continuesParagraph(text, i, end, depth))) {
         labels!.add(m[1]);
         definition = true;
       }
     }
-    afterText = definition ? -1 : textLineDepth(text, i, end);
+    lastStart = definition ? -1 : i;
+    lastEnd = end;
     const indented = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
     const startsNew = chunkStart < 0 || (!indented && lastContentEnd < i && isGapBlank(text, lastContentEnd, i));
     if (format === 'markdown' && !htmlToBlank) {
       const open = fenceAt(text, i, end);
       // A byte order mark is not part of the line (the parser drops it; prose.ts).
-      const p = skipIndent(text, i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : i, end);
+      const p = skipIndent(text, i === 0 ? head : i, end);
       const kind: number = open ? 0 : htmlBlockKind(text, p, end, paragraphOpen);
       if (open) fence = open;
       else if (kind >= 1 && kind <= 5) htmlClose = htmlBlockEnd(text, p, end, kind);
