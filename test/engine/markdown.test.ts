@@ -241,6 +241,22 @@ describe('chunks and HTML blocks', () => {
     expect(splitBlankSeparated('---\na: b\n---  \n\nWe utilise it.\n', 'markdown')).toHaveLength(2);
   });
 
+  it('opens and closes front matter only with the fence alone on its line, as the parser does', () => {
+    // "--- we" opens none: the fence after it runs to the end, and the words after it are code.
+    // The chunks took the "---" for front matter up to the next "---", and where the groups ended
+    // (with CRLF) checked "12 midday" there as prose (npm run fuzz, F7, seed 996794638).
+    const doc = '--- we \n```js\nx \n---\n\nWe utilise it.\n';
+    for (const text of [doc, doc.replace(/\n/g, '\r\n'), doc.replace(/\n/g, '\r')]) {
+      expect(splitBlankSeparated(text, 'markdown'), JSON.stringify(text)).toHaveLength(1);
+      expect(found(text)).toEqual([]);
+    }
+    // "----" opens none either; after "---" with a no-break space the front matter is still open.
+    expect(splitBlankSeparated('----\na: b\n----\n\nWe utilise it.\n', 'markdown')).toHaveLength(2);
+    expect(splitBlankSeparated('---\na: b\n---\u00a0\n\nWe utilise it.\n', 'markdown')).toHaveLength(1);
+    // Spaces and tabs after a fence are allowed.
+    expect(splitBlankSeparated('--- \t\na: b\n---\t\n\nWe utilise it.\n', 'markdown')).toHaveLength(2);
+  });
+
   it('opens front matter only on the first line, after a byte order mark too, whole and in chunks', () => {
     // After a blank line "---" is a thematic break: the pieces were parsed with the front matter
     // extension, whose failed attempt left "> >" paragraph text (npm run fuzz, F7, seed 53773722).

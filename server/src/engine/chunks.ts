@@ -9,7 +9,7 @@
 
 import { firstAtOrAfter } from './lists.js';
 import { LineBreaks } from './text.js';
-import { atxDepth, htmlBlockKind, mayOpenBlock } from './markdown-lite.js';
+import { atxDepth, frontMatterFenceAt, frontMatterFenceEnd, htmlBlockKind, mayOpenBlock } from './markdown-lite.js';
 
 export interface Chunk {
   start: number;
@@ -313,9 +313,9 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
   let paragraphOpen = false;
   // After a byte order mark too: the parser drops it, and reads "---" or "+++" after it as front matter.
   const head = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let frontMatter = from === 0 && format === 'markdown' && (text.startsWith('---', head) || text.startsWith('+++', head));
-  // Front matter closes only with the fence that opened it, as the parser reads it.
-  const fence0 = text.startsWith('+++', head) ? '+++' : '---';
+  // Its first line must be the fence alone ("--- we" is text), and only that fence closes it.
+  const fence0 = from === 0 && format === 'markdown' ? frontMatterFenceAt(text, head) : undefined;
+  let frontMatter = fence0 !== undefined;
   const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:', from) : -1;
@@ -331,10 +331,7 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     const blank = isBlank(text, i, end);
     if (frontMatter) {
       if (chunkStart < 0) chunkStart = i;
-      else {
-        const line = text.slice(i, end).trimEnd();
-        if (line === fence0) frontMatter = false;
-      }
+      else if (frontMatterFenceEnd(text, i, end, fence0!) >= 0) frontMatter = false;
       lastContentEnd = end;
       lastStart = -1;
       i = next;

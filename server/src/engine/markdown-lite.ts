@@ -615,18 +615,32 @@ function htmlBlockAt(text: string, i: number, end: number): boolean {
 }
 
 /**
+ * Where the front matter fence `fence` ("---" or "+++") at `at` ends, when it stands alone on its
+ * line (spaces and tabs after it, then a line break, `end` or the text's end), as micromark reads
+ * an opening or closing fence ("--- we" or "----" is none); else -1. Shared by the scanner, the
+ * prose and the chunker, so they open and close front matter where the parser does.
+ */
+export function frontMatterFenceEnd(text: string, at: number, end: number, fence: string): number {
+  if (at + fence.length > end || !text.startsWith(fence, at)) return -1;
+  let k = at + fence.length;
+  while (k < end && isSpaceOrTab(text.charCodeAt(k))) k++;
+  return k >= end || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 ? k : -1;
+}
+
+/** The front matter fence the line at `at` opens ("---" YAML, "+++" TOML), if any (frontMatterFenceEnd). */
+export function frontMatterFenceAt(text: string, at: number): '---' | '+++' | undefined {
+  if (frontMatterFenceEnd(text, at, text.length, '---') >= 0) return '---';
+  return frontMatterFenceEnd(text, at, text.length, '+++') >= 0 ? '+++' : undefined;
+}
+
+/**
  * Front matter opening at `start` with `fence` ("---" YAML, "+++" TOML) as remark-frontmatter
  * reads it: undefined when the first line is not an opening fence; `closed: false` when no
  * closing fence comes before `end`; else its value (YAML, as mdast-util-frontmatter gives it),
  * where the closing fence ends, and where the next line starts (or `end`).
  */
 export function scanFrontMatter(text: string, start: number, end: number, fence: string): { closed: false } | { closed: true; value: string; end: number; rest: number } | undefined {
-  const fenceEnd = (at: number): number => {
-    if (at + fence.length > end || !text.startsWith(fence, at)) return -1;
-    let k = at + fence.length;
-    while (k < end && isSpaceOrTab(text.charCodeAt(k))) k++;
-    return k >= end || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 ? k : -1;
-  };
+  const fenceEnd = (at: number): number => frontMatterFenceEnd(text, at, end, fence);
   const open = fenceEnd(start);
   if (open < 0 || open >= end) return undefined;
   let i = open;

@@ -11,7 +11,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent, Parent } from 'mdast';
 import type { DocumentFormat } from './types.js';
 import { endsIndented, splitBlankSeparated, type Chunk } from './chunks.js';
-import { scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.js';
+import { frontMatterFenceAt, scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'alt';
 
@@ -221,14 +221,14 @@ export function extractProse(source: string, format: DocumentFormat, allowFrontM
     let from = pieces[0].start;
     // Front matter opens only on the document's first line: after a byte order mark (a space
     // here, which the parser reads as the mark) at the next character; never after blank lines.
-    const matter = allowFrontMatter && from === 0 && startsFrontMatter(text, bom ? 1 : 0);
-    if (matter) {
-      const scanned = !bom ? scanFrontMatter(text, 0, pieces[0].end, text.startsWith('---') ? '---' : '+++') : undefined;
+    const fence = allowFrontMatter && from === 0 ? frontMatterFenceAt(text, bom ? 1 : 0) : undefined;
+    if (fence) {
+      const scanned = !bom ? scanFrontMatter(text, 0, pieces[0].end, fence) : undefined;
       if (!scanned?.closed) return parseMarkdown(text, allowFrontMatter, bom);
       from = scanned.rest;
     }
     const { marked, scanned: taken } = bracketed(text, pieces, from);
-    if (matter && marked[0]) return parseMarkdown(text, allowFrontMatter, bom);
+    if (fence && marked[0]) return parseMarkdown(text, allowFrontMatter, bom);
     return extractPieces(text, pieces, allowFrontMatter, bom, marked, taken);
   }
   return extractPieces(text, pieces, allowFrontMatter, bom);
@@ -286,7 +286,7 @@ function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean,
     if (isPlainProse(text)) return extractText(text);
     const piece = pieces[0];
     // Front matter needs the parser here: it only opens at offset 0 of the whole text.
-    const lite = piece && !(allowFrontMatter && startsFrontMatter(text, piece.start)) ? scanMarkdown(text, piece.start, piece.end) : undefined;
+    const lite = piece && !(allowFrontMatter && frontMatterFenceAt(text, piece.start)) ? scanMarkdown(text, piece.start, piece.end) : undefined;
     if (!lite) return parseMarkdown(text, allowFrontMatter, bom);
     const out: Prose = { blocks: [], html: [] };
     addLite(text, lite, out);
@@ -328,8 +328,8 @@ function extractPieces(text: string, pieces: Chunk[], allowFrontMatter: boolean,
     }
     let lite: LiteProse | undefined;
     let frontMatter: Prose['frontMatter'];
-    if (start === 0 && allowFrontMatter && startsFrontMatter(text, bom ? 1 : 0)) {
-      const fence = text.startsWith('---', bom ? 1 : 0) ? '---' : '+++';
+    const fence = start === 0 && allowFrontMatter ? frontMatterFenceAt(text, bom ? 1 : 0) : undefined;
+    if (fence) {
       const matter = frontMatterAt ? scanFrontMatter(text, start, end, fence) : undefined;
       // Not closed in this piece, or after a byte order mark (not scanned here): the parser reads
       // the front matter and the pieces after it in one run.
@@ -397,11 +397,6 @@ function withParsed(text: string, out: Prose, defined: Array<{ start: number; en
   out.blocks = out.blocks.concat(parsed.blocks).sort((a, b) => a.start - b.start);
   out.html = out.html.concat(parsed.html).sort((a, b) => a.start - b.start);
   return out;
-}
-
-/** True when the text at `start` may open front matter ("---" or "+++"). */
-function startsFrontMatter(text: string, start: number): boolean {
-  return text.startsWith('---', start) || text.startsWith('+++', start);
 }
 
 /** The scanner's blocks, built from their inline content as `addBlock` builds them from the parser's tree, and its HTML, added to `out`. */
