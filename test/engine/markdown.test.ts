@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Nodes } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { check, LineIndex } from '../../server/src/engine/index.js';
 import { splitChunks, splitBlankSeparated, definitionLabels, referencesOf } from '../../server/src/engine/chunks.js';
 import { analyseDocument } from '../../server/src/engine/check.js';
@@ -10,6 +13,17 @@ const dict = tinyDictionary([
   { id: 'in-order-to', terms: ['in order to'], inflect: 'none', replacements: ['to'] },
   { id: 'stakeholder', terms: ['stakeholder'], inflect: 'noun', replacements: ['partner'] },
 ]);
+
+/** The labels of the link reference definitions remark-parse reads in `doc`. */
+function parserLabels(doc: string): string[] {
+  const labels: string[] = [];
+  const walk = (n: Nodes) => {
+    if (n.type === 'definition') labels.push(n.label ?? n.identifier);
+    if ('children' in n) for (const c of n.children) walk(c);
+  };
+  walk(unified().use(remarkParse).parse(doc));
+  return labels;
+}
 
 const found = (text: string, format: 'markdown' | 'text' = 'markdown') => check(text, { dictionary: dict, format }).findings.filter((f) => f.ruleId === 'jargon');
 /** Every finding's range must cover exactly its text in the source. */
@@ -286,13 +300,32 @@ describe('chunks and HTML blocks', () => {
     expect(definitionLabels('<div>\n[a]: /u\n</div>\n\n[a]\n')).toEqual([]);
     expect(definitionLabels('- [a]: /u\n\n[a]\n')).toEqual(['a']);
     expect(definitionLabels('# h\n[a]: /u\n\n[a]\n')).toEqual(['a']);
-    // Inside a quote: "> [a]" goes on the quote's paragraph when it opens no deeper quote and no
-    // list item (as remark-parse reads each of these).
-    for (const doc of ['> para\n> [a]: /u\n\n[a]\n', '> > para\n> [a]: /u\n\n[a]\n', '> - para\n> [a]: /u\n\n[a]\n', '> para\n>[a]: /u\n\n[a]\n', '- > para\n  > [a]: /u\n\n[a]\n']) {
-      expect(definitionLabels(doc), doc).toEqual([]);
-    }
-    for (const doc of ['para\n> [a]: /u\n\n[a]\n', '> para\n> > [a]: /u\n\n[a]\n', '> para\n> - [a]: /u\n\n[a]\n', '- para\n> [a]: /u\n\n[a]\n']) {
-      expect(definitionLabels(doc), doc).toEqual(['a']);
+    // Each of these as remark-parse reads it, both ways (the parser is the reference): inside a
+    // quote, "> [a]" goes on the quote's paragraph unless it opens a deeper quote or a list item;
+    // a paragraph goes on over indented and lazy lines, at its own depth ("we" then a tab-indented
+    // line: npm run fuzz, F5-chunks, seed 1003112218); indented code is no paragraph.
+    const cases: Array<[string, string[]]> = [
+      ['> para\n> [a]: /u\n\n[a]\n', []],
+      ['> > para\n> [a]: /u\n\n[a]\n', []],
+      ['> - para\n> [a]: /u\n\n[a]\n', []],
+      ['> para\n>[a]: /u\n\n[a]\n', []],
+      ['- > para\n  > [a]: /u\n\n[a]\n', []],
+      ['we \r\t[ 12\n[a]: /u\n\n[a]\n', []],
+      ['we\n    12\n[a]: /u\n\n[a]\n', []],
+      ['- a\n\tb\n[a]: /u\n\n[a]\n', []],
+      ['> para\nlazy\n> [a]: /u\n\n[a]\n', []],
+      ['> > para\nlazy\n> > [a]: /u\n\n[a]\n', []],
+      ['para\n> q\nlazy\n> [a]: /u\n\n[a]\n', []],
+      ['para\n> [a]: /u\n\n[a]\n', ['a']],
+      ['> para\n> > [a]: /u\n\n[a]\n', ['a']],
+      ['> para\n> - [a]: /u\n\n[a]\n', ['a']],
+      ['- para\n> [a]: /u\n\n[a]\n', ['a']],
+      ['    code\n[a]: /u\n\n[a]\n', ['a']],
+      ['a\n\n    code\n[a]: /u\n\n[a]\n', ['a']],
+    ];
+    for (const [doc, labels] of cases) {
+      expect(parserLabels(doc), doc).toEqual(labels);
+      expect(definitionLabels(doc), doc).toEqual(labels);
     }
     const item = '2) we \n[^1]: note\n[^1]12 midday \n';
     const itemWhole = analyseChunk(item, 'markdown', dict, true).blocks.map((b) => b.block.text);

@@ -319,11 +319,10 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
   const breaks = new LineBreaks(text);
   // The next "]:" in the text: only its line can hold a definition (one native search per definition).
   let colon = labels && format === 'markdown' ? text.indexOf(']:', from) : -1;
-  // The last line, when it may be paragraph text (else -1): "[x]: y" after paragraph text is text
-  // too (a definition cannot interrupt a paragraph), unless it opens a container ("- [x]: y").
-  // Looked at only when a line may hold a definition (textLineDepth), not on every line.
-  let lastStart = -1;
-  let lastEnd = -1;
+  // The quote depth of the paragraph surely open after the last line, else -1
+  // (paragraphDepthAfter): there "[x]: y" is text, as a definition cannot interrupt a paragraph,
+  // unless it opens a container ("- [x]: y"). Followed only while a "]:" is still to come.
+  let paraDepth = -1;
   while (i < n) {
     lineEndAt(text, i, breaks);
     const end = lineEnd;
@@ -333,7 +332,7 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
       if (chunkStart < 0) chunkStart = i;
       else if (frontMatterFenceEnd(text, i, end, fence0!) >= 0) frontMatter = false;
       lastContentEnd = end;
-      lastStart = -1;
+      paraDepth = -1;
       i = next;
       continue;
     }
@@ -341,19 +340,19 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
       const close = fenceAt(text, i, end);
       if (close && close[0] === fence[0] && close.length >= fence.length && isBlank(text, i + text.slice(i, end).indexOf(close) + close.length, end)) fence = undefined;
       lastContentEnd = end;
-      lastStart = -1;
+      paraDepth = -1;
       i = next;
       continue;
     }
     if (htmlClose !== undefined) {
       if (text.slice(i, end).toLowerCase().includes(htmlClose)) htmlClose = undefined;
       lastContentEnd = end;
-      lastStart = -1;
+      paraDepth = -1;
       i = next;
       continue;
     }
     if (blank) {
-      lastStart = -1;
+      paraDepth = -1;
       htmlToBlank = false;
       paragraphOpen = false;
       i = next;
@@ -369,14 +368,12 @@ function scanChunks(text: string, format: 'markdown' | 'text', from: number, lab
     if (colon >= 0 && colon < i) colon = text.indexOf(']:', i);
     if (colon >= 0 && colon < end) {
       const m = DEFINITION.exec(text.slice(i, end));
-      const depth = m && lastStart >= 0 ? textLineDepth(text, lastStart, lastEnd) : -1;
-      if (m && !(depth >= 0 && continuesParagraph(text, i, end, depth))) {
+      if (m && !(paraDepth >= 0 && continuesParagraph(text, i, end, paraDepth))) {
         labels!.add(m[1]);
         definition = true;
       }
     }
-    lastStart = definition ? -1 : i;
-    lastEnd = end;
+    if (colon >= 0) paraDepth = definition ? -1 : paragraphDepthAfter(text, i, end, paraDepth);
     const indented = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9;
     const startsNew = chunkStart < 0 || (!indented && lastContentEnd < i && isGapBlank(text, lastContentEnd, i));
     if (format === 'markdown' && !htmlToBlank) {
@@ -433,18 +430,24 @@ function containerMarkers(text: string, i: number, end: number): { p: number; qu
 }
 
 /**
- * The quote depth of the line [i, end) when it surely leaves a paragraph or a table open, which a
- * definition cannot interrupt, else -1: past its container markers, content indented less than
- * four columns that starts with "|" (paragraph text or a table row) or with none of the
- * characters that may open another block (a heading, quote, list, code, HTML or break). A list
- * item's or a quote's paragraph goes on over a lazy line, so "2) we" then "[x]: y" is one
- * paragraph. Doubtful lines are not text, so a definition after them counts.
+ * The quote depth of the paragraph surely open after the line [i, end), given the one surely open
+ * before it (`depth`, -1 for none), else -1. Past its container markers ("> ", "- ", "2) "), a
+ * line goes on with the open paragraph when it opens no list item and no deeper quote and is text
+ * or indented (a paragraph goes on over indented lines, and over lazy lines with fewer quote
+ * markers, at its own depth): "we" then a tab-indented line, or "> para" then "lazy", is one
+ * paragraph. Otherwise content indented less than four columns that starts with "|" (paragraph
+ * text or a table row) or with none of the characters that may open another block (a heading,
+ * quote, list, code, HTML or break) starts a paragraph at the line's depth. Doubtful lines open
+ * none, so a definition after them counts.
  */
-function textLineDepth(text: string, i: number, end: number): number {
-  const { p, quotes } = containerMarkers(text, i, end);
+function paragraphDepthAfter(text: string, i: number, end: number, depth: number): number {
+  const { p, quotes, lists } = containerMarkers(text, i, end);
   if (p >= end) return -1;
   const c = text.charCodeAt(p);
-  return c === 124 || (c !== 32 && c !== 9 && !mayOpenBlock(c)) ? quotes : -1;
+  const indented = c === 32 || c === 9;
+  const isText = c === 124 || (!indented && !mayOpenBlock(c));
+  if (depth >= 0 && lists === 0 && quotes <= depth && (isText || indented)) return depth;
+  return isText ? quotes : -1;
 }
 
 /**
