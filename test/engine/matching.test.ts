@@ -309,19 +309,19 @@ describe('acronym fixes', () => {
     expect(fix('Ask a nurse or an HCA today.')).toBe('Ask a nurse or a healthcare assistant (HCA) today.');
   });
 
-  it('correct the article across emphasis and a line break, as a jargon fix does', () => {
-    expect(fix('We had an *MDT* meeting.')).toBe('We had a *multidisciplinary team (MDT)* meeting.');
-    expect(fix('We had an **MDT** meeting.')).toBe('We had a **multidisciplinary team (MDT)** meeting.');
-    expect(fix('We had an\nMDT meeting.')).toBe('We had a\nmultidisciplinary team (MDT) meeting.');
-    expect(fix('An _HCA_ will call.')).toBe('A _healthcare assistant (HCA)_ will call.');
-  });
-
-  it('leave an article that is not directly before the acronym alone', () => {
-    // Other text between them, in the prose or only in the source.
-    expect(fix('We had an [MDT](https://example.org) meeting.')).toBe('We had an [multidisciplinary team (MDT)](https://example.org) meeting.');
-    expect(fix('We had an <!-- x --> MDT meeting.')).toBe('We had an <!-- x --> multidisciplinary team (MDT) meeting.');
-    expect(fix('It was an. MDT meeting.')).toBe('It was an. Multidisciplinary team (MDT) meeting.');
-    expect(fix('Plan an MDT.')).toBe('Plan a multidisciplinary team (MDT).');
+  it('correct the article as a jargon fix does: across emphasis and a line break, never across other text', () => {
+    const cases: Array<[string, string]> = [
+      ['We had an *MDT* meeting.', 'We had a *multidisciplinary team (MDT)* meeting.'],
+      ['We had an **MDT** meeting.', 'We had a **multidisciplinary team (MDT)** meeting.'],
+      ['We had an\nMDT meeting.', 'We had a\nmultidisciplinary team (MDT) meeting.'],
+      ['An _HCA_ will call.', 'A _healthcare assistant (HCA)_ will call.'],
+      ['Plan an MDT.', 'Plan a multidisciplinary team (MDT).'],
+      // Link syntax or a comment between them (text the prose leaves out), or a full stop: kept.
+      ['We had an [MDT](https://example.org) meeting.', 'We had an [multidisciplinary team (MDT)](https://example.org) meeting.'],
+      ['We had an <!-- x --> MDT meeting.', 'We had an <!-- x --> multidisciplinary team (MDT) meeting.'],
+      ['It was an. MDT meeting.', 'It was an. Multidisciplinary team (MDT) meeting.'],
+    ];
+    for (const [text, fixed] of cases) expect(fix(text), text).toBe(fixed);
   });
 
   it('use the plural of the expansion for a plural acronym', () => {

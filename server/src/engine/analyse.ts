@@ -8,6 +8,7 @@ import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from
 import { TokenTrie, type TrieNode } from './trie.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
+import type { Article } from './replace.js';
 
 /** A dictionary match, offsets relative to the chunk. */
 export interface Match {
@@ -18,7 +19,7 @@ export interface Match {
   start: number;
   end: number;
   sentenceStart: boolean;
-  article?: { text: string; start: number; end: number };
+  article?: Article;
   following?: { gapEnd: number; firstChar: string };
 }
 
@@ -335,10 +336,9 @@ function toMatch(block: Block, tokens: Token[], c: Candidate): Match {
 
 /**
  * The "a" or "an" directly before token i in its sentence (only blank space between them in the
- * prose: emphasis marks are not prose), in source offsets. An article that starts the sentence
- * makes the words after it not sentence-initial.
+ * prose: emphasis marks are not prose), in source offsets.
  */
-export function articleBefore(block: Block, tokens: Token[], i: number): { text: string; start: number; end: number } | undefined {
+export function articleBefore(block: Block, tokens: Token[], i: number): Article | undefined {
   const prev = i > 0 ? tokens[i - 1] : undefined;
   if (!prev || (prev.lower !== 'a' && prev.lower !== 'an') || prev.sentence !== tokens[i].sentence || !isSpaces(block.text, prev.end, tokens[i].start)) return undefined;
   return { text: prev.text, start: toSource(block, prev.start), end: toSourceEnd(block, prev.end) };

@@ -5,6 +5,13 @@
 import { inflectWord } from './inflect.js';
 import type { Entry, FormClass, Replacement, ReplacementSpec, TextEdit } from './types.js';
 
+/** An "a" or "an" as written before a match, with its source range (analyse.ts articleBefore). */
+export interface Article {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export interface MatchContext {
   /** Source text. */
   source: string;
@@ -17,7 +24,7 @@ export interface MatchContext {
   /** True when the match begins a sentence. */
   sentenceStart: boolean;
   /** Directly preceding article ("a"/"an"/"A"/"An") and its source range, when joined to the match by spaces only. */
-  article?: { text: string; start: number; end: number };
+  article?: Article;
   /** Source range from the end of the match to the next word, and that word's first letter (for omit). */
   following?: { gapEnd: number; firstChar: string };
   /** Whether the entry matches exact capitals (acronyms). */
@@ -78,17 +85,32 @@ export function articleFor(word: string): 'a' | 'an' {
 /**
  * The edit that puts `text` at [start, end), taking in the "a"/"an" before it (`article`, from
  * the prose) when the new first word needs the other one ("an MDT" → "a multidisciplinary team
- * (MDT)"), across the same gaps as a replacement's article (isArticleGap: "an *MDT*").
+ * (MDT)", "an *MDT*" too): changedArticle, as for a replacement.
  */
-export function editWithArticle(source: string, start: number, end: number, text: string, article?: { text: string; start: number; end: number }): TextEdit {
-  if (!article || article.end > start) return { start, end, newText: text };
+export function editWithArticle(source: string, start: number, end: number, text: string, article?: Article): TextEdit {
+  const changed = changedArticle(source, article, start, text.split(' ')[0], false);
+  return changed ? { start: article!.start, end, newText: changed.text + changed.gap + text } : { start, end, newText: text };
+}
+
+/**
+ * The "a"/"an" before a replacement starting at `start` as the replacement needs it, and the
+ * source between the two, when it must change; undefined when it stays: no article, the right
+ * one already, or more than spaces, line breaks and emphasis marks between ("an *overarching*"
+ * changes; "a <!-- note --> 12 midday" keeps its "a", as a comment is not prose). `word` is the
+ * replacement's first word as the entry writes it: "MIDDAY", in capitals only because the text
+ * shouts, is a word ("a MIDDAY"), not letters said one by one ("an MDT"). `shout`: the matched
+ * words are in capitals, and an article in capitals shouts with them (`shouted`).
+ */
+function changedArticle(source: string, article: Article | undefined, start: number, word: string, shout: boolean): { text: string; gap: string; shouted: boolean } | undefined {
+  if (!article || article.end > start) return undefined;
   const gap = source.slice(article.end, start);
-  if (!isArticleGap(gap)) return { start, end, newText: text };
-  const lower = article.text.toLowerCase();
-  const want = articleFor(text.split(' ')[0]);
-  if (want === lower) return { start, end, newText: text };
-  const cased = article.text[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want;
-  return { start: article.start, end, newText: cased + gap + text };
+  if (!isArticleGap(gap)) return undefined;
+  const want = articleFor(word);
+  const given = article.text;
+  if (want === given.toLowerCase()) return undefined;
+  // "AN OPTIMAL PLAN" → "A BEST PLAN".
+  if (shout && given === given.toUpperCase()) return { text: want.toUpperCase(), gap, shouted: true };
+  return { text: given[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want, gap, shouted: false };
 }
 
 export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[] {
@@ -114,29 +136,11 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
   const inflected = inflectReplacement(spec, ctx.form);
   const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart);
   const fixable = spec.fixable !== false;
-  // The article is fixed with the words only across spaces and emphasis marks in the source
-  // ("an *overarching*"): never across a comment or other text that the prose leaves out
-  // ("a <!-- note --> 12 midday" keeps its "a").
-  const gap = ctx.article ? ctx.source.slice(ctx.article.end, ctx.start) : '';
-  if (ctx.article && isArticleGap(gap)) {
-    // The article goes with the replacement as written in the entry: "MIDDAY", in capitals only
-    // because the text shouts, is a word ("a MIDDAY"), not letters said one by one ("an MDT").
-    const want = articleFor(inflected.split(' ')[0]);
-    const have = ctx.article.text.toLowerCase() as 'a' | 'an';
-    if (want !== have) {
-      const given = ctx.article.text;
-      let article: string = want;
-      let body = text;
-      if (given === given.toUpperCase() && !ctx.caseSensitive && isShouted(ctx.actual)) {
-        // "AN OPTIMAL PLAN" → "A BEST PLAN": the article shouts with the words.
-        article = want.toUpperCase();
-      } else if (given[0] === 'A') {
-        article = want.charAt(0).toUpperCase() + want.slice(1);
-        // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
-        if (!ctx.caseSensitive) body = inflected;
-      }
-      return { text: body, edit: { start: ctx.article.start, end: ctx.end, newText: article + gap + body }, fixable };
-    }
+  const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
+  if (changed) {
+    // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
+    const body = !changed.shouted && changed.text[0] === 'A' && !ctx.caseSensitive ? inflected : text;
+    return { text: body, edit: { start: ctx.article!.start, end: ctx.end, newText: changed.text + changed.gap + body }, fixable };
   }
   return { text, edit: { start: ctx.start, end: ctx.end, newText: text }, fixable };
 }

@@ -23,7 +23,7 @@ import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { isCommonWord } from '../readability/words.js';
 import { firstAtOrAfter } from '../lists.js';
-import { editWithArticle, inflectReplacement } from '../replace.js';
+import { editWithArticle, inflectReplacement, type Article } from '../replace.js';
 
 export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronym';
 
@@ -45,7 +45,7 @@ interface Use {
   heading: boolean;
   sentenceStart: boolean;
   /** The "a"/"an" before a known acronym, for its fix (offsets as start and end). */
-  article?: { text: string; start: number; end: number };
+  article?: Article;
   hit?: AcronymHit;
 }
 
