@@ -305,10 +305,10 @@ function ruleSettings(doc: DocumentAnalysis, options: CheckOptions): RuleSetting
 /** Where findings at the same range stood before sorting when every rule ran over the whole document (the sort is stable). */
 const RANK = { jargon: 0, acronym: 1, sentence: 2, section: 3, paragraph: 4, passive: 5 } as const;
 
-/** A finding kept with its chunk's analysis, as built with the chunk at the place it then had. */
 /** A finding as kept: in an editor's cache without its range (detach; placedFinding works it out). */
 type KeptFields = Omit<Finding, 'range'> & { range: Finding['range'] | undefined };
 
+/** A finding kept with its chunk's analysis, as built with the chunk at the place it then had. */
 interface Kept {
   finding: KeptFields;
   rank: number;

@@ -43,9 +43,10 @@ function transport(argv: string[]): Connection | undefined {
  * analyses are kept), and then keeps it at that size. Growth factor 1 keeps the young generation
  * at its starting size: just after a 5 MB document is opened the server holds about 45 MB less,
  * and after 200 edits in a 1 MB document about 35 MB less; typing p95 moves by up to 2 ms (npm
- * run bench, 20-lsp, A/B with the factor at 2 on the command line). The flag is read each time V8 would grow the
- * space, so setting it here, before any document, is enough; `node --semi-space-growth-factor=N
- * dist/server.js` still wins, as the flag is only set when the command line does not.
+ * run bench, 20-lsp, A/B with the factor at 2 on the command line). The flag is read each time
+ * V8 would grow the space, so setting it here, before any document, is enough; `node
+ * --semi-space-growth-factor=N dist/server.js` still wins, as the flag is only set when the
+ * command line does not.
  */
 function keepYoungGenerationSmall(): void {
   if (process.execArgv.some((a) => /^--semi[-_]space[-_]growth[-_]factor/.test(a)) || /--semi[-_]space[-_]growth[-_]factor/.test(process.env.NODE_OPTIONS ?? '')) return;
