@@ -322,6 +322,18 @@ describe('chunks and HTML blocks', () => {
       ['- para\n> [a]: /u\n\n[a]\n', ['a']],
       ['    code\n[a]: /u\n\n[a]\n', ['a']],
       ['a\n\n    code\n[a]: /u\n\n[a]\n', ['a']],
+      // Text that starts like a block opener: "=== [" (npm run fuzz, F5-chunks, seed 361786685),
+      // "=SUM", "#hashtag", "--text", "*emphasis*", and "2." inside a paragraph.
+      ['=== [ 12\n[a]: /u\n\n[a]\n', []],
+      ['=SUM\n[a]: /u\n\n[a]\n', []],
+      ['#hashtag\n[a]: /u\n\n[a]\n', []],
+      ['--text\n[a]: /u\n\n[a]\n', []],
+      ['*emphasis*\n[a]: /u\n\n[a]\n', []],
+      ['a\n2. b\n[a]: /u\n\n[a]\n', []],
+      // A setext underline, a heading or a new list item ends the paragraph.
+      ['a\n===\n[a]: /u\n\n[a]\n', ['a']],
+      ['a\n# h\n[a]: /u\n\n[a]\n', ['a']],
+      ['a\n1. b\n- [a]: /u\n\n[a]\n', ['a']],
     ];
     for (const [doc, labels] of cases) {
       expect(parserLabels(doc), doc).toEqual(labels);

@@ -9,7 +9,7 @@
 
 import { firstAtOrAfter } from './lists.js';
 import { LineBreaks } from './text.js';
-import { atxDepth, frontMatterFenceAt, frontMatterFenceEnd, htmlBlockKind, mayOpenBlock } from './markdown-lite.js';
+import { atxDepth, frontMatterFenceAt, frontMatterFenceEnd, htmlBlockKind, isParagraphText } from './markdown-lite.js';
 
 export interface Chunk {
   start: number;
@@ -436,17 +436,19 @@ function containerMarkers(text: string, i: number, end: number): { p: number; qu
  * or indented (a paragraph goes on over indented lines, and over lazy lines with fewer quote
  * markers, at its own depth): "we" then a tab-indented line, or "> para" then "lazy", is one
  * paragraph. Otherwise content indented less than four columns that starts with "|" (paragraph
- * text or a table row) or with none of the characters that may open another block (a heading,
- * quote, list, code, HTML or break) starts a paragraph at the line's depth. Doubtful lines open
- * none, so a definition after them counts.
+ * text or a table row) or is surely paragraph text as the scanner reads it (isParagraphText:
+ * "=SUM", "#hashtag" and "--text" are; a heading, list item, fence or break is not)
+ * starts a paragraph at the line's depth. Doubtful lines open none, so a definition after them
+ * counts.
  */
 function paragraphDepthAfter(text: string, i: number, end: number, depth: number): number {
   const { p, quotes, lists } = containerMarkers(text, i, end);
   if (p >= end) return -1;
   const c = text.charCodeAt(p);
   const indented = c === 32 || c === 9;
-  const isText = c === 124 || (!indented && !mayOpenBlock(c));
-  if (depth >= 0 && lists === 0 && quotes <= depth && (isText || indented)) return depth;
+  const goesOn = depth >= 0 && lists === 0 && quotes <= depth;
+  const isText = !indented && (c === 124 || isParagraphText(text, p, end, goesOn));
+  if (goesOn && (isText || indented)) return depth;
   return isText ? quotes : -1;
 }
 

@@ -129,56 +129,56 @@ function listItemAt(text: string, i: number, end: number, interrupting: boolean)
   return s - i;
 }
 
-/**
- * Declines when a line's content at `i` may start a block other than paragraph text (heading,
- * quote, HTML, fence, thematic break, setext underline, table, list) or the line is doubtful.
- * `numbersAreText`: "2. " cannot start a list here (a paragraph's continuation line): it is text.
- */
+/** Declines when the line's content at `i` is not surely paragraph text (isParagraphText). */
 function checkParagraphText(text: string, i: number, end: number, numbersAreText: boolean): void {
+  if (!isParagraphText(text, i, end, numbersAreText)) decline();
+}
+
+/**
+ * Whether a line's content at `i` is surely paragraph text: false when it may start a block other
+ * than a paragraph (heading, quote, HTML, fence, thematic break, setext underline, table, list)
+ * or is doubtful. `numbersAreText`: "2. " cannot start a list here (a paragraph's continuation
+ * line): it is text. Shared by the scanner and the chunker (which follows open paragraphs).
+ */
+export function isParagraphText(text: string, i: number, end: number, numbersAreText: boolean): boolean {
   const c = text.charCodeAt(i);
   switch (c) {
     case 35: // #
-      if (atxDepth(text, i, end) > 0) decline();
-      return;
+      return atxDepth(text, i, end) === 0;
     case 60: // <
-      if (htmlBlockMayStart(text, i, end, numbersAreText)) decline();
-      return;
+      return !htmlBlockMayStart(text, i, end, numbersAreText);
     case 45: // -
     case 43: // +
     case 61: {
       // =
       // A list item ("- ", "+ ", or the marker alone), a thematic break or setext underline, or
-      // a table's delimiter row (only "-", ":", "|" and spaces) is declined; "--text", "+44" and
+      // a table's delimiter row (only "-", ":", "|" and spaces) is not text; "--text", "+44" and
       // "=SUM" are text. No accepted line is then all "-", ":", "|" and spaces: no table.
-      if (c !== 61 && (i + 1 >= end || isSpaceOrTab(text.charCodeAt(i + 1)))) decline();
+      if (c !== 61 && (i + 1 >= end || isSpaceOrTab(text.charCodeAt(i + 1)))) return false;
       for (let j = i + 1; j < end; j++) {
         const d = text.charCodeAt(j);
-        if (d !== c && d !== 45 && d !== 58 && d !== 124 && !isSpaceOrTab(d)) return;
+        if (d !== c && d !== 45 && d !== 58 && d !== 124 && !isSpaceOrTab(d)) return true;
       }
-      decline();
+      return false;
     }
-    // falls through (unreachable)
     case 124: // | (a table row; no accepted line starts with "|" or ":", so no table is possible)
     case 62: // >
     case 58: // :
-      decline();
-    // falls through (unreachable)
+      return false;
     case 42: // *
     case 95: {
       // _
-      if (c === 42 && (isSpaceOrTab(text.charCodeAt(i + 1)) || i + 1 >= end)) decline();
+      if (c === 42 && (isSpaceOrTab(text.charCodeAt(i + 1)) || i + 1 >= end)) return false;
       let only = true;
       for (let j = i; j < end && only; j++) {
         const d = text.charCodeAt(j);
         if (d !== c && !isSpaceOrTab(d)) only = false;
       }
-      if (only) decline();
-      return;
+      return !only;
     }
     case 96: // `
     case 126: // ~
-      if (text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) decline();
-      return;
+      return !(text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c);
     default:
       if (c >= 48 && c <= 57) {
         let k = i;
@@ -186,9 +186,10 @@ function checkParagraphText(text: string, i: number, end: number, numbersAreText
         const d = text.charCodeAt(k);
         // "1. " and "1) " interrupt a paragraph (and start a list anywhere else); "1986. A year" does not.
         if ((d === 46 || d === 41) && (k + 1 >= end || isSpaceOrTab(text.charCodeAt(k + 1)))) {
-          if (!numbersAreText || (k - i === 1 && c === 49) || k + 1 >= end) decline();
+          if (!numbersAreText || (k - i === 1 && c === 49) || k + 1 >= end) return false;
         }
       }
+      return true;
   }
 }
 
@@ -301,9 +302,9 @@ function delimiterRow(text: string, p: number, end: number, columns: number): bo
  * Whether a line whose first character (after up to three spaces) is `c` may open a block other
  * than a paragraph: a heading, quote, list, code fence, HTML, table, thematic break or setext
  * underline ("#", ">", "-", "*", "+", a digit, "`", "~", "<", "|", "=", "_"). Doubtful starts
- * count as openers. Shared with the chunker's test for lines of paragraph text.
+ * count as openers.
  */
-export function mayOpenBlock(c: number): boolean {
+function mayOpenBlock(c: number): boolean {
   return c === 35 || c === 62 || c === 45 || c === 42 || c === 43 || c === 61 || c === 95 || c === 96 || c === 126 || c === 60 || c === 124 || (c >= 48 && c <= 57);
 }
 
