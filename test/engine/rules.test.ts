@@ -88,6 +88,24 @@ describe('acronyms from the glossary', () => {
     expect(acronyms(notGlossary)).toEqual([['ICB', 'icb', 'warning']]);
   });
 
+  it('leaves the capitals of a pronunciation guide alone: their fix would write into the word', () => {
+    // Capitals mark the stressed syllable: "hemoglobin (HEE-muh-glow-bin)", "mitral (MI-trul)".
+    expect(acronyms('It is called ICB-muh-glow-bin by some.')).toEqual([]);
+    expect(acronyms('Atrial fibrillation (A-tre-al fi-bri-ICB-shun) is common.')).toEqual([]);
+    expect(acronyms("The heart's mitral (ICB-trul) valve.")).toEqual([]);
+    expect(acronyms('Chorionic villus (ko-re-ON-ik ICB-us) sampling.')).toEqual([]);
+    expect(acronyms('Polycythemia vera (PCN-rah or ICB-rah) is rare.')).toEqual([]);
+    // Not a guide: parts joined by "to", a prefix, an inflected word, no lower case, digits, a
+    // bracket that holds other words, or two parts outside brackets.
+    expect(acronyms('An ICB-to-PCN transfer.')).toEqual([['ICB', 'icb', 'warning'], ['PCN', 'pcn', 'warning']]);
+    expect(acronyms('It works (anti-ICB) here.')).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('It works (ICB-based) here.')).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('It works (ICB-PCN) here.')).toEqual([['ICB', 'icb', 'warning'], ['PCN', 'pcn', 'warning']]);
+    expect(acronyms('It works (ICB-trul therapy) here.')).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('The ICB-trul unit.')).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('The ICB-19-trul unit.')).toEqual([['ICB', 'icb', 'warning']]);
+  });
+
   it('never flags acronyms everyone knows', () => {
     expect(acronyms('See your GP or go to A&E. The NHS can help.')).toEqual([]);
   });
@@ -126,6 +144,10 @@ describe('unknown acronyms', () => {
     expect(acronyms('PLEASE NOTE: BRING YOUR LETTER.')).toEqual([]);
     expect(acronyms('Visit GOV.UK for more.')).toEqual([]);
     expect(acronyms('An arrhythmia (ah-RITH-me-ah) is a problem with the heartbeat.')).toEqual([]);
+    expect(acronyms('Situs inversus (SI-tus in-VER-sus) is rare.')).toEqual([]);
+    expect(acronyms('Treat it with anti-SDEC drugs (anti-SDEC).')).toEqual([['SDEC', null, 'info']]);
+    // Nor a word of three parts or more: "SARS-CoV-2", "1-800-CDC-INFO".
+    expect(acronyms('Tests for SDEC-CoV-2 and 1-800-XQZ-INFO.')).toEqual([]);
     expect(acronyms('It is OK to ask.')).toEqual([]);
   });
 

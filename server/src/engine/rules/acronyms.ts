@@ -17,7 +17,7 @@ import type { DocumentAnalysis } from '../check.js';
 import { articleBefore, isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
-import type { Token } from '../tokenize.js';
+import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from '../tokenize.js';
 import { TokenTrie, type TrieNode } from '../trie.js';
 import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
@@ -203,6 +203,9 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (hit) {
         let j = i;
         while (j + 1 < tokens.length && toSource(block, tokens[j + 1].start) < hit.end) j++;
+        // Capitals in a pronunciation guide mark stress: "hemoglobin (HEE-muh-glow-bin)" is no
+        // use of HEE, and its fix would break the word.
+        if (j === i && isRespelling(block.text, tokens, i)) continue;
         uses.push({
           entry: hit.entry,
           key: `#${hit.entry}`,
@@ -224,8 +227,9 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (!core) continue;
       // Part of a dotted name or address: GOV.UK, NHS.UK.
       if (dotted(block.text, t.start, t.start + written.length)) continue;
-      // A pronunciation guide ("ah-RITH-me-ahs") is not an acronym.
-      if (hyphenParts(block.text, tokens, i) >= 3) continue;
+      // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
+      // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
+      if (hyphenParts(block.text, tokens, i) >= 3 || isRespelling(block.text, tokens, i)) continue;
       // Known acronyms not matched here (inside a protected name such as "NHS England").
       if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
       // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
@@ -253,13 +257,81 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
   return uses;
 }
 
+/** Lower-case words that join the parts of a compound of acronyms: "GP-to-GP", "A-and-E". */
+const JOINING_WORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/** Prefixes written before an acronym with a hyphen: "anti-TNF", "non-HTML", "post-COVID". */
+const PREFIXES = new Set(['anti', 'co', 'cross', 'de', 'ex', 'inter', 'intra', 'mid', 'multi', 'non', 'post', 'pre', 'pro', 're', 'semi', 'sub', 'trans', 'ultra', 'un']);
+
+const isJoined = (text: string, a: Token, b: Token) => b.start === a.end + 1 && text.charCodeAt(a.end) === 45;
+
+/** ASCII letters only, in capitals (2: "HEE"), in lower case (1: "muh"), or neither (0: "Rith", "19"). */
+function letterCase(t: Token): number {
+  const f = t.flags;
+  if (f & (HAS_DIGIT | NON_ASCII)) return 0;
+  if (!(f & HAS_UPPER)) return 1;
+  return f & HAS_LOWER ? 0 : 2;
+}
+
 /** How many hyphen-joined parts the word at token i belongs to ("kon-JEN-ih-tal": 4). */
 function hyphenParts(text: string, tokens: Token[], i: number): number {
-  const joined = (a: Token, b: Token) => b.start === a.end + 1 && text.charCodeAt(a.end) === 45;
   let n = 1;
-  for (let k = i; k > 0 && joined(tokens[k - 1], tokens[k]); k--) n++;
-  for (let k = i; k + 1 < tokens.length && joined(tokens[k], tokens[k + 1]); k++) n++;
+  for (let k = i; k > 0 && isJoined(text, tokens[k - 1], tokens[k]); k--) n++;
+  for (let k = i; k + 1 < tokens.length && isJoined(text, tokens[k], tokens[k + 1]); k++) n++;
   return n;
+}
+
+/**
+ * Whether the word at token i is part of a pronunciation guide, where capitals mark the stressed
+ * syllable: "ah-RITH-me-ah", "hemoglobin (HEE-muh-glow-bin)", "mitral (MI-trul)". Such a word
+ * is hyphen-joined syllables of plain letters, some in capitals and some in lower case, and
+ * either has three parts or more (not joined by "to", "and" ...: "GP-to-GP") or stands in
+ * brackets that hold nothing but such words (see respellingBrackets).
+ */
+function isRespelling(text: string, tokens: Token[], i: number): boolean {
+  let a = i;
+  let b = i;
+  while (a > 0 && isJoined(text, tokens[a - 1], tokens[a])) a--;
+  while (b + 1 < tokens.length && isJoined(text, tokens[b], tokens[b + 1])) b++;
+  if (a === b) return false;
+  let upper = false;
+  let lower = false;
+  let joining = false;
+  for (let k = a; k <= b; k++) {
+    const c = letterCase(tokens[k]);
+    if (c === 0) return false;
+    if (c === 2) upper = true;
+    else {
+      lower = true;
+      if (JOINING_WORDS.has(tokens[k].lower)) joining = true;
+    }
+  }
+  if (!upper || !lower) return false;
+  if (b - a >= 2 && !joining) return true;
+  return respellingBrackets(text, tokens[a].start, tokens[b].end);
+}
+
+/**
+ * Whether text[start, end) stands in brackets that hold only pronunciation: words of hyphen-joined
+ * letters (or "or" between them), one of three syllables or more, or one whose lower-case
+ * syllable is no word ("MI-trul"; not "anti-TNF", "ICB-based", "(RT-PCR)": no lower case).
+ */
+function respellingBrackets(text: string, start: number, end: number): boolean {
+  const isGuideChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45 || c === 32 || c === 59;
+  let open = start - 1;
+  while (open >= 0 && start - open < 80 && isGuideChar(text.charCodeAt(open))) open--;
+  let close = end;
+  while (close < text.length && close - end < 80 && isGuideChar(text.charCodeAt(close))) close++;
+  if (text.charCodeAt(open) !== 40 || text.charCodeAt(close) !== 41) return false;
+  let syllables = false;
+  for (const word of text.slice(open + 1, close).split(/[ ;]+/)) {
+    if (word === '' || word === 'or') continue;
+    const parts = word.split('-');
+    if (parts.length < 2 || parts.some((p) => p === '')) return false;
+    if (parts.length >= 3) syllables = true;
+    for (const p of parts) if (p === p.toLowerCase() && !isCommonWord(p) && !PREFIXES.has(p) && !/(?:ed|ing)$/.test(p)) syllables = true;
+  }
+  return syllables;
 }
 
 /** A dot joins the word to letters on either side: "GOV.UK", "NHS.UK". */
