@@ -162,6 +162,27 @@ describe('replacements', () => {
     expect(fix('Very few came.')).toBe('Few came.');
     expect(fix('You may have dysphagia after a stroke.')).toBe('You may have dysphagia (difficulty swallowing) after a stroke.');
   });
+
+  it('leaves a term glossed by its own replacement in brackets: a fix would write the plain words twice', () => {
+    const d = tinyDictionary([
+      { id: 'pertussis', terms: ['pertussis'], inflect: 'none', replacements: ['whooping cough'] },
+      { id: 'haematologist', terms: ['haematologist'], inflect: 'noun', replacements: ['blood specialist'] },
+      { id: 'very', terms: ['very'], inflect: 'none', action: 'omit' },
+    ]);
+    const terms = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+    expect(terms('Whooping cough (pertussis) is back.')).toEqual([]);
+    expect(terms('Pertussis (Whooping Cough) is back.')).toEqual([]);
+    expect(terms('Ask the blood specialists ( haematologists ).')).toEqual([]);
+    expect(terms('Haematologists (blood specialists) can help.')).toEqual([]);
+    // Not glossed: other words in the brackets, a bracket not closed after them, no bracket,
+    // the gloss split by punctuation, or brackets round something else.
+    expect(terms('Pertussis (whooping cough in babies) is back.')).toEqual(['Pertussis']);
+    expect(terms('Pertussis (whooping cough is back.')).toEqual(['Pertussis']);
+    expect(terms('Pertussis, or whooping cough, is back.')).toEqual(['Pertussis']);
+    expect(terms('It is whooping. Cough (pertussis) is back.')).toEqual(['pertussis']);
+    expect(terms('Pertussis (see below) is back.')).toEqual(['Pertussis']);
+    expect(terms('It is very (very) hard.')).toEqual(['very', 'very']);
+  });
 });
 
 describe('findings', () => {

@@ -180,6 +180,9 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // An 'explain' term followed by "(…)" is explained in place (as its own fix writes it):
     // flagging it again made every fix all add the explanation once more.
     if (ce.entry.action === 'explain' && explainedAfter(block.text, tokens[c.j].end)) continue;
+    // A term glossed by its own replacement, "whooping cough (pertussis)" or "pertussis (whooping
+    // cough)", is explained right there: its fix would write the plain words twice.
+    if (ce.glosses.length && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) continue;
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
@@ -216,6 +219,49 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   }
   if (c.i === 0 && c.j === tokens.length - 1 && (block.kind !== 'paragraph' || block.listItem)) {
     return /^[\s:.*_-]*$/.test(after) && /^[\s*_-]*$/.test(before);
+  }
+  return false;
+}
+
+/** The same word but for a plural ending: "board" and "boards", "child" and "children". */
+function sameWordLoosely(a: string, b: string): boolean {
+  return a === b || a === b + 's' || b === a + 's' || a === b + 'es' || (a.endsWith('ren') && a.slice(0, -3) === b);
+}
+
+/** Tokens from `from` on are `words` (loosely), one phrase: in one sentence, nothing but spaces or a hyphen between. */
+function phraseAt(tokens: Token[], from: number, words: string[]): boolean {
+  if (from < 0 || from + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[from + k];
+    if (!sameWordLoosely(t.lower, words[k]) || (k > 0 && (!t.joined || t.sentence !== tokens[from].sentence))) return false;
+  }
+  return true;
+}
+
+/** Only spaces and one `mark` between offsets `from` and `to`. */
+function onlyMark(text: string, from: number, to: number, mark: string): boolean {
+  return to > from && text.slice(from, to).trim() === mark;
+}
+
+/** The next thing after `end` in the text, past spaces, is a closing bracket. */
+function closesAfter(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r' || text[k] === '\u00a0')) k++;
+  return text[k] === ')';
+}
+
+/**
+ * Whether the term at tokens i..j stands beside one of its replacements, the two joined by
+ * brackets: "pertussis (whooping cough)", "whooping cough (pertussis)". Words compare loosely
+ * (plurals), as in an acronym's explanation.
+ */
+function glossedInPlace(text: string, tokens: Token[], i: number, j: number, glosses: string[][]): boolean {
+  for (const words of glosses) {
+    const n = words.length;
+    const after = j + 1;
+    if (after + n <= tokens.length && onlyMark(text, tokens[j].end, tokens[after].start, '(') && phraseAt(tokens, after, words) && closesAfter(text, tokens[after + n - 1].end)) return true;
+    const before = i - n;
+    if (before >= 0 && onlyMark(text, tokens[i - 1].end, tokens[i].start, '(') && phraseAt(tokens, before, words) && closesAfter(text, tokens[j].end)) return true;
   }
   return false;
 }
@@ -378,17 +424,16 @@ function explainedInPlace(text: string, tokens: Token[], i: number, j: number, e
   if (!expansion) return undefined;
   const words = tokenize(expansion).map((t) => t.lower);
   if (!words.length) return undefined;
-  const eq = (a: string, b: string) => a === b || a === b + 's' || b === a + 's' || a === b + 'es' || (a.endsWith('ren') && a.slice(0, -3) === b);
   // Before: words ... then "(" directly before the acronym.
   const from = i - words.length;
   const before = tokens.slice(Math.max(0, from), i);
-  if (before.length === words.length && before.every((t, k) => eq(t.lower, words[k]))) {
+  if (before.length === words.length && before.every((t, k) => sameWordLoosely(t.lower, words[k]))) {
     const gap = text.slice(before[before.length - 1].end, tokens[i].start);
     if (gap.trim() === '(') return [from, i - 1];
   }
   // After: "(" words ")".
   const after = tokens.slice(j + 1, j + 1 + words.length);
-  if (after.length === words.length && after.every((t, k) => eq(t.lower, words[k]))) {
+  if (after.length === words.length && after.every((t, k) => sameWordLoosely(t.lower, words[k]))) {
     const gap = text.slice(tokens[j].end, after[0].start);
     if (gap.trim() === '(') return true;
   }

@@ -3,6 +3,7 @@
  * spelling variants, goes into one token trie. Compiled once, used for every check.
  */
 import { TokenTrie } from './trie.js';
+import { tokenize } from './tokenize.js';
 import { FUNCTION_WORDS, NOUN_FORMS, VERB_FORMS, formsForMatching } from './inflect.js';
 import { spellingVariants } from './variants.js';
 import type { DictionaryData, Entry, FormClass } from './types.js';
@@ -30,6 +31,11 @@ export interface CompiledEntry {
   /** Contexts the base form needs (empty: none needed). */
   whenBefore: string[][];
   whenAfter: string[][];
+  /**
+   * Lower-case words of each replacement of a 'replace' entry: a term glossed by one of them in
+   * brackets is explained in place (analyse.ts, glossedInPlace).
+   */
+  glosses: string[][];
 }
 
 export interface CompiledDictionary {
@@ -203,6 +209,7 @@ function compileEntry(entry: Entry): CompiledEntry {
     within: entry.unless?.within ?? 6,
     whenBefore: phrases(entry.when?.before),
     whenAfter: phrases(entry.when?.after),
+    glosses: (entry.action ?? 'replace') === 'replace' ? (entry.replacements ?? []).map((r) => tokenize(typeof r === 'string' ? r : r.text).map((t) => t.lower)).filter((w) => w.length > 0) : [],
   };
 }
 
