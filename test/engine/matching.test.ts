@@ -174,11 +174,17 @@ describe('replacements', () => {
     expect(terms('Pertussis (Whooping Cough) is back.')).toEqual([]);
     expect(terms('Ask the blood specialists ( haematologists ).')).toEqual([]);
     expect(terms('Haematologists (blood specialists) can help.')).toEqual([]);
-    // Not glossed: other words in the brackets, a bracket not closed after them, no bracket,
-    // the gloss split by punctuation, or brackets round something else.
+    // Not glossed: other words in the brackets, a bracket not closed after them, the gloss
+    // split by punctuation, or brackets round something else.
     expect(terms('Pertussis (whooping cough in babies) is back.')).toEqual(['Pertussis']);
     expect(terms('Pertussis (whooping cough is back.')).toEqual(['Pertussis']);
-    expect(terms('Pertussis, or whooping cough, is back.')).toEqual(['Pertussis']);
+    // Or joined by "or", either way round.
+    expect(terms('Pertussis, or whooping cough, is back.')).toEqual([]);
+    expect(terms('It causes whooping cough or pertussis.')).toEqual([]);
+    expect(terms('Ask blood specialists, or haematologists.')).toEqual([]);
+    expect(terms('Is it pertussis or flu?')).toEqual(['pertussis']);
+    expect(terms('It is whooping cough. Or pertussis.')).toEqual(['pertussis']);
+    expect(terms('It is whooping cough; or pertussis.')).toEqual(['pertussis']);
     expect(terms('It is whooping. Cough (pertussis) is back.')).toEqual(['pertussis']);
     expect(terms('Pertussis (see below) is back.')).toEqual(['Pertussis']);
     expect(terms('It is very (very) hard.')).toEqual(['very', 'very']);

@@ -180,8 +180,9 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // An 'explain' term followed by "(…)" is explained in place (as its own fix writes it):
     // flagging it again made every fix all add the explanation once more.
     if (ce.entry.action === 'explain' && explainedAfter(block.text, tokens[c.j].end)) continue;
-    // A term glossed by its own replacement, "whooping cough (pertussis)" or "pertussis (whooping
-    // cough)", is explained right there: its fix would write the plain words twice.
+    // A term glossed by its own replacement, "whooping cough (pertussis)", "pertussis (whooping
+    // cough)", "seizures or convulsions", is explained right there: its fix would write the plain
+    // words twice.
     if (ce.glosses.length && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) continue;
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
@@ -250,18 +251,35 @@ function closesAfter(text: string, end: number): boolean {
   return text[k] === ')';
 }
 
+/** Token k is "or", with nothing but spaces and a comma between it and the tokens either side, all in one sentence. */
+function isOrBetween(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.lower !== 'or' || k === 0 || k + 1 >= tokens.length) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (prev.sentence !== t.sentence || next.sentence !== t.sentence) return false;
+  const gap = (from: number, to: number) => {
+    const g = text.slice(from, to).trim();
+    return g === '' || g === ',';
+  };
+  return gap(prev.end, t.start) && gap(t.end, next.start);
+}
+
 /**
  * Whether the term at tokens i..j stands beside one of its replacements, the two joined by
- * brackets: "pertussis (whooping cough)", "whooping cough (pertussis)". Words compare loosely
- * (plurals), as in an acronym's explanation.
+ * brackets or by "or": "pertussis (whooping cough)", "whooping cough (pertussis)", "seizures or
+ * convulsions", "pertussis, or whooping cough,". Words compare loosely (plurals), as in an
+ * acronym's explanation.
  */
 function glossedInPlace(text: string, tokens: Token[], i: number, j: number, glosses: string[][]): boolean {
   for (const words of glosses) {
     const n = words.length;
     const after = j + 1;
     if (after + n <= tokens.length && onlyMark(text, tokens[j].end, tokens[after].start, '(') && phraseAt(tokens, after, words) && closesAfter(text, tokens[after + n - 1].end)) return true;
+    if (isOrBetween(text, tokens, after) && phraseAt(tokens, after + 1, words)) return true;
     const before = i - n;
     if (before >= 0 && onlyMark(text, tokens[i - 1].end, tokens[i].start, '(') && phraseAt(tokens, before, words) && closesAfter(text, tokens[j].end)) return true;
+    if (isOrBetween(text, tokens, i - 1) && phraseAt(tokens, i - 1 - n, words)) return true;
   }
   return false;
 }
