@@ -304,6 +304,17 @@ describe('mentions', () => {
     expect(jargon('## Utilise\n\n| utilise | use |\n|---|---|\n| utilise | use |\n\n- utilise')).toEqual([]);
     expect(jargon('## We utilise data')).toEqual(['utilise']);
   });
+
+  it('does not flag the headword of a word list: a list item that starts with the term, then a bracket or a spaced dash', () => {
+    expect(jargon("- utilise (use 'use')\n- utilised - say 'used'\n- *utilising* – say 'using'\n- utilise — no")).toEqual([]);
+    // A list item that uses the term, or a dash that is a hyphen, is prose.
+    expect(jargon('- utilise the form (page 2)\n- We utilise (sometimes) data\n- utilise-ready\n- utilise: the new form')).toEqual(['utilise', 'utilise', 'utilise', 'utilise']);
+    expect(jargon('- utilise (unless you mean it), use "use"')).toEqual([]);
+    // A list written on one line, a bracket the item goes on after, a bracket never closed.
+    expect(jargon('- utilise  - plan - run\n- utilise (U). It helps.\n- utilise (see')).toEqual(['utilise', 'utilise', 'utilise']);
+    // Not in a paragraph of its own.
+    expect(jargon('Utilise (if you can) the form.')).toEqual(['Utilise']);
+  });
 });
 
 describe('when: context the base form needs', () => {

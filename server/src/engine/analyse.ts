@@ -203,8 +203,8 @@ const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
 
 /**
  * A word talked about rather than used is not flagged: the whole of a quotation ("we say
- * 'use', not 'utilise'"), or a heading, table cell or list item that is only the term (a glossary
- * headword).
+ * 'use', not 'utilise'"), a heading, table cell or list item that is only the term (a glossary
+ * headword), or the headword of a list item in a word list.
  */
 function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   const text = block.text;
@@ -220,6 +220,20 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   }
   if (c.i === 0 && c.j === tokens.length - 1 && (block.kind !== 'paragraph' || block.listItem)) {
     return /^[\s:.*_-]*$/.test(after) && /^[\s*_-]*$/.test(before);
+  }
+  // A word list: a list item that starts with the term, then says what to do about it in
+  // brackets that end the item or a clause ("- going forward (unless you're giving directions)",
+  // "* impact (unless talking about a collision), use ...") or after a dash ("- fulfil - use
+  // 'meet'"). Not a list written on one line ("- colonoscopy  - flexible sigmoidoscopy - ..."),
+  // nor a term that the item goes on to use ("- Sexually transmitted diseases (STDs). STDs ...").
+  if (c.i === 0 && block.listItem && /^[\s*_]*$/.test(before)) {
+    if (after.charAt(0) === '(') {
+      const close = after.indexOf(')');
+      const rest = close < 0 ? '' : after.slice(close + 1).trimStart();
+      if (close > 0 && (rest === '' || rest.charAt(0) === ',')) return true;
+    }
+    const gap = text.slice(end, text.length - after.length);
+    if ((gap === ' ' || gap === '\u00a0') && /^[-\u2013\u2014]\s/.test(after) && !/\s[-\u2013\u2014]\s/.test(after.slice(1))) return true;
   }
   return false;
 }
