@@ -126,6 +126,11 @@ describe('unknown acronyms', () => {
     // Brackets that do not explain it: other initials, or one word before the ")".
     expect(acronyms('The SDEC (read below) unit is open.')).toEqual([['SDEC', null, 'info']]);
     expect(acronyms('The SDEC (same) day unit is open.')).toEqual([['SDEC', null, 'info']]);
+    // The words may be in quotes: "'same day emergency care' (SDEC)", and so may a glossary acronym's.
+    expect(acronyms("Ask the 'same day emergency care' (SDEC) unit. SDEC is open.")).toEqual([]);
+    expect(acronyms('Ask the “same day emergency care” (SDEC) unit. SDEC is open.')).toEqual([]);
+    expect(acronyms("Our 'integrated care board' (ICB) meets. The ICB decides.")).toEqual([]);
+    expect(acronyms("Ask the 'unit' ' (SDEC) now.")).toEqual([['SDEC', null, 'info']]);
     // Two words with no ")" after them (an unclosed bracket) explain it.
     expect(acronyms('The SDEC (same day emergency care unit is open.')).toEqual([]);
   });

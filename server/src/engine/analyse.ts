@@ -448,6 +448,16 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
 }
 
 /**
+ * The gap between an explanation and its acronym in "words (ACR)": an opening bracket, maybe
+ * after the quote that closes the words ("'single point of contact' (SPOC)").
+ */
+export function isBracketAfterWords(gap: string): boolean {
+  const g = gap.trim();
+  if (g === '(') return true;
+  return g.length >= 2 && g.charAt(g.length - 1) === '(' && /^['"\u2019\u201d]\s*\($/.test(g);
+}
+
+/**
  * "expansion (ACR)" or "ACR (expansion)" right here, comparing words and ignoring case and
  * plurals. Returns the expansion's token range when it stands before the acronym, true when
  * after, undefined when not explained.
@@ -460,8 +470,7 @@ function explainedInPlace(text: string, tokens: Token[], i: number, j: number, e
   const from = i - words.length;
   const before = tokens.slice(Math.max(0, from), i);
   if (before.length === words.length && before.every((t, k) => sameWordLoosely(t.lower, words[k]))) {
-    const gap = text.slice(before[before.length - 1].end, tokens[i].start);
-    if (gap.trim() === '(') return [from, i - 1];
+    if (isBracketAfterWords(text.slice(before[before.length - 1].end, tokens[i].start))) return [from, i - 1];
   }
   // After: "(" words ")".
   const after = tokens.slice(j + 1, j + 1 + words.length);

@@ -14,7 +14,7 @@
  * text never uses it; an explanation in a heading counts.
  */
 import type { DocumentAnalysis } from '../check.js';
-import { articleBefore, isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
+import { articleBefore, isBracketAfterWords, isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from '../tokenize.js';
@@ -382,8 +382,9 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
   const last = tokens[j];
   const prev = tokens[i - 1];
   const next = tokens[j + 1];
-  // "integrated care board (ICB)": a word, then "(" right before, ")" right after.
-  if (prev && prev.sentence === first.sentence && gapText(text, prev.end, first.start) === '(') {
+  // "integrated care board (ICB)": a word, then "(" right before (a closing quote may come
+  // first: "'single point of contact' (SPOC)"), ")" right after.
+  if (prev && prev.sentence === first.sentence && isBracketAfterWords(text.slice(prev.end, first.start))) {
     const after = text.slice(last.end, next ? next.start : text.length).trimStart();
     if (after.startsWith(')')) return true;
   }
