@@ -291,6 +291,21 @@ describe('abbreviations and flag-only entries', () => {
   });
 });
 
+describe('plural possessives', () => {
+  const d = tinyDictionary([
+    { id: 'carers-assessment', terms: ["carer's assessment", 'carers assessment'], inflect: 'none', replacements: ['check of what help you need'] },
+    { id: 'commissioner', terms: ['commissioner'], inflect: 'noun', replacements: ['funder'], allowIn: ["Victims' Commissioner"] },
+  ]);
+  const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+
+  it("reads the apostrophe of a plural possessive with its word, so phrases match across it", () => {
+    expect(jargon("Ask for a carers' assessment. Ask for a carers’ assessment. Ask for a carer's assessment.")).toEqual(["carers' assessment", 'carers’ assessment', "carer's assessment"]);
+    expect(jargon("The Victims' Commissioner and the Victims’ Commissioner spoke; the commissioner agreed.")).toEqual(['commissioner']);
+    // A quote that closes after a word in s is still a gap at the end of a sentence or before punctuation.
+    expect(jargon("We say 'carers'. Assessment follows.")).toEqual([]);
+  });
+});
+
 describe('mentions', () => {
   const d = tinyDictionary([{ id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] }]);
   const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, parseConfig, parseEntry, crossCheck, formatProblem } from '../../server/src/engine/index.js';
+import { check, parseConfig, parseEntry, parseNames, crossCheck, formatProblem } from '../../server/src/engine/index.js';
 import { tinyDictionary } from '../support/engine.js';
 
 const dict = tinyDictionary([
@@ -114,6 +114,20 @@ describe('entry validation', () => {
       'terms[0] "in (order) to" contains punctuation: terms are words, spaces, hyphens, apostrophes and dotted abbreviations (e.g.) only',
       'examples.flag[0] needs "fixed": the sentence after the fix',
     ]);
+  });
+
+  it('rejects a phrase that can never match, as the checker reads words: terms, context words and names', () => {
+    const entry = { ...good, terms: ['utilise', '12.00pm', 'utilise GOV.UK'], allowIn: ["Victims' utilise"], unless: { after: ['etc.'], near: ['plan'] } };
+    const r = parseEntry(JSON.stringify(entry, null, 2), 'government-jargon/utilise.json', { id: 'utilise', category: 'government-jargon' });
+    expect(r.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^government-jargon\/utilise\.json:\d+:\d+: terms\[1\] "12\.00pm" can never match: the checker reads "12\.00pm" as 2 words \("12", "00pm"\)/),
+      expect.stringMatching(/: terms\[2\] "utilise GOV\.UK" can never match: the checker reads "GOV\.UK" as 2 words \("GOV", "UK"\)/),
+      expect.stringMatching(/: unless\.after\[0\] "etc\." can never match: the checker reads "etc\." as "etc"/),
+    ]);
+    // A plural possessive reads as its word ("Victims' utilise" above is fine), and matches.
+    const names = parseNames(JSON.stringify({ names: [{ name: 'NHS Notify', source: 'test' }, { name: 'GOV.UK Notify', source: 'test' }] }, null, 2), 'names.json');
+    expect(names.names.map((n) => n.name)).toEqual(['NHS Notify']);
+    expect(names.problems.map(formatProblem)).toEqual([expect.stringMatching(/^names\.json:\d+:\d+: names\[1\]\.name "GOV\.UK Notify" can never match/)]);
   });
 
   it('finds a term claimed by two entries unless marked as intended', () => {

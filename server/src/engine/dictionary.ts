@@ -46,17 +46,23 @@ export interface CompiledDictionary {
   acronyms: Map<string, number>;
 }
 
-/** Split a term into words: spaces and hyphens separate words (as in text). */
+/**
+ * Split a term into words: spaces and hyphens separate words (as in text). The apostrophe of a
+ * plural possessive is not part of its word, as the tokenizer reads it ("carers' assessment").
+ */
 export function termWords(term: string): string[] {
   const words: string[] = [];
   let cur = '';
+  const push = () => {
+    if (cur.length > 1 && cur.endsWith("'")) cur = cur.slice(0, -1);
+    if (cur) words.push(cur);
+    cur = '';
+  };
   for (const ch of term) {
-    if (ch === ' ' || ch === '-' || ch === '\u2010' || ch === '\u2011' || ch === '\t') {
-      if (cur) words.push(cur);
-      cur = '';
-    } else cur += ch === '\u2019' ? "'" : ch;
+    if (ch === ' ' || ch === '-' || ch === '\u2010' || ch === '\u2011' || ch === '\t') push();
+    else cur += ch === '\u2019' ? "'" : ch;
   }
-  if (cur) words.push(cur);
+  push();
   return words;
 }
 

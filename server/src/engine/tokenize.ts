@@ -214,6 +214,17 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+/**
+ * Whether the apostrophe at `i` ends a plural possessive: right after the last token, a word
+ * ending in "s", and followed by a space or the end ("carers' assessment", "the teams' plans").
+ */
+function isPluralPossessive(text: string, i: number, tokens: Token[]): boolean {
+  const last = tokens.length ? tokens[tokens.length - 1] : undefined;
+  if (!last || last.end !== i || (text.charCodeAt(i - 1) | 32) !== 115) return false;
+  const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+  return next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -305,6 +316,9 @@ export function tokenize(text: string): Token[] {
       // A full stop followed by space or end ends a sentence ("e.g." mid-word does not split words anyway).
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
       if (next === 32 || next === 10 || next === 13 || next === 9 || next === 34 || next === 41 || next === 0x201d) sawEnd = true;
+    } else if (cls === APOSTROPHE && isPluralPossessive(text, i, tokens)) {
+      // The apostrophe of a plural possessive belongs with its word: "carers' assessment" is a
+      // phrase as "carer's assessment" is.
     } else if (cls !== SPACE) gapOk = false;
     else if (code === 10 || code === 13) {
       // Two line breaks in a row end a sentence (plain text paragraphs are split earlier, this is a guard).

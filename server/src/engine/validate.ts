@@ -8,6 +8,7 @@ import configSchema from '../../../schemas/config.schema.json';
 import { parseJson, type ParsedJson, type Problem } from './json.js';
 import { formatPath, validateSchema } from './schema.js';
 import { termWords } from './dictionary.js';
+import { tokenize } from './tokenize.js';
 import type { Entry, ProperName } from './types.js';
 import type { PlainwordsConfig } from './config.js';
 
@@ -26,6 +27,21 @@ export interface LoadedEntry {
   file: string;
   entry: Entry;
   parsed: ParsedJson;
+}
+
+/**
+ * Why a phrase can never match, or undefined when it can: each of its words must read as one
+ * word in a text. The checker reads "12.00pm" as "12" and "00pm", and "GOV.UK" as "GOV" and
+ * "UK", with a full stop between that no phrase crosses.
+ */
+export function unmatchable(phrase: string): string | undefined {
+  for (const w of termWords(phrase)) {
+    const tokens = tokenize(w);
+    if (tokens.length === 1 && tokens[0].start === 0 && tokens[0].text.length === w.length) continue;
+    const read = tokens.map((t) => `"${t.text}"`).join(', ');
+    return `can never match: the checker reads "${w}" as ${tokens.length === 1 ? read : `${tokens.length || 'no'} words${read ? ` (${read})` : ''}`}, not as the word written; leave it out, or write it as the words a text has`;
+  }
+  return undefined;
 }
 
 /** Parse and validate one entry file. `expectedId`/`expectedCategory` come from its path. */
@@ -51,8 +67,28 @@ export function parseEntry(text: string, file: string, expected: { id?: string; 
     });
     value.terms.forEach((t, i) => {
       if (termWords(t).length === 0) problems.push(where(['terms', i], 'has no words'));
-      if (/[,;:!?()[\]{}"“”]/.test(t) || /\.\S*\s|\.\./.test(t)) problems.push(where(['terms', i], `"${t}" contains punctuation: terms are words, spaces, hyphens, apostrophes and dotted abbreviations (e.g.) only`));
+      else if (/[,;:!?()[\]{}"“”]/.test(t) || /\.\S*\s|\.\./.test(t)) problems.push(where(['terms', i], `"${t}" contains punctuation: terms are words, spaces, hyphens, apostrophes and dotted abbreviations (e.g.) only`));
+      else {
+        const why = unmatchable(t);
+        if (why) problems.push(where(['terms', i], `"${t}" ${why}`));
+      }
     });
+    // Context words and names inside which the term is fine: a phrase that never matches would
+    // leave the term flagged where the entry says it is fine.
+    const phrases: Array<[Array<string | number>, string[] | undefined]> = [
+      [['allowIn'], value.allowIn],
+      [['unless', 'before'], value.unless?.before],
+      [['unless', 'after'], value.unless?.after],
+      [['unless', 'near'], value.unless?.near],
+      [['when', 'before'], value.when?.before],
+      [['when', 'after'], value.when?.after],
+    ];
+    for (const [path, list] of phrases) {
+      (list ?? []).forEach((p, i) => {
+        const why = unmatchable(p);
+        if (why) problems.push(where([...path, i], `"${p}" ${why}`));
+      });
+    }
     // Entries that can be fixed say what the fix gives; flag-only entries (no replacement) cannot.
     const fixable = value.kind !== 'acronym' && (action === 'omit' || (value.replacements?.length ?? 0) > 0);
     value.examples.flag.forEach((ex, i) => {
@@ -100,7 +136,13 @@ export function parseNames(text: string, file: string): { names: ProperName[]; p
   if (parsed.problems.length) return { names: [], problems: parsed.problems };
   const problems = schemaProblems(parsed, namesSchema, file);
   if (problems.length) return { names: [], problems };
-  return { names: (parsed.value as { names: ProperName[] }).names, problems };
+  // A name that can never match is reported; the others stay in use.
+  const names = (parsed.value as { names: ProperName[] }).names.filter((n, i) => {
+    const why = unmatchable(n.name);
+    if (why) problems.push({ file, ...parsed.locate(['names', i, 'name']), field: `names[${i}].name`, message: `names[${i}].name "${n.name}" ${why}` });
+    return !why;
+  });
+  return { names, problems };
 }
 
 /** Parse and validate a project config file (.plainwords.json; comments allowed). */
