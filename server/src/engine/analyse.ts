@@ -179,7 +179,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
     // An 'explain' term followed by "(…)" is explained in place (as its own fix writes it):
     // flagging it again made every fix all add the explanation once more.
-    if (ce.entry.action === 'explain' && explainedAfter(block.text, tokens[c.j].end)) continue;
+    if (ce.entry.action === 'explain' && nextAfterSpaces(block.text, tokens[c.j].end) === '(') continue;
     // A term glossed by its own replacement, "whooping cough (pertussis)", "pertussis (whooping
     // cough)", "seizures or convulsions", is explained right there: its fix would write the plain
     // words twice.
@@ -243,12 +243,15 @@ function sameWordLoosely(a: string, b: string): boolean {
   return a === b || a === b + 's' || b === a + 's' || a === b + 'es' || (a.endsWith('ren') && a.slice(0, -3) === b);
 }
 
-/** Tokens from `from` on are `words` (loosely), one phrase: in one sentence, nothing but spaces or a hyphen between. */
-function phraseAt(tokens: Token[], from: number, words: string[]): boolean {
+/**
+ * Tokens from `from` on are `words` (loosely). With `phrase`, also one phrase: in one sentence,
+ * nothing but spaces or a hyphen between.
+ */
+function wordsAt(tokens: Token[], from: number, words: string[], phrase: boolean): boolean {
   if (from < 0 || from + words.length > tokens.length) return false;
   for (let k = 0; k < words.length; k++) {
     const t = tokens[from + k];
-    if (!sameWordLoosely(t.lower, words[k]) || (k > 0 && (!t.joined || t.sentence !== tokens[from].sentence))) return false;
+    if (!sameWordLoosely(t.lower, words[k]) || (phrase && k > 0 && (!t.joined || t.sentence !== tokens[from].sentence))) return false;
   }
   return true;
 }
@@ -258,11 +261,11 @@ function onlyMark(text: string, from: number, to: number, mark: string): boolean
   return to > from && text.slice(from, to).trim() === mark;
 }
 
-/** The next thing after `end` in the text, past spaces, is a closing bracket. */
-function closesAfter(text: string, end: number): boolean {
+/** The next character after `end` past spaces and line breaks ('' at the end of the text). */
+function nextAfterSpaces(text: string, end: number): string {
   let k = end;
   while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r' || text[k] === '\u00a0')) k++;
-  return text[k] === ')';
+  return text.charAt(k);
 }
 
 /** Token k is "or", with nothing but spaces and a comma between it and the tokens either side, all in one sentence. */
@@ -289,21 +292,15 @@ function glossedInPlace(text: string, tokens: Token[], i: number, j: number, glo
   for (const words of glosses) {
     const n = words.length;
     const after = j + 1;
-    if (after + n <= tokens.length && onlyMark(text, tokens[j].end, tokens[after].start, '(') && phraseAt(tokens, after, words) && closesAfter(text, tokens[after + n - 1].end)) return true;
-    if (isOrBetween(text, tokens, after) && phraseAt(tokens, after + 1, words)) return true;
+    if (after + n <= tokens.length && onlyMark(text, tokens[j].end, tokens[after].start, '(') && wordsAt(tokens, after, words, true) && nextAfterSpaces(text, tokens[after + n - 1].end) === ')') return true;
+    if (isOrBetween(text, tokens, after) && wordsAt(tokens, after + 1, words, true)) return true;
     const before = i - n;
-    if (before >= 0 && onlyMark(text, tokens[i - 1].end, tokens[i].start, '(') && phraseAt(tokens, before, words) && closesAfter(text, tokens[j].end)) return true;
-    if (isOrBetween(text, tokens, i - 1) && phraseAt(tokens, i - 1 - n, words)) return true;
+    if (before >= 0 && isBracketAfterWords(text.slice(tokens[i - 1].end, tokens[i].start)) && wordsAt(tokens, before, words, true) && nextAfterSpaces(text, tokens[j].end) === ')') return true;
+    if (isOrBetween(text, tokens, i - 1) && wordsAt(tokens, i - 1 - n, words, true)) return true;
   }
   return false;
 }
 
-/** True when the next thing after `end` (past spaces and line breaks) is an opening bracket. */
-function explainedAfter(text: string, end: number): boolean {
-  let k = end;
-  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r' || text[k] === '\u00a0')) k++;
-  return text[k] === '(';
-}
 
 /** Text in capitals ("SALT AND SUGAR") is emphasis, not acronyms. */
 export function isShouting(tokens: Token[]): boolean {
@@ -435,7 +432,7 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
   const tok = tokens[c.i];
   const ce = dict.entries[c.t.entry];
   const end = c.possessive ? tokens[c.j].end - 2 : tokens[c.j].end;
-  const how = ce ? explainedInPlace(block.text, tokens, c.i, c.j, ce.entry.expansion) : undefined;
+  const how = ce ? explainedInPlace(block.text, tokens, c.i, c.j, ce.expansion) : undefined;
   return {
     entry: c.t.entry,
     start: toSource(block, tok.start),
@@ -453,8 +450,7 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
  */
 export function isBracketAfterWords(gap: string): boolean {
   const g = gap.trim();
-  if (g === '(') return true;
-  return g.length >= 2 && g.charAt(g.length - 1) === '(' && /^['"\u2019\u201d]\s*\($/.test(g);
+  return g === '(' || /^['"\u2019\u201d]\s*\($/.test(g);
 }
 
 /**
@@ -462,21 +458,12 @@ export function isBracketAfterWords(gap: string): boolean {
  * plurals. Returns the expansion's token range when it stands before the acronym, true when
  * after, undefined when not explained.
  */
-function explainedInPlace(text: string, tokens: Token[], i: number, j: number, expansion: string | undefined): [number, number] | true | undefined {
-  if (!expansion) return undefined;
-  const words = tokenize(expansion).map((t) => t.lower);
+function explainedInPlace(text: string, tokens: Token[], i: number, j: number, words: string[]): [number, number] | true | undefined {
   if (!words.length) return undefined;
   // Before: words ... then "(" directly before the acronym.
   const from = i - words.length;
-  const before = tokens.slice(Math.max(0, from), i);
-  if (before.length === words.length && before.every((t, k) => sameWordLoosely(t.lower, words[k]))) {
-    if (isBracketAfterWords(text.slice(before[before.length - 1].end, tokens[i].start))) return [from, i - 1];
-  }
+  if (wordsAt(tokens, from, words, false) && isBracketAfterWords(text.slice(tokens[i - 1].end, tokens[i].start))) return [from, i - 1];
   // After: "(" words ")".
-  const after = tokens.slice(j + 1, j + 1 + words.length);
-  if (after.length === words.length && after.every((t, k) => sameWordLoosely(t.lower, words[k]))) {
-    const gap = text.slice(tokens[j].end, after[0].start);
-    if (gap.trim() === '(') return true;
-  }
+  if (wordsAt(tokens, j + 1, words, false) && onlyMark(text, tokens[j].end, tokens[j + 1].start, '(')) return true;
   return undefined;
 }

@@ -36,6 +36,8 @@ export interface CompiledEntry {
    * brackets is explained in place (analyse.ts, glossedInPlace).
    */
   glosses: string[][];
+  /** Lower-case words of an acronym's expansion (empty when it has none), for "expansion (ACR)". */
+  expansion: string[];
 }
 
 export interface CompiledDictionary {
@@ -205,6 +207,11 @@ function addProtect(trie: TokenTrie<Terminal>, phrase: string, entry: number, in
   for (const v of variants) trie.add(v, { entry, kind: 'protect', form: 'base', length: v.length, caseSensitive: cs }, cs);
 }
 
+/** The lower-case words of a text as the tokenizer reads them. */
+function lowerWords(text: string): string[] {
+  return tokenize(text).map((t) => t.lower);
+}
+
 function compileEntry(entry: Entry): CompiledEntry {
   return {
     entry,
@@ -215,7 +222,8 @@ function compileEntry(entry: Entry): CompiledEntry {
     within: entry.unless?.within ?? 6,
     whenBefore: phrases(entry.when?.before),
     whenAfter: phrases(entry.when?.after),
-    glosses: (entry.action ?? 'replace') === 'replace' ? (entry.replacements ?? []).map((r) => tokenize(typeof r === 'string' ? r : r.text).map((t) => t.lower)).filter((w) => w.length > 0) : [],
+    glosses: (entry.action ?? 'replace') === 'replace' ? (entry.replacements ?? []).map((r) => lowerWords(typeof r === 'string' ? r : r.text)).filter((w) => w.length > 0) : [],
+    expansion: entry.expansion ? lowerWords(entry.expansion) : [],
   };
 }
 

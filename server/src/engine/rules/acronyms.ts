@@ -205,7 +205,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
         while (j + 1 < tokens.length && toSource(block, tokens[j + 1].start) < hit.end) j++;
         // Capitals in a pronunciation guide mark stress: "hemoglobin (HEE-muh-glow-bin)" is no
         // use of HEE, and its fix would break the word.
-        if (j === i && isRespelling(block.text, tokens, i)) continue;
+        if (j === i && isRespelling(block.text, tokens, ...hyphenRun(block.text, tokens, i))) continue;
         uses.push({
           entry: hit.entry,
           key: `#${hit.entry}`,
@@ -229,7 +229,8 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (dotted(block.text, t.start, t.start + written.length)) continue;
       // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
       // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
-      if (hyphenParts(block.text, tokens, i) >= 3 || isRespelling(block.text, tokens, i)) continue;
+      const [first, last] = hyphenRun(block.text, tokens, i);
+      if (last - first >= 2 || isRespelling(block.text, tokens, first, last)) continue;
       // Known acronyms not matched here (inside a protected name such as "NHS England").
       if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
       // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
@@ -273,26 +274,23 @@ function letterCase(t: Token): number {
   return f & HAS_LOWER ? 0 : 2;
 }
 
-/** How many hyphen-joined parts the word at token i belongs to ("kon-JEN-ih-tal": 4). */
-function hyphenParts(text: string, tokens: Token[], i: number): number {
-  let n = 1;
-  for (let k = i; k > 0 && isJoined(text, tokens[k - 1], tokens[k]); k--) n++;
-  for (let k = i; k + 1 < tokens.length && isJoined(text, tokens[k], tokens[k + 1]); k++) n++;
-  return n;
-}
-
-/**
- * Whether the word at token i is part of a pronunciation guide, where capitals mark the stressed
- * syllable: "ah-RITH-me-ah", "hemoglobin (HEE-muh-glow-bin)", "mitral (MI-trul)". Such a word
- * is hyphen-joined syllables of plain letters, some in capitals and some in lower case, and
- * either has three parts or more (not joined by "to", "and" ...: "GP-to-GP") or stands in
- * brackets that hold nothing but such words (see respellingBrackets).
- */
-function isRespelling(text: string, tokens: Token[], i: number): boolean {
+/** The first and last token of the hyphen-joined word that token i is part of ("kon-JEN-ih-tal": 4 tokens). */
+function hyphenRun(text: string, tokens: Token[], i: number): [number, number] {
   let a = i;
   let b = i;
   while (a > 0 && isJoined(text, tokens[a - 1], tokens[a])) a--;
   while (b + 1 < tokens.length && isJoined(text, tokens[b], tokens[b + 1])) b++;
+  return [a, b];
+}
+
+/**
+ * Whether the hyphen-joined word of tokens a..b (hyphenRun) is a pronunciation guide, where
+ * capitals mark the stressed syllable: "ah-RITH-me-ah", "hemoglobin (HEE-muh-glow-bin)",
+ * "mitral (MI-trul)". Such a word is syllables of plain letters, some in capitals and some in
+ * lower case, and either has three parts or more (not joined by "to", "and" ...: "GP-to-GP") or
+ * stands in brackets that hold nothing but such words (see respellingBrackets).
+ */
+function isRespelling(text: string, tokens: Token[], a: number, b: number): boolean {
   if (a === b) return false;
   let upper = false;
   let lower = false;
