@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, applyFixes } from '../../server/src/engine/index.js';
-import { tinyDictionary } from '../support/engine.js';
+import { jargonWith, tinyDictionary } from '../support/engine.js';
 
 const dict = tinyDictionary(
   [
@@ -23,7 +23,7 @@ const dict = tinyDictionary(
   { names: [{ name: 'NHS Talking Therapies' }] },
 );
 
-const actuals = (text: string) => check(text, { dictionary: dict }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+const actuals = jargonWith(dict);
 const fixFirst = (text: string) => {
   const [f] = check(text, { dictionary: dict }).findings.filter((f) => f.ruleId === 'jargon');
   return applyFixes(text, [f.replacements[0].edit]).text;
@@ -169,11 +169,13 @@ describe('replacements', () => {
       { id: 'haematologist', terms: ['haematologist'], inflect: 'noun', replacements: ['blood specialist'] },
       { id: 'very', terms: ['very'], inflect: 'none', action: 'omit' },
     ]);
-    const terms = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+    const terms = jargonWith(d);
     expect(terms('Whooping cough (pertussis) is back.')).toEqual([]);
     expect(terms('Pertussis (Whooping Cough) is back.')).toEqual([]);
     expect(terms('Ask the blood specialists ( haematologists ).')).toEqual([]);
     expect(terms('Haematologists (blood specialists) can help.')).toEqual([]);
+    // The plain words may be in quotes, as an acronym's expansion may.
+    expect(terms("It is 'whooping cough' (pertussis).")).toEqual([]);
     // Not glossed: other words in the brackets, a bracket not closed after them, the gloss
     // split by punctuation, or brackets round something else.
     expect(terms('Pertussis (whooping cough in babies) is back.')).toEqual(['Pertussis']);
@@ -296,7 +298,7 @@ describe('plural possessives', () => {
     { id: 'carers-assessment', terms: ["carer's assessment", 'carers assessment'], inflect: 'none', replacements: ['check of what help you need'] },
     { id: 'commissioner', terms: ['commissioner'], inflect: 'noun', replacements: ['funder'], allowIn: ["Victims' Commissioner"] },
   ]);
-  const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+  const jargon = jargonWith(d);
 
   it("reads the apostrophe of a plural possessive with its word, so phrases match across it", () => {
     expect(jargon("Ask for a carers' assessment. Ask for a carers’ assessment. Ask for a carer's assessment.")).toEqual(["carers' assessment", 'carers’ assessment', "carer's assessment"]);
@@ -308,7 +310,7 @@ describe('plural possessives', () => {
 
 describe('mentions', () => {
   const d = tinyDictionary([{ id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] }]);
-  const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+  const jargon = jargonWith(d);
 
   it('does not flag a word in quotes talked about rather than used', () => {
     expect(jargon('Say “use”, not “utilise”. Avoid \'utilise\' and "utilised".')).toEqual([]);
@@ -336,7 +338,7 @@ describe('when: context the base form needs', () => {
   const d = tinyDictionary([
     { id: 'action', terms: ['action'], inflect: 'verb', replacements: [{ text: 'deal with', forms: { past: 'dealt with', gerund: 'dealing with', third: 'deals with' } }], when: { before: ['will', 'please', 'to be'] } },
   ]);
-  const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+  const jargon = jargonWith(d);
 
   it('flags the base form only in the context given, and inflected forms always', () => {
     expect(jargon('Please action this. We will action it. It is yet to be action.')).toEqual(['action', 'action', 'action']);

@@ -1,6 +1,6 @@
 // Helpers for engine tests: one place to build options, so the API can change in one place.
 import builtin from './builtin-dictionary.js';
-import { check, compileDictionary, applyFixes, fixAll, type CheckOptions, type DictionaryData, type Entry, type Finding } from '../../server/src/engine/index.js';
+import { check, compileDictionary, applyFixes, fixAll, type CheckOptions, type CompiledDictionary, type DictionaryData, type Entry, type Finding } from '../../server/src/engine/index.js';
 
 export const dictionary = compileDictionary(builtin);
 
@@ -25,6 +25,11 @@ export function tinyDictionary(entries: Array<Partial<Entry> & { id: string; ter
     })) as Entry[],
     ...extra,
   });
+}
+
+/** The words a dictionary's jargon rule flags in a text, in order. */
+export function jargonWith(dictionary: CompiledDictionary): (text: string) => string[] {
+  return (text) => check(text, { dictionary }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
 }
 
 export function fixEverything(text: string, options: Partial<CheckOptions> = {}): string {
