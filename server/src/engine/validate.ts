@@ -39,7 +39,8 @@ export function unmatchable(phrase: string): string | undefined {
     const tokens = tokenize(w);
     if (tokens.length === 1 && tokens[0].start === 0 && tokens[0].text.length === w.length) continue;
     const read = tokens.map((t) => `"${t.text}"`).join(', ');
-    return `can never match: the checker reads "${w}" as ${tokens.length === 1 ? read : `${tokens.length || 'no'} words${read ? ` (${read})` : ''}`}, not as the word written; leave it out, or write it as the words a text has`;
+    const as = tokens.length === 0 ? 'no word' : tokens.length === 1 ? read : `${tokens.length} words (${read})`;
+    return `can never match: the checker reads "${w}" as ${as}, not as the word written; leave it out, or write it as the words a text has`;
   }
   return undefined;
 }
