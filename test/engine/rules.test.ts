@@ -9,6 +9,7 @@ const dict = tinyDictionary([
   { id: 'nhs', kind: 'acronym', category: 'acronym', terms: ['NHS'], expansion: 'National Health Service', noExpansion: true },
   { id: 'gp', kind: 'acronym', category: 'acronym', terms: ['GP'], expansion: 'general practitioner', noExpansion: true },
   { id: 'a-and-e', kind: 'acronym', category: 'acronym', terms: ['A&E'], expansion: 'accident and emergency', noExpansion: true },
+  { id: 'ed', kind: 'acronym', category: 'acronym', terms: ['ED'], expansion: 'emergency department', unless: { near: ['erectile'] } },
   { id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] },
   { id: 'step-down', terms: ['step-down care'], inflect: 'none', replacements: ['care after hospital'], audiences: { public: 'error', staff: 'off' } },
 ]);
@@ -78,6 +79,16 @@ describe('acronyms from the glossary', () => {
 
   it('flags a use before the explanation', () => {
     expect(acronyms('The ICB met. Later: the integrated care board (ICB) agreed.')).toEqual([['ICB', 'icb', 'warning']]);
+  });
+
+  it('reads an acronym in one sense per document: after a use its context words excuse, later uses are not flagged', () => {
+    expect(acronyms('Erectile dysfunction (ED) is common. ED can be treated.')).toEqual([]);
+    expect(acronyms('Ask about ED and erectile problems.\n\nED is treatable.')).toEqual([]);
+    // In the glossary's sense the first use is flagged, as always; so is a use before the other sense appears.
+    expect(acronyms('Go to the ED. Later: erectile dysfunction (ED).')).toEqual([['ED', 'ed', 'warning']]);
+    expect(acronyms('Go to the ED.')).toEqual([['ED', 'ed', 'warning']]);
+    // The sense belongs to that acronym only.
+    expect(acronyms('Erectile dysfunction (ED) is common. Ask the ICB.')).toEqual([['ICB', 'icb', 'warning']]);
   });
 
   it('accepts an explanation in the document’s own glossary table, wherever it is', () => {

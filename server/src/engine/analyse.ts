@@ -31,6 +31,11 @@ export interface AcronymHit {
   text: string;
   /** Explained in place: "integrated care board (ICB)" or "ICB (integrated care board)". */
   explained: boolean;
+  /**
+   * Used in another sense, as the entry's context words tell ("ED" beside "erectile", "DNA
+   * test"): not flagged, and the document's later uses are read in that sense too.
+   */
+  otherSense?: boolean;
   /** Token range [first, last] of an expansion written before the acronym, when explained that way. */
   expansionTokens?: [number, number];
   sentenceStart: boolean;
@@ -164,7 +169,11 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   for (const c of candidates) {
     if (c.t.kind !== 'acronym' || (shouting ??= isShouting(tokens)) || isProtected(c)) continue;
     const ce = dict.entries[c.t.entry];
-    if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
+    if (!ce) continue;
+    if (excusedByContext(ce, tokens, c.i, c.j)) {
+      out.acronyms.push({ ...acronymHit(block, tokens, c, dict), expansionTokens: undefined, otherSense: true });
+      continue;
+    }
     const hit = acronymHit(block, tokens, c, dict);
     out.acronyms.push(hit);
     if (hit.expansionTokens) (protects ??= []).push({ i: hit.expansionTokens[0], j: hit.expansionTokens[1], t: { entry: -1, kind: 'protect', form: 'base', length: 0, caseSensitive: false } });

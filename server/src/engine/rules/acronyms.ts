@@ -10,6 +10,9 @@
  * An acronym counts as explained when it is written "integrated care board (ICB)" or "ICB
  * (integrated care board)" (plurals too), or when the document's own glossary table has a row
  * pairing it with its meaning (| ICB | integrated care board |), wherever that table is.
+ * A glossary acronym used in another sense, as its entry's context words tell ("erectile
+ * dysfunction (ED)", "a DNA test"), is not flagged, and neither are its later uses: a document
+ * uses an acronym in one sense.
  * Headings are short by design: an unexplained acronym in a heading is flagged only when the
  * text never uses it; an explanation in a heading counts.
  */
@@ -212,7 +215,9 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
           start: hit.start,
           end: hit.end,
           text: hit.text,
-          explained: hit.explained || explainedAround(block.text, tokens, i, j),
+          // A use in another sense ("erectile dysfunction (ED)", "a DNA test") is not flagged,
+          // and one sense per document: a later bare "ED" is read in that sense too.
+          explained: hit.explained || hit.otherSense === true || explainedAround(block.text, tokens, i, j),
           heading,
           sentenceStart: hit.sentenceStart,
           article: articleBefore(block, tokens, i),
