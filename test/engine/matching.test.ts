@@ -19,8 +19,9 @@ const dict = tinyDictionary(
     { id: 'deliver', terms: ['deliver'], inflect: 'verb', replacements: ['provide'], unless: { after: ['post', 'medicine', 'medicines', 'parcels'] } },
     { id: 'lead', terms: ['lead on'], inflect: 'verb', replacements: ['run'] },
     { id: 'overarching', terms: ['overarching'], inflect: 'none', replacements: ['general'] },
+    { id: 'notify', terms: ['notify'], inflect: 'verb', replacements: ['tell'] },
   ],
-  { names: [{ name: 'NHS Talking Therapies' }] },
+  { names: [{ name: 'NHS Talking Therapies' }, { name: 'GOV.UK Notify' }] },
 );
 
 const actuals = jargonWith(dict);
@@ -69,6 +70,8 @@ describe('matching', () => {
   it('never flags a term inside an allow-listed proper name', () => {
     expect(actuals('Refer yourself to NHS Talking Therapies today.')).toEqual([]);
     expect(actuals('We offer talking therapies.')).toEqual(['talking therapies']);
+    // A name written with a web address in it.
+    expect(actuals("We send texts with GOV.UK Notify. GOV.UK Notify's letters. We notify you.")).toEqual(['notify']);
   });
 
   it('never flags a term inside its own replacement', () => {

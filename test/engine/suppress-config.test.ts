@@ -117,18 +117,19 @@ describe('entry validation', () => {
   });
 
   it('rejects a phrase that can never match, as the checker reads words: terms, context words and names', () => {
-    const entry = { ...good, terms: ['utilise', '12.00pm', 'utilise GOV.UK'], allowIn: ["Victims' utilise"], unless: { after: ['etc.'], near: ['plan', '&'] } };
+    const entry = { ...good, terms: ['utilise', '12.00pm', 'utilise NHS.Scotland', 'utilise GOV.UK'], allowIn: ["Victims' utilise"], unless: { after: ['etc.'], near: ['plan', '&'] } };
     const r = parseEntry(JSON.stringify(entry, null, 2), 'government-jargon/utilise.json', { id: 'utilise', category: 'government-jargon' });
     expect(r.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^government-jargon\/utilise\.json:\d+:\d+: terms\[1\] "12\.00pm" can never match: the checker reads "12\.00pm" as 2 words \("12", "00pm"\)/),
-      expect.stringMatching(/: terms\[2\] "utilise GOV\.UK" can never match: the checker reads "GOV\.UK" as 2 words \("GOV", "UK"\)/),
+      expect.stringMatching(/: terms\[2\] "utilise NHS\.Scotland" can never match: the checker reads "NHS\.Scotland" as 2 words \("NHS", "Scotland"\)/),
       expect.stringMatching(/: unless\.after\[0\] "etc\." can never match: the checker reads "etc\." as "etc"/),
       expect.stringMatching(/: unless\.near\[1\] "&" can never match: the checker reads "&" as no word,/),
     ]);
-    // A plural possessive reads as its word ("Victims' utilise" above is fine), and matches.
-    const names = parseNames(JSON.stringify({ names: [{ name: 'NHS Notify', source: 'test' }, { name: 'GOV.UK Notify', source: 'test' }] }, null, 2), 'names.json');
-    expect(names.names.map((n) => n.name)).toEqual(['NHS Notify']);
-    expect(names.problems.map(formatProblem)).toEqual([expect.stringMatching(/^names\.json:\d+:\d+: names\[1\]\.name "GOV\.UK Notify" can never match/)]);
+    // A plural possessive reads as its word ("Victims' utilise" above is fine), and matches; so
+    // does a name written as a web address ("utilise GOV.UK" above, "GOV.UK Notify").
+    const names = parseNames(JSON.stringify({ names: [{ name: 'NHS Notify', source: 'test' }, { name: 'care.data programme', source: 'test' }, { name: 'GOV.UK Notify', source: 'test' }] }, null, 2), 'names.json');
+    expect(names.names.map((n) => n.name)).toEqual(['NHS Notify', 'GOV.UK Notify']);
+    expect(names.problems.map(formatProblem)).toEqual([expect.stringMatching(/^names\.json:\d+:\d+: names\[1\]\.name "care\.data programme" can never match/)]);
   });
 
   it('finds a term claimed by two entries unless marked as intended', () => {

@@ -68,6 +68,14 @@ describe('tokenize', () => {
     expect(rows("e.g. i.e. a.m. A&E rock'n'roll abcd.ef").map((r) => r[0])).toEqual(['e.g.', 'i.e.', 'a.m.', 'A&E', "rock'n'roll", 'abcd', 'ef']);
   });
 
+  it('reads a name written as a web address as one word, and a full stop after it still ends the sentence', () => {
+    expect(rows("Use GOV.UK Notify. Visit NHS.UK. See bbc.co.uk, nhs.net and GOV.UK's guide.").map((r) => [r[0], r[5]])).toEqual([
+      ['Use', 0], ['GOV.UK', 0], ['Notify', 0], ['Visit', 1], ['NHS.UK', 1], ['See', 2], ['bbc.co.uk', 2], ['nhs.net', 2], ['and', 2], ["GOV.UK's", 2], ['guide', 2],
+    ]);
+    // Only the last parts of addresses: a missing space after a full stop still splits words.
+    expect(rows('the end.Next time, GOV.UKs and nhs.uk2').map((r) => r[0])).toEqual(['the', 'end', 'Next', 'time', 'GOV', 'UKs', 'and', 'nhs', 'uk2']);
+  });
+
   it('gives every token the fields their definitions say, on any text', () => {
     const alphabet = ['a', 'B', 'z', 'Z', '0', ' ', '\n', '\r', '.', '!', '-', "'", '\u2019', '&', '\u00e9', '\u00c9', '\u0301', '\u00a0', '\u2010', '\uD83D', '\uDE00', '\uD835\uDC00', '\uDBFF', '\u00df', '\u0130', '/', ':', '@', 's', '\u03a3'];
     let seed = 7;

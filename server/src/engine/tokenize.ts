@@ -210,6 +210,30 @@ function wordOf(word: string): string {
   return k >= 0 ? slotWord[k]! : word;
 }
 
+/**
+ * The last parts of web addresses that are also names in prose: "GOV.UK", "NHS.UK", "nhs.net",
+ * "bbc.co.uk". Only these: a full stop between other letters ("the end.Next") still ends a word.
+ */
+const DOMAIN_PARTS = new Set(['uk', 'com', 'org', 'net', 'gov', 'nhs', 'scot', 'wales', 'cymru', 'ac', 'co', 'eu', 'edu', 'io']);
+
+/** Whether the letters from `from` are one of DOMAIN_PARTS, ending the word or followed by another ".part". */
+function isDomainPart(text: string, from: number): boolean {
+  let k = from;
+  while (k < text.length && k - from <= 5 && isLetter(text.charCodeAt(k))) k++;
+  if (k - from < 2 || k - from > 5) return false;
+  if (k < text.length) {
+    const c = text.charCodeAt(k);
+    const cls = c < 128 ? ASCII_CLASS[c] : classAt(text, k);
+    // "GOV.UKs" or "nhs.uk2" are not addresses; "bbc.co.uk" reads on, and "GOV.UK's" is one.
+    if (cls === WORD) return false;
+    if ((cls === APOSTROPHE || cls === JOINER) && k + 1 < text.length && classAt(text, k + 1) === WORD) {
+      const possessive = cls === APOSTROPHE && (text.charCodeAt(k + 1) | 32) === 115 && (k + 2 >= text.length || classAt(text, k + 2) !== WORD);
+      if (!possessive) return false;
+    }
+  }
+  return DOMAIN_PARTS.has(text.slice(from, k).toLowerCase());
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -246,6 +270,7 @@ export function tokenize(text: string): Token[] {
       // Start of the current dot-separated segment, and whether the word has a dot yet.
       let segment = i;
       let dotted = false;
+      let domain = false;
       let j = i;
       let h = HASH_START;
       while (j < n) {
@@ -267,6 +292,9 @@ export function tokenize(text: string): Token[] {
           }
         } else if ((k === APOSTROPHE || k === JOINER) && j + 1 < n && classAt(text, j + 1) === WORD) {
           if (c >= 128) flags |= NON_ASCII; // apostrophe or ampersand inside a word: don't, A&E
+        } else if (c === 46 && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && isLetter(text.charCodeAt(j - 1)) && isDomainPart(text, j + 1)) {
+          segment = j + 1; // a name written as an address: GOV.UK, NHS.UK, nhs.net, bbc.co.uk
+          domain = true;
         } else if (c === 46 && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && j - segment <= 2 && isLetter(text.charCodeAt(j - 1))) {
           segment = j + 1; // dotted abbreviation: e.g, i.e, a.m
           dotted = true;
@@ -274,8 +302,9 @@ export function tokenize(text: string): Token[] {
         h = hashStep(h, c);
         j++;
       }
-      // A dotted abbreviation keeps its final full stop: "e.g.", "i.e.".
-      if (dotted && j < n && text.charCodeAt(j) === 46) {
+      // A dotted abbreviation keeps its final full stop: "e.g.", "i.e.". An address does not:
+      // "Visit GOV.UK." ends a sentence.
+      if (dotted && !domain && j < n && text.charCodeAt(j) === 46) {
         h = hashStep(h, 46);
         j++;
       }

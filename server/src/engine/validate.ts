@@ -31,8 +31,8 @@ export interface LoadedEntry {
 
 /**
  * Why a phrase can never match, or undefined when it can: each of its words must read as one
- * word in a text. The checker reads "12.00pm" as "12" and "00pm", and "GOV.UK" as "GOV" and
- * "UK", with a full stop between that no phrase crosses.
+ * word in a text. The checker reads "12.00pm" as "12" and "00pm", and "care.data" as "care"
+ * and "data", with a full stop between that no phrase crosses ("GOV.UK" is one word: tokenize.ts).
  */
 export function unmatchable(phrase: string): string | undefined {
   for (const w of termWords(phrase)) {
