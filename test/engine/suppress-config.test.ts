@@ -60,6 +60,23 @@ describe('config', () => {
     expect(check('We utilise and utilised it.', { dictionary: withAllow }).findings.filter((f) => f.ruleId === 'jargon')).toEqual([]);
   });
 
+  it('reads the allow list as a text is read: a phrase copied with its formatting or a full stop still allows it', () => {
+    const entries = [
+      { id: 'in-order-to', terms: ['in order to'], inflect: 'none' as const, replacements: ['to'] },
+      { id: 'doctor', terms: ['Dr'], inflect: 'none' as const, caseSensitive: true, replacements: ['Doctor'] },
+    ];
+    const jargon = (allow: string[]) => check('We met in *order* to plan with Dr. Patel.', { dictionary: tinyDictionary(entries, { allow }) }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+    expect(jargon([])).toEqual(['in *order* to', 'Dr']);
+    expect(jargon(['in *order* to', 'Dr.'])).toEqual([]);
+    expect(jargon(['in order to'])).toEqual(['Dr']);
+  });
+
+  it('rejects an allow list entry with no words, naming the line', () => {
+    const r = parseConfig('{\n  "allow": [\n    "in order to",\n    "&"\n  ]\n}', '.plainwords.json');
+    expect(r.config).toBeUndefined();
+    expect(r.problems.map(formatProblem)).toEqual(['.plainwords.json:4:5: allow[1] "&" has no words: the checker reads it as nothing, so it allows nothing; leave it out']);
+  });
+
   it('a broken config is an error naming the file, line and field', () => {
     const text = '{\n  // comment is fine\n  "audience": "everyone",\n  "categories": { "medical": "loud" },\n  "readingAge": { "public": "nine" },\n  "allowed": []\n}';
     const r = parseConfig(text, '.plainwords.json');

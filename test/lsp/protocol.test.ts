@@ -317,6 +317,25 @@ describe('project word list', () => {
     });
   });
 
+  it('adds a phrase written across inline formatting as written, and that allows it', async () => {
+    tmp = tempDir();
+    const uri = tmp.uri('a.md');
+    h = await startHarness({ rootUri: tmp.uri('') });
+    h.open(uri, 'We met in *order* to plan.');
+    await h.diagnosticsFor(uri, 1);
+    const actions = await h.codeActions(uri, { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } }, ['quickfix']);
+    const add = actions.find((a) => a.title.startsWith('Add “in *order* to” to the project word list'))!;
+    const configUri = tmp.uri('.plainwords.json');
+    const created = applyEdits('', editsFor(add.edit, configUri).edits);
+    expect(JSON.parse(created)).toEqual({ allow: ['in *order* to'] });
+    writeFileSync(join(tmp.dir, '.plainwords.json'), created);
+    void h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    await h.until('re-check without the phrase', () => {
+      const mine = h!.published.filter((p) => p.uri === uri);
+      return mine.length >= 2 && entries(mine.at(-1)!.diagnostics).length === 0;
+    });
+  });
+
   it('adds to the allow list of the existing file, keeping its layout, and can turn an entry off', async () => {
     tmp = tempDir();
     const config = '{\n    // Our words\n    "audience": "public",\n    "allow": ["NHS App"]\n}\n';

@@ -194,8 +194,19 @@ export function compileDictionary(data: DictionaryData): CompiledDictionary {
   return { entries, byId, trie, acronyms };
 }
 
+/**
+ * The words of a protected phrase. A project's word list (`inflect`) is read as a text is: its
+ * entries are often copied from a document ("in *order* to", "Dr."), and they must allow what
+ * was copied. Names and an entry's own phrases are checked by the dictionary check (validate.ts)
+ * to be words as written, and keep them so.
+ */
+function protectWords(phrase: string, inflect: boolean): string[] {
+  if (!inflect) return termWords(phrase);
+  return tokenize(phrase).map((t) => t.text.replace(/\u2019/g, "'"));
+}
+
 function addProtect(trie: TokenTrie<Terminal>, phrase: string, entry: number, inflect = false): void {
-  const words = termWords(phrase);
+  const words = protectWords(phrase, inflect);
   if (words.length === 0) return;
   const cs = looksLikeAcronym(phrase) && phrase === phrase.toUpperCase();
   const variants: string[][] = [words];

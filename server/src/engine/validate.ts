@@ -152,7 +152,14 @@ export function parseConfig(text: string, file: string): { config?: PlainwordsCo
   if (parsed.problems.length) return { problems: parsed.problems };
   const problems = schemaProblems(parsed, configSchema, file);
   if (problems.length) return { problems };
-  return { config: parsed.value as PlainwordsConfig, problems };
+  const config = parsed.value as PlainwordsConfig;
+  // The word list is read as a text is ("in *order* to" allows "in order to"), so only an
+  // entry with no words at all allows nothing.
+  (config.allow ?? []).forEach((w, i) => {
+    if (tokenize(w).length === 0) problems.push({ file, ...parsed.locate(['allow', i]), field: `allow[${i}]`, message: `allow[${i}] "${w}" has no words: the checker reads it as nothing, so it allows nothing; leave it out` });
+  });
+  if (problems.length) return { problems };
+  return { config, problems };
 }
 
 export function formatProblem(p: Problem): string {
