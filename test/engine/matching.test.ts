@@ -20,6 +20,7 @@ const dict = tinyDictionary(
     { id: 'lead', terms: ['lead on'], inflect: 'verb', replacements: ['run'] },
     { id: 'overarching', terms: ['overarching'], inflect: 'none', replacements: ['general'] },
     { id: 'notify', terms: ['notify'], inflect: 'verb', replacements: ['tell'] },
+    { id: 'hypertension', terms: ['hypertension'], inflect: 'none', replacements: ['high blood pressure'] },
   ],
   { names: [{ name: 'NHS Talking Therapies' }, { name: 'GOV.UK Notify' }] },
 );
@@ -72,6 +73,19 @@ describe('matching', () => {
     expect(actuals('We offer talking therapies.')).toEqual(['talking therapies']);
     // A name written with a web address in it.
     expect(actuals("We send texts with GOV.UK Notify. GOV.UK Notify's letters. We notify you.")).toEqual(['notify']);
+  });
+
+  it('leaves alone the words of a name the text defines with its acronym', () => {
+    expect(actuals('Try the Dietary Approaches to Stop Hypertension (DASH) eating plan.')).toEqual([]);
+    expect(actuals('Read about the End-Stage Hypertension Disease (ESHD) study.')).toEqual([]);
+    expect(actuals('State Hypertension Programs (SHPs) help.')).toEqual([]);
+    // The acronym's letters must be the name's capitals, in order; the name in capitals; the
+    // acronym right after it, in brackets.
+    expect(actuals('Treat Hypertension (HT) early.')).toEqual(['Hypertension']);
+    expect(actuals('Try the Dietary Approaches to Stop hypertension (DASH) plan.')).toEqual(['hypertension']);
+    expect(actuals('Try the Dietary Approaches to Stop Hypertension, (DASH) plan.')).toEqual(['Hypertension']);
+    expect(actuals('Try the Dietary Approaches to Stop Hypertension (DASH plan).')).toEqual(['Hypertension']);
+    expect(actuals('Ask about Hypertension Clinics (HC). Hypertension is common.')).toEqual(['Hypertension']);
   });
 
   it('never flags a term inside its own replacement', () => {

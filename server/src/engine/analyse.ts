@@ -182,7 +182,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   isProtected = protectIndex(protects);
   for (const c of candidates) {
     if (c.t.kind === 'acronym' || c.i < next) continue;
-    if (isProtected(c) || isMention(block, tokens, c)) continue;
+    if (isProtected(c) || isMention(block, tokens, c) || inDefinedName(block.text, tokens, c)) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
@@ -243,6 +243,58 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
     }
     const gap = text.slice(end, text.length - after.length);
     if ((gap === ' ' || gap === '\u00a0') && /^[-\u2013\u2014]\s/.test(after) && !/\s[-\u2013\u2014]\s/.test(after.slice(1))) return true;
+  }
+  return false;
+}
+
+/** Small words a name's acronym leaves out: "Dietary Approaches to Stop Hypertension (DASH)". */
+const NAME_JOINERS = new Set(['of', 'and', 'the', 'to', 'for', 'in', 'on', 'with', 'at', 'by', 'a', 'an', '&']);
+
+/** A word that starts with a capital letter (ASCII: names in English prose). */
+function isCapitalised(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** An acronym in brackets at token k: "(DASH)", "(SPAPs)". Returns its capitals, or undefined. */
+function bracketedAcronym(text: string, tokens: Token[], k: number): string | undefined {
+  const t = tokens[k];
+  if ((t.flags & (HAS_DIGIT | NON_ASCII)) !== 0) return undefined;
+  const letters = t.text.endsWith('s') ? t.text.slice(0, -1) : t.text;
+  if (letters.length < 2 || letters.length > 8 || letters !== letters.toUpperCase()) return undefined;
+  if (nextAfterSpaces(text, t.end) !== ')') return undefined;
+  const before = text.slice(tokens[k - 1].end, t.start).trim();
+  return before === '(' ? letters : undefined;
+}
+
+/**
+ * Inside a name the text defines with its acronym: "Dietary Approaches to Stop Hypertension
+ * (DASH)", "End-Stage Renal Disease (ESRD)". The name's capitalised words give the acronym's
+ * letters in order (small joining words may be left out); a name is what something is called,
+ * so its words are not the writer's to change, and a fix would break the acronym beside it.
+ */
+function inDefinedName(text: string, tokens: Token[], c: Candidate): boolean {
+  if (!isCapitalised(tokens[c.i])) return false;
+  const sentence = tokens[c.i].sentence;
+  // The run of capitalised (or joining) words from the candidate on, up to "(ACRONYM)".
+  let k = c.i + 1;
+  let letters: string | undefined;
+  for (; k < tokens.length && k <= c.j + 12; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence) return false;
+    if (k > c.j && (letters = bracketedAcronym(text, tokens, k))) break;
+    if (!t.joined || !(isCapitalised(t) || NAME_JOINERS.has(t.lower))) return false;
+  }
+  if (!letters) return false;
+  // Back from the bracket: each capital of the acronym is the first letter of a word.
+  let want = letters.length - 1;
+  for (let m = k - 1; m >= 0 && want >= 0; m--) {
+    const t = tokens[m];
+    if (t.sentence !== sentence || (m < k - 1 && !tokens[m + 1].joined)) return false;
+    if (t.text.charCodeAt(0) === letters.charCodeAt(want)) {
+      want--;
+      if (want < 0) return m <= c.i;
+    } else if (!NAME_JOINERS.has(t.lower)) return false;
   }
   return false;
 }
