@@ -88,6 +88,15 @@ describe('matching', () => {
     expect(actuals('Ask about Hypertension Clinics (HC). Hypertension is common.')).toEqual(['Hypertension']);
   });
 
+  it('leaves alone a term followed by how to say it: it is being taught', () => {
+    expect(actuals('This is called hypertension (HI-per-TEN-shun).')).toEqual([]);
+    expect(actuals('Leg hypertension (hi-PER-tens) is rare.')).toEqual([]);
+    // Brackets that hold something else.
+    expect(actuals('This is called hypertension (see below).')).toEqual(['hypertension']);
+    expect(actuals('This is called hypertension (HT-related).')).toEqual(['hypertension']);
+    expect(actuals('This is called hypertension, (HI-per-TEN-shun).')).toEqual(['hypertension']);
+  });
+
   it('never flags a term inside its own replacement', () => {
     expect(actuals('We give care and support at home.')).toEqual([]);
     expect(actuals('We give care at home.')).toEqual(['care']);

@@ -6,6 +6,7 @@
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
+import { hyphenRun, isRespelling } from './respelling.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
@@ -193,6 +194,9 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // cough)", "seizures or convulsions", is explained right there: its fix would write the plain
     // words twice.
     if (ce.glosses.length && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) continue;
+    // A term followed by how to say it, "tachycardia (TAK-ih-KAR-de-ah)", is being taught: its
+    // fix would leave the pronunciation of a word no longer there.
+    if (pronouncedAfter(block.text, tokens, c.j)) continue;
     out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
@@ -245,6 +249,14 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
     if ((gap === ' ' || gap === '\u00a0') && /^[-\u2013\u2014]\s/.test(after) && !/\s[-\u2013\u2014]\s/.test(after.slice(1))) return true;
   }
   return false;
+}
+
+/** Whether "(pronunciation)" follows token j: "edema (e-DE-mah)", "larynx (LAR-ingks)". */
+function pronouncedAfter(text: string, tokens: Token[], j: number): boolean {
+  const k = j + 1;
+  if (k >= tokens.length || nextAfterSpaces(text, tokens[j].end) !== '(' || text.slice(tokens[j].end, tokens[k].start).trim() !== '(') return false;
+  const [a, b] = hyphenRun(text, tokens, k);
+  return a === k && isRespelling(text, tokens, a, b);
 }
 
 /** Small words a name's acronym leaves out: "Dietary Approaches to Stop Hypertension (DASH)". */

@@ -25,6 +25,7 @@ import { TokenTrie, type TrieNode } from '../trie.js';
 import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { isCommonWord } from '../readability/words.js';
+import { hyphenRun, isRespelling } from '../respelling.js';
 import { firstAtOrAfter } from '../lists.js';
 import { editWithArticle, inflectReplacement, type Article } from '../replace.js';
 
@@ -261,80 +262,6 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
   uses.sort((x, y) => x.start - y.start);
   usesMemo.set(a, { dict, unknown, uses });
   return uses;
-}
-
-/** Lower-case words that join the parts of a compound of acronyms: "GP-to-GP", "A-and-E". */
-const JOINING_WORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
-
-/** Prefixes written before an acronym with a hyphen: "anti-TNF", "non-HTML", "post-COVID". */
-const PREFIXES = new Set(['anti', 'co', 'cross', 'de', 'ex', 'inter', 'intra', 'mid', 'multi', 'non', 'post', 'pre', 'pro', 're', 'semi', 'sub', 'trans', 'ultra', 'un']);
-
-const isJoined = (text: string, a: Token, b: Token) => b.start === a.end + 1 && text.charCodeAt(a.end) === 45;
-
-/** ASCII letters only, in capitals (2: "HEE"), in lower case (1: "muh"), or neither (0: "Rith", "19"). */
-function letterCase(t: Token): number {
-  const f = t.flags;
-  if (f & (HAS_DIGIT | NON_ASCII)) return 0;
-  if (!(f & HAS_UPPER)) return 1;
-  return f & HAS_LOWER ? 0 : 2;
-}
-
-/** The first and last token of the hyphen-joined word that token i is part of ("kon-JEN-ih-tal": 4 tokens). */
-function hyphenRun(text: string, tokens: Token[], i: number): [number, number] {
-  let a = i;
-  let b = i;
-  while (a > 0 && isJoined(text, tokens[a - 1], tokens[a])) a--;
-  while (b + 1 < tokens.length && isJoined(text, tokens[b], tokens[b + 1])) b++;
-  return [a, b];
-}
-
-/**
- * Whether the hyphen-joined word of tokens a..b (hyphenRun) is a pronunciation guide, where
- * capitals mark the stressed syllable: "ah-RITH-me-ah", "hemoglobin (HEE-muh-glow-bin)",
- * "mitral (MI-trul)". Such a word is syllables of plain letters, some in capitals and some in
- * lower case, and either has three parts or more (not joined by "to", "and" ...: "GP-to-GP") or
- * stands in brackets that hold nothing but such words (see respellingBrackets).
- */
-function isRespelling(text: string, tokens: Token[], a: number, b: number): boolean {
-  if (a === b) return false;
-  let upper = false;
-  let lower = false;
-  let joining = false;
-  for (let k = a; k <= b; k++) {
-    const c = letterCase(tokens[k]);
-    if (c === 0) return false;
-    if (c === 2) upper = true;
-    else {
-      lower = true;
-      if (JOINING_WORDS.has(tokens[k].lower)) joining = true;
-    }
-  }
-  if (!upper || !lower) return false;
-  if (b - a >= 2 && !joining) return true;
-  return respellingBrackets(text, tokens[a].start, tokens[b].end);
-}
-
-/**
- * Whether text[start, end) stands in brackets that hold only pronunciation: words of hyphen-joined
- * letters (or "or" between them), one of three syllables or more, or one whose lower-case
- * syllable is no word ("MI-trul"; not "anti-TNF", "ICB-based", "(RT-PCR)": no lower case).
- */
-function respellingBrackets(text: string, start: number, end: number): boolean {
-  const isGuideChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45 || c === 32 || c === 59;
-  let open = start - 1;
-  while (open >= 0 && start - open < 80 && isGuideChar(text.charCodeAt(open))) open--;
-  let close = end;
-  while (close < text.length && close - end < 80 && isGuideChar(text.charCodeAt(close))) close++;
-  if (text.charCodeAt(open) !== 40 || text.charCodeAt(close) !== 41) return false;
-  let syllables = false;
-  for (const word of text.slice(open + 1, close).split(/[ ;]+/)) {
-    if (word === '' || word === 'or') continue;
-    const parts = word.split('-');
-    if (parts.length < 2 || parts.some((p) => p === '')) return false;
-    if (parts.length >= 3) syllables = true;
-    for (const p of parts) if (p === p.toLowerCase() && !isCommonWord(p) && !PREFIXES.has(p) && !/(?:ed|ing)$/.test(p)) syllables = true;
-  }
-  return syllables;
 }
 
 /** A dot joins the word to letters on either side: "GOV.UK", "NHS.UK". */
