@@ -11,6 +11,7 @@ const dict = tinyDictionary([
   { id: 'a-and-e', kind: 'acronym', category: 'acronym', terms: ['A&E'], expansion: 'accident and emergency', noExpansion: true },
   { id: 'ed', kind: 'acronym', category: 'acronym', terms: ['ED'], expansion: 'emergency department', unless: { near: ['erectile'] } },
   { id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] },
+  { id: 'sdc', kind: 'acronym', category: 'acronym', terms: ['SDC'], expansion: 'step-down care' },
   { id: 'step-down', terms: ['step-down care'], inflect: 'none', replacements: ['care after hospital'], audiences: { public: 'error', staff: 'off' } },
 ]);
 
@@ -120,6 +121,14 @@ describe('acronyms from the glossary', () => {
   it('never flags acronyms everyone knows', () => {
     expect(acronyms('See your GP or go to A&E. The NHS can help.')).toEqual([]);
   });
+
+  it('flags nothing inside the expansion written beside the acronym, before or after it', () => {
+    const jargon = (text: string) => byRule('jargon', text).map((f) => f.actual);
+    expect(jargon('Ask about SDC (step-down care) today.')).toEqual([]);
+    expect(jargon('Ask about step-down care (SDC) today.')).toEqual([]);
+    expect(jargon('Ask about step-down care today.')).toEqual(['step-down care']);
+    expect(jargon('Ask about SDC, or step-down care, today.')).toEqual(['step-down care']);
+  });
 });
 
 describe('unknown acronyms', () => {
@@ -129,6 +138,12 @@ describe('unknown acronyms', () => {
     expect(fs[0]).toMatchObject({ actual: 'SDEC', severity: 'info', replacements: [] });
     expect(fs[0].entryId).toBeUndefined();
     expect(fs[0].message).toMatch(/Spell out “SDEC”/);
+  });
+
+  it('leaves alone units, time zones and grades after a number, and grades after "level"', () => {
+    expect(acronyms('The file is 349 KB. Call by 4:30 ET. Meet WCAG 2.2 AA and Level AA.')).toEqual([['WCAG', null, 'info']]);
+    expect(acronyms('We have 3 SDEC units.')).toEqual([['SDEC', null, 'info']]);
+    expect(acronyms('Pass AA guidelines.')).toEqual([['AA', null, 'info']]);
   });
 
   it('counts an explanation in the text: "words (XYZ)" or "XYZ (words)"', () => {

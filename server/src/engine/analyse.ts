@@ -37,7 +37,7 @@ export interface AcronymHit {
    * test"): not flagged, and the document's later uses are read in that sense too.
    */
   otherSense?: boolean;
-  /** Token range [first, last] of an expansion written before the acronym, when explained that way. */
+  /** Token range [first, last] of the expansion written beside the acronym, when explained that way. */
   expansionTokens?: [number, number];
   sentenceStart: boolean;
 }
@@ -159,7 +159,8 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   }
   if (!candidates) return;
   // Leftmost, then longest. Acronyms first: an acronym explained in place protects its
-  // expansion ("key performance indicator (KPI)" flags nothing inside the expansion).
+  // expansion, before or after it ("key performance indicator (KPI)", "KPI (key performance
+  // indicator)" flag nothing inside the expansion).
   candidates.sort((a, b) => a.i - b.i || b.j - a.j);
   // Whether the block is in capitals, worked out for the first acronym only.
   let shouting: boolean | undefined;
@@ -512,7 +513,7 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
     end: toSourceEnd(block, end),
     text: block.text.slice(tok.start, end),
     explained: how !== undefined,
-    expansionTokens: how && how !== true ? how : undefined,
+    expansionTokens: how,
     sentenceStart: isSentenceStart(tokens, c.i),
   };
 }
@@ -528,15 +529,14 @@ export function isBracketAfterWords(gap: string): boolean {
 
 /**
  * "expansion (ACR)" or "ACR (expansion)" right here, comparing words and ignoring case and
- * plurals. Returns the expansion's token range when it stands before the acronym, true when
- * after, undefined when not explained.
+ * plurals. Returns the expansion's token range, undefined when not explained.
  */
-function explainedInPlace(text: string, tokens: Token[], i: number, j: number, words: string[]): [number, number] | true | undefined {
+function explainedInPlace(text: string, tokens: Token[], i: number, j: number, words: string[]): [number, number] | undefined {
   if (!words.length) return undefined;
   // Before: words ... then "(" directly before the acronym.
   const from = i - words.length;
   if (wordsAt(tokens, from, words, false) && isBracketAfterWords(text.slice(tokens[i - 1].end, tokens[i].start))) return [from, i - 1];
   // After: "(" words ")".
-  if (wordsAt(tokens, j + 1, words, false) && onlyMark(text, tokens[j].end, tokens[j + 1].start, '(')) return true;
+  if (wordsAt(tokens, j + 1, words, false) && onlyMark(text, tokens[j].end, tokens[j + 1].start, '(')) return [j + 1, j + words.length];
   return undefined;
 }

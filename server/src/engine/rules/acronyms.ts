@@ -56,6 +56,14 @@ interface Use {
 /** Capitals that are words, not acronyms. */
 const NOT_ACRONYMS = new Set(['OK', 'AM', 'PM', 'TV']);
 
+/** Capitals that follow a number as units, time zones and grades: "349 KB", "4:30 ET", "2.2 AA". */
+const AFTER_NUMBERS = new Set(['KB', 'MB', 'GB', 'TB', 'DPI', 'ET', 'EST', 'EDT', 'PT', 'PST', 'PDT', 'CT', 'CST', 'GMT', 'BST', 'UTC', 'A', 'AA', 'AAA']);
+
+/** Digits (and the marks between them) only: "349", "2.2", "1,023". */
+function isNumber(t: Token): boolean {
+  return (t.flags & HAS_DIGIT) !== 0 && (t.flags & (HAS_LOWER | HAS_UPPER | NON_ASCII)) === 0;
+}
+
 /** I, II, ..., XXXIX: roman numerals, not acronyms ("Part II"). */
 const ROMAN = /^X{0,3}(IX|IV|V?I{0,3})$/;
 
@@ -233,6 +241,9 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (!core) continue;
       // Part of a dotted name or address: GOV.UK, NHS.UK.
       if (dotted(block.text, t.start, t.start + written.length)) continue;
+      // A unit, time zone or grade after a number ("349 KB", "4:30 ET", "WCAG 2.2 AA"), or a grade
+      // after "level" ("Level AA"), is no acronym.
+      if (i > 0 && t.joined && ((isNumber(tokens[i - 1]) && AFTER_NUMBERS.has(core)) || tokens[i - 1].lower === 'level')) continue;
       // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
       // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
       const [first, last] = hyphenRun(block.text, tokens, i);
