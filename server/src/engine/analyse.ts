@@ -188,6 +188,9 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
+    // Two capitals are an acronym, not a short word in capitals: "prevent IE" (infective
+    // endocarditis) is not "ie", nor "the EG form" "eg".
+    if (c.i === c.j && !ce.caseSensitive && isTwoCapitals(tokens[c.i])) continue;
     // An 'explain' term followed by "(…)" is explained in place (as its own fix writes it):
     // flagging it again made every fix all add the explanation once more.
     if (ce.entry.action === 'explain' && nextAfterSpaces(block.text, tokens[c.j].end) === '(') continue;
@@ -258,6 +261,11 @@ function pronouncedAfter(text: string, tokens: Token[], j: number): boolean {
   if (k >= tokens.length || nextAfterSpaces(text, tokens[j].end) !== '(' || text.slice(tokens[j].end, tokens[k].start).trim() !== '(') return false;
   const [a, b] = hyphenRun(text, tokens, k);
   return a === k && isRespelling(text, tokens, a, b);
+}
+
+function isTwoCapitals(t: Token): boolean {
+  const s = t.text;
+  return s.length === 2 && s.charCodeAt(0) >= 65 && s.charCodeAt(0) <= 90 && s.charCodeAt(1) >= 65 && s.charCodeAt(1) <= 90;
 }
 
 /** Small words a name's acronym leaves out: "Dietary Approaches to Stop Hypertension (DASH)". */
