@@ -32,6 +32,17 @@ describe('long sentences', () => {
     expect(f.range.start).toEqual({ line: 0, character: 11 });
   });
 
+  it('ends a sentence at an HTML line break, as at a markdown one', () => {
+    const two = (br: string) => `${words(20)}${br}${words(20)}`;
+    for (const br of ['<br>', '<br/>', '<BR />', '</br>', '<br><br>', '\\\n']) expect(byRule('long-sentence', two(br)), br).toEqual([]);
+    expect(byRule('long-sentence', `| a |\n| --- |\n| ${two('<br>')} |`)).toEqual([]);
+    expect(byRule('long-sentence', `Some *emphasis* and [a link](x). ${two('<br>')}`)).toEqual([]);
+    // Other HTML stands for something that is not a sentence end.
+    expect(byRule('long-sentence', two('<span></span>'))).toHaveLength(1);
+    // A line break with no full stop before it does not end the sentence.
+    expect(byRule('long-sentence', `${words(20).slice(0, -1)}<br>${words(20)}`)).toHaveLength(1);
+  });
+
   it('follows config longSentence and rule severity', () => {
     expect(byRule('long-sentence', words(12), { config: { longSentence: 10 } }).map((f) => f.message)).toEqual([expect.stringContaining('12 words')]);
     expect(byRule('long-sentence', words(40), { config: { rules: { 'long-sentence': 'off' } } })).toEqual([]);

@@ -42,6 +42,14 @@ export interface LiteBlock {
 /** Marks where non-prose inline content was (prose.ts `OBJECT`). */
 const OBJECT = '\uFFFC';
 
+/**
+ * An HTML line break, `<br>`, `<br/>`, `</br>`: in prose it is a line break, as a markdown hard
+ * break is ("Line one.<br>Line two." is two sentences), not something else standing there.
+ */
+export function isBreakTag(tag: string): boolean {
+  return /^<\/?br\s*\/?>$/i.test(tag);
+}
+
 /** More "[text](" that are not links than this in a paragraph: declined (each is read again as text). */
 const MAX_FAILED_LINKS = 8;
 
@@ -1196,9 +1204,12 @@ class Emitter {
           this.flush();
           this.items.push({ marker: '\n', at: t.start });
           break;
+        case T.Html:
+          this.flush();
+          this.items.push({ marker: isBreakTag(this.text.slice(t.start, t.end)) ? '\n' : OBJECT, at: t.start });
+          break;
         case T.Code:
         case T.Autolink:
-        case T.Html:
           this.flush();
           this.items.push({ marker: OBJECT, at: t.start });
           break;
