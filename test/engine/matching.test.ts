@@ -21,6 +21,8 @@ const dict = tinyDictionary(
     { id: 'overarching', terms: ['overarching'], inflect: 'none', replacements: ['general'] },
     { id: 'notify', terms: ['notify'], inflect: 'verb', replacements: ['tell'] },
     { id: 'hypertension', terms: ['hypertension'], inflect: 'none', replacements: ['high blood pressure'] },
+    { id: 'submit', terms: ['submit'], inflect: 'verb', forms: { submit: { third: 'submits', past: 'submitted', participle: 'submitted', gerund: 'submitting' } }, replacements: ['give'] },
+    { id: 'leverage', terms: ['leverage'], inflect: 'auto', replacements: ['build on'] },
   ],
   { names: [{ name: 'NHS Talking Therapies' }, { name: 'GOV.UK Notify' }] },
 );
@@ -138,6 +140,18 @@ describe('replacements', () => {
     expect(fixFirst('Ask the stakeholders.')).toBe('Ask the people involved.');
     expect(fixFirst('She led on it.')).toBe('She ran it.');
     expect(fixFirst('We are leading on it.')).toBe('We are running it.');
+  });
+
+  it('give a participle after "be", "have" or "get" where past and participle are written alike', () => {
+    expect(fixFirst('We submitted it.')).toBe('We gave it.');
+    expect(fixFirst('It must be submitted.')).toBe('It must be given.');
+    expect(fixFirst('It has already been submitted.')).toBe('It has already been given.');
+    expect(fixFirst('They have *submitted* it.')).toBe('They have *given* it.');
+    expect(fixFirst('It was quickly submitted.')).toBe('It was quickly given.');
+  });
+
+  it('read a replacement ending in a particle as a verb: "leverages" gives "builds on", not "build ons"', () => {
+    expect(fixFirst('It leverages the work.')).toBe('It builds on the work.');
   });
 
   it('fix "a"/"an" in front when the first sound changes', () => {
