@@ -151,6 +151,15 @@ describe('unknown acronyms', () => {
     expect(fs[0].message).toMatch(/Spell out “SDEC”/);
   });
 
+  it('leaves alone an acronym talked about in quotes, and flags its first use', () => {
+    expect(acronyms('Use "ethnic minorities", not "BAME" or ‘BME’.')).toEqual([]);
+    expect(acronyms("Do not write 'ICB'. Write “integrated care board”.")).toEqual([]);
+    expect(acronyms("Do not write 'ICB'. The ICB met.")).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('Say "text message", not "SDEC". Our SDEC unit is open.')).toEqual([['SDEC', null, 'info']]);
+    // Quotes around more than the acronym do not make it a mention.
+    expect(acronyms("He said 'ask the SDEC team'.")).toEqual([['SDEC', null, 'info']]);
+  });
+
   it('leaves alone units, time zones and grades after a number, and grades after "level"', () => {
     expect(acronyms('The file is 349 KB. Call by 4:30 ET. Meet WCAG 2.2 AA and Level AA.')).toEqual([['WCAG', null, 'info']]);
     expect(acronyms('We have 3 SDEC units.')).toEqual([['SDEC', null, 'info']]);

@@ -218,6 +218,19 @@ function startsPhrase(trie: TokenTrie<Terminal>, tok: Token): boolean {
 const OPEN_QUOTES = new Set(['"', '“', "'", '‘']);
 const CLOSE_QUOTES = new Set(['"', '”', "'", '’']);
 
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/** Whether text[start, end) stands alone in quotes, a word talked about: "utilise", 'BAME'. */
+export function isQuotedAlone(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && isBlank(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < text.length && isBlank(text.charCodeAt(b))) b++;
+  return a > 0 && b < text.length && OPEN_QUOTES.has(text[a - 1]) && CLOSE_QUOTES.has(text[b]);
+}
+
 /**
  * A word talked about rather than used is not flagged: the whole of a quotation ("we say
  * 'use', not 'utilise'"), a heading, table cell or list item that is only the term (a glossary
@@ -227,14 +240,10 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   const text = block.text;
   const start = tokens[c.i].start;
   const end = tokens[c.j].end;
+  // The quotes must hug the term: "utilise" or “utilise”, not a quoted sentence.
+  if (isQuotedAlone(text, start, end)) return true;
   const before = text.slice(0, start).trimEnd();
   const after = text.slice(end).trimStart();
-  if (OPEN_QUOTES.has(before.charAt(before.length - 1)) && CLOSE_QUOTES.has(after.charAt(0))) {
-    // The quote must hug the term: "utilise" or “utilise”, not a quoted sentence.
-    const open = before.length - 1;
-    const close = end + (text.length - end - after.length);
-    if (text.slice(open + 1, start).trim() === '' && text.slice(end, close).trim() === '') return true;
-  }
   if (c.i === 0 && c.j === tokens.length - 1 && (block.kind !== 'paragraph' || block.listItem)) {
     return /^[\s:.*_-]*$/.test(after) && /^[\s*_-]*$/.test(before);
   }

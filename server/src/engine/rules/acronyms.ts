@@ -17,7 +17,7 @@
  * text never uses it; an explanation in a heading counts.
  */
 import type { DocumentAnalysis } from '../check.js';
-import { articleBefore, isBracketAfterWords, isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
+import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from '../tokenize.js';
@@ -218,6 +218,11 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
         // Capitals in a pronunciation guide mark stress: "hemoglobin (HEE-muh-glow-bin)" is no
         // use of HEE, and its fix would break the word.
         if (j === i && isRespelling(block.text, tokens, ...hyphenRun(block.text, tokens, i))) continue;
+        // An acronym talked about, not used: "Use 'ethnic minorities', not 'BAME'".
+        if (isQuotedAlone(block.text, tokens[i].start, tokens[j].end)) {
+          i = j;
+          continue;
+        }
         uses.push({
           entry: hit.entry,
           key: `#${hit.entry}`,
@@ -239,6 +244,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       const written = t.possessive ? t.text.slice(0, -2) : t.text;
       const core = acronymShape(written);
       if (!core) continue;
+      if (isQuotedAlone(block.text, t.start, t.end)) continue;
       // Part of a dotted name or address: GOV.UK, NHS.UK.
       if (dotted(block.text, t.start, t.start + written.length)) continue;
       // A unit, time zone or grade after a number ("349 KB", "4:30 ET", "WCAG 2.2 AA"), or a grade
