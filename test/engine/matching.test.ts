@@ -372,6 +372,12 @@ describe('mentions', () => {
     // Not in a paragraph of its own.
     expect(jargon('Utilise (if you can) the form.')).toEqual(['Utilise']);
   });
+
+  it('does not flag the headword of a word list that gives its advice after a comma', () => {
+    expect(jargon("* utilise, use 'use'\n* utilised, say 'used'\n* utilising, usually not needed")).toEqual([]);
+    // A comma and more words of the item.
+    expect(jargon('- utilise, or plan, the form\n- utilise, then plan\n- We utilise, use and reuse')).toEqual(['utilise', 'utilise', 'utilise']);
+  });
 });
 
 describe('when: context the base form needs', () => {

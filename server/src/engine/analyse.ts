@@ -231,6 +231,9 @@ export function isQuotedAlone(text: string, start: number, end: number): boolean
   return a > 0 && b < text.length && OPEN_QUOTES.has(text[a - 1]) && CLOSE_QUOTES.has(text[b]);
 }
 
+/** What a word list says after a headword and a comma: "* collaborate, use 'work with'". */
+const WORD_LIST_ADVICE = /^,\s+(?:use|say|write|try|describe|avoid|usually|instead)\b/i;
+
 /**
  * A word talked about rather than used is not flagged: the whole of a quotation ("we say
  * 'use', not 'utilise'"), a heading, table cell or list item that is only the term (a glossary
@@ -249,9 +252,11 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   }
   // A word list: a list item that starts with the term, then says what to do about it in
   // brackets that end the item or a clause ("- going forward (unless you're giving directions)",
-  // "* impact (unless talking about a collision), use ...") or after a dash ("- fulfil - use
-  // 'meet'"). Not a list written on one line ("- colonoscopy  - flexible sigmoidoscopy - ..."),
-  // nor a term that the item goes on to use ("- Sexually transmitted diseases (STDs). STDs ...").
+  // "* impact (unless talking about a collision), use ..."), after a dash ("- fulfil - use
+  // 'meet'") or after a comma ("* collaborate, use 'work with'"). Not a list written on one line
+  // ("- colonoscopy  - flexible sigmoidoscopy - ..."), nor a term that the item goes on to use
+  // ("- Sexually transmitted diseases (STDs). STDs ..."), nor a comma and more of the same
+  // ("- cirrhosis, or scarring of liver tissue").
   if (c.i === 0 && block.listItem && /^[\s*_]*$/.test(before)) {
     if (after.charAt(0) === '(') {
       const close = after.indexOf(')');
@@ -260,6 +265,7 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
     }
     const gap = text.slice(end, text.length - after.length);
     if ((gap === ' ' || gap === '\u00a0') && /^[-\u2013\u2014]\s/.test(after) && !/\s[-\u2013\u2014]\s/.test(after.slice(1))) return true;
+    if (gap === '' && WORD_LIST_ADVICE.test(after)) return true;
   }
   return false;
 }
