@@ -151,6 +151,18 @@ describe('unknown acronyms', () => {
     expect(fs[0].message).toMatch(/Spell out “SDEC”/);
   });
 
+  it('counts words that spell the acronym just before "or", "called" or "known as"', () => {
+    expect(acronyms('Same day emergency care, or SDEC, is open. SDEC closes at 8pm.')).toEqual([]);
+    expect(acronyms('Same day emergency care, also called SDEC, is open.')).toEqual([]);
+    expect(acronyms('Same day emergency care (a hospital unit), sometimes known as an SDEC, is open.')).toEqual([]);
+    expect(acronyms('Care plans, or SDEC, help.')).toEqual([['SDEC', null, 'info']]);
+    expect(acronyms('Same day emergency care. Or SDEC.')).toEqual([['SDEC', null, 'info']]);
+    expect(acronyms('Same day emergency care or the SDEC ward.')).toEqual([]);
+    expect(acronyms('Same day emergency care or the SDECs.')).toEqual([]);
+    // A glossary acronym spelled out that way counts too.
+    expect(acronyms('The integrated care board, or ICB, met.')).toEqual([]);
+  });
+
   it('leaves alone an acronym talked about in quotes, and flags its first use', () => {
     expect(acronyms('Use "ethnic minorities", not "BAME" or ‘BME’.')).toEqual([]);
     expect(acronyms("Do not write 'ICB'. Write “integrated care board”.")).toEqual([]);

@@ -322,7 +322,7 @@ function gapText(text: string, from: number, to: number): string {
 
 /**
  * Explained where it stands: "words (ACR)" or "ACR (words)" where the words in brackets start
- * with the acronym's first letter.
+ * with the acronym's first letter, or "words, or ACR" where they spell it (spelledOutBefore).
  */
 function explainedAround(text: string, tokens: Token[], i: number, j: number): boolean {
   const first = tokens[i];
@@ -344,7 +344,53 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
     while (k < second.end && text.charCodeAt(k) !== 41) k++;
     if (k === second.end) return true;
   }
-  return false;
+  return i === j && spelledOutBefore(text, tokens, i);
+}
+
+/** Words a name's initials may leave out: "Department of Health". */
+const LEFT_OUT = new Set(['of', 'and', 'the', 'to', 'for', 'in', 'on', 'with', 'at', 'by', '&']);
+
+/** Words that may come before a connector: "also called", "sometimes known as". */
+const HEDGES = new Set(['also', 'sometimes', 'commonly', 'often', 'usually']);
+
+/**
+ * "chronic obstructive pulmonary disease, or COPD", "hemolytic uremic syndrome, also called
+ * HUS", "atrial fibrillation (A-tre-al fi-bri-LA-shun), or AF": the words just before "or",
+ * "called" or "known as" begin with the acronym's letters, in order, in the same sentence (small
+ * words may be left out, and a bracket between is skipped). The words are read back from the
+ * acronym only as far as its letters need.
+ */
+function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
+  const sentence = tokens[i].sentence;
+  const at = (k: number) => (k >= 0 && tokens[k].sentence === sentence ? tokens[k].lower : undefined);
+  let k = i - 1;
+  if (at(k) === 'a' || at(k) === 'an' || at(k) === 'the') k--;
+  if (at(k) === 'or') k--;
+  else if (at(k) === 'called') {
+    k--;
+    if (HEDGES.has(at(k) ?? '')) k--;
+  } else if (at(k) === 'as' && at(k - 1) === 'known') {
+    k -= 2;
+    if (HEDGES.has(at(k) ?? '')) k--;
+  } else return false;
+  const written = tokens[i].text;
+  const letters = written.endsWith('s') ? written.slice(0, -1) : written;
+  let want = letters.length - 1;
+  let depth = 0;
+  for (let steps = 0; k >= 0 && want >= 0 && steps < 4 * letters.length + 12; k--, steps++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence) return false;
+    // Brackets between the words and the connector ("atrial fibrillation (A-tre-al ...), or AF").
+    const gapAfter = k + 1 < tokens.length ? text.slice(t.end, tokens[k + 1].start) : '';
+    if (gapAfter.includes(')')) depth++;
+    if (depth > 0) {
+      if (text.slice(k > 0 ? tokens[k - 1].end : 0, t.start).includes('(')) depth--;
+      continue;
+    }
+    if (t.text.charAt(0).toUpperCase() === letters.charAt(want)) want--;
+    else if (!LEFT_OUT.has(t.lower)) return false;
+  }
+  return want < 0;
 }
 
 /**
