@@ -448,10 +448,11 @@ describe('settings', () => {
   });
 
   it('reads settings per document, ignoring values of the wrong type', async () => {
-    h = await startHarness({ configuration: () => ({ allow: ['utilise', 7], audience: 'martians', categories: { 'wordy-phrase': 'loud' } }) });
+    h = await startHarness({ configuration: () => ({ allow: ['utilise', 7, '&'], audience: 'martians', categories: { 'wordy-phrase': 'loud' } }) });
     h.open(URI, 'We utilise it. In order to go.');
     expect(where(await h.diagnosticsFor(URI, 1)).map((x) => x[0])).toEqual(['in-order-to']);
     expect(h.logs.some((l) => l.message.includes('plainwords.audience'))).toBe(true);
+    expect(h.logs.some((l) => l.message.includes('plainwords.allow: "&" is not a word or phrase'))).toBe(true);
   });
 
   it('does not check a document over the size limit, and says how to check it', async () => {

@@ -14,7 +14,7 @@ export { LineIndex, wellFormed } from './text.js';
 export { pushAll, maxOf } from './lists.js';
 export { extractProse } from './prose.js';
 export { matchProse } from './analyse.js';
-export { parseEntry, crossCheck, parseNames, parseConfig, formatProblem } from './validate.js';
+export { parseEntry, crossCheck, parseNames, parseConfig, formatProblem, hasWords } from './validate.js';
 export type { LoadedEntry, Problem } from './validate.js';
 export { parseJson } from './json.js';
 export { runEntryExamples } from './examples.js';

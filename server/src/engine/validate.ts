@@ -146,6 +146,11 @@ export function parseNames(text: string, file: string): { names: ProperName[]; p
   return { names, problems };
 }
 
+/** Whether a word list entry has any word the checker reads ("&" has none, so it allows nothing). */
+export function hasWords(text: string): boolean {
+  return tokenize(text).length > 0;
+}
+
 /** Parse and validate a project config file (.plainwords.json; comments allowed). */
 export function parseConfig(text: string, file: string): { config?: PlainwordsConfig; problems: Problem[] } {
   const parsed = parseJson(text, file, { comments: true });
@@ -156,7 +161,7 @@ export function parseConfig(text: string, file: string): { config?: PlainwordsCo
   // The word list is read as a text is ("in *order* to" allows "in order to"), so only an
   // entry with no words at all allows nothing.
   (config.allow ?? []).forEach((w, i) => {
-    if (tokenize(w).length === 0) problems.push({ file, ...parsed.locate(['allow', i]), field: `allow[${i}]`, message: `allow[${i}] "${w}" has no words: the checker reads it as nothing, so it allows nothing; leave it out` });
+    if (!hasWords(w)) problems.push({ file, ...parsed.locate(['allow', i]), field: `allow[${i}]`, message: `allow[${i}] "${w}" has no words: the checker reads it as nothing, so it allows nothing; leave it out` });
   });
   if (problems.length) return { problems };
   return { config, problems };

@@ -3,7 +3,7 @@
  * `plainwords`), whatever its shape. A client that never answers, answers `null` or sends
  * values of the wrong type gets the defaults from settings-schema.ts for those settings.
  */
-import { CATEGORIES, type Audience, type Category, type PlainwordsConfig, type SeverityOrOff } from '../engine/index.js';
+import { CATEGORIES, hasWords, type Audience, type Category, type PlainwordsConfig, type SeverityOrOff } from '../engine/index.js';
 import { settingsSchema } from './settings-schema.js';
 
 export interface Settings {
@@ -84,7 +84,8 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
   const allow = lookup(src, 'allow');
   if (Array.isArray(allow)) {
     for (const w of allow) {
-      if (typeof w === 'string' && w.trim() && w.length <= 200) s.allow.push(w);
+      // An entry with no words ("&") would allow nothing: said, not kept.
+      if (typeof w === 'string' && w.length <= 200 && hasWords(w)) s.allow.push(w);
       else bad('allow', w, 'a word or phrase');
     }
   } else if (allow !== undefined && allow !== null) bad('allow', allow, 'a list of words');
