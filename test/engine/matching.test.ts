@@ -90,6 +90,12 @@ describe('matching', () => {
     expect(actuals('Ask about Hypertension Clinics (HC). Hypertension is common.')).toEqual(['Hypertension']);
   });
 
+  it('leaves alone a word made another by a prefix and a hyphen: "pre-hypertension" is not "hypertension"', () => {
+    expect(actuals('You have pre-hypertension. Take anti-hypertension medicines.')).toEqual([]);
+    expect(actuals('You have pre hypertension, or long-hypertension.')).toEqual(['hypertension', 'hypertension']);
+    expect(actuals('We co-produce it. We will re-utilise it.')).toEqual(['co-produce']);
+  });
+
   it('leaves alone a term followed by how to say it: it is being taught', () => {
     expect(actuals('This is called hypertension (HI-per-TEN-shun).')).toEqual([]);
     expect(actuals('Leg hypertension (hi-PER-tens) is rare.')).toEqual([]);

@@ -6,7 +6,7 @@
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
-import { hyphenRun, isRespelling } from './respelling.js';
+import { PREFIXES, hyphenRun, isRespelling } from './respelling.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
@@ -185,6 +185,8 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   for (const c of candidates) {
     if (c.t.kind === 'acronym' || c.i < next) continue;
     if (isProtected(c) || isMention(block, tokens, c) || inDefinedName(block.text, tokens, c)) continue;
+    // A word after a prefix and a hyphen is part of another word: "co-located" is not "located".
+    if (c.i > 0 && PREFIXES.has(tokens[c.i - 1].lower) && tokens[c.i - 1].end === tokens[c.i].start - 1 && block.text.charCodeAt(tokens[c.i - 1].end) === 45) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;

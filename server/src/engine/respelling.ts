@@ -10,7 +10,7 @@ import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from './tokeni
 const JOINING_WORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 /** Prefixes written before an acronym with a hyphen: "anti-TNF", "non-HTML", "post-COVID". */
-const PREFIXES = new Set(['anti', 'co', 'cross', 'de', 'ex', 'inter', 'intra', 'mid', 'multi', 'non', 'post', 'pre', 'pro', 're', 'semi', 'sub', 'trans', 'ultra', 'un']);
+export const PREFIXES = new Set(['anti', 'co', 'cross', 'de', 'ex', 'inter', 'intra', 'mid', 'multi', 'non', 'post', 'pre', 'pro', 're', 'semi', 'sub', 'trans', 'ultra', 'un']);
 
 const isJoined = (text: string, a: Token, b: Token) => b.start === a.end + 1 && text.charCodeAt(a.end) === 45;
 
