@@ -297,7 +297,8 @@ function isCapitalised(t: Token): boolean {
 /** An acronym in brackets at token k: "(DASH)", "(SPAPs)". Returns its capitals, or undefined. */
 function bracketedAcronym(text: string, tokens: Token[], k: number): string | undefined {
   const t = tokens[k];
-  if ((t.flags & (HAS_DIGIT | NON_ASCII)) !== 0) return undefined;
+  // Most words have no capital: they are passed over without a string made.
+  if ((t.flags & HAS_UPPER) === 0 || (t.flags & (HAS_DIGIT | NON_ASCII)) !== 0) return undefined;
   const letters = t.text.endsWith('s') ? t.text.slice(0, -1) : t.text;
   if (letters.length < 2 || letters.length > 8 || letters !== letters.toUpperCase()) return undefined;
   if (nextAfterSpaces(text, t.end) !== ')') return undefined;
