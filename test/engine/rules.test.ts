@@ -39,8 +39,10 @@ describe('long sentences', () => {
     expect(byRule('long-sentence', `Some *emphasis* and [a link](x). ${two('<br>')}`)).toEqual([]);
     // Other HTML stands for something that is not a sentence end.
     expect(byRule('long-sentence', two('<span></span>'))).toHaveLength(1);
-    // A line break with no full stop before it does not end the sentence.
+    // A line break with no full stop before it does not end the sentence, and a line ending
+    // before the tag makes two line breaks, which do, with any line endings (a lone "\r" too).
     expect(byRule('long-sentence', `${words(20).slice(0, -1)}<br>${words(20)}`)).toHaveLength(1);
+    for (const eol of ['\n', '\r\n', '\r']) expect(byRule('long-sentence', `${words(20).slice(0, -1)}${eol}<br> ${words(20)}`), JSON.stringify(eol)).toEqual([]);
   });
 
   it('follows config longSentence and rule severity', () => {

@@ -494,7 +494,10 @@ function toMatch(block: Block, tokens: Token[], c: Candidate): Match {
   const last = tokens[c.j];
   const m: Match = {
     entry: c.t.entry,
-    form: c.t.form,
+    // An -ed form that is both past and participle ("submitted") matches as past; after "be",
+    // "have" or "get" it is the participle, and its replacement must be one too: "be given".
+    // Read from the block's own words, so a chunk's findings depend on the chunk alone.
+    form: c.t.form === 'past' && afterAuxiliary(tokens, c.i) ? 'participle' : c.t.form,
     start: toSource(block, first.start),
     end: toSourceEnd(block, c.possessive ? last.end - 2 : last.end),
     sentenceStart: isSentenceStart(tokens, c.i),
@@ -507,6 +510,20 @@ function toMatch(block: Block, tokens: Token[], c: Candidate): Match {
     m.following = { gapEnd: toSource(block, after.start), firstChar: after.text[0] };
   }
   return m;
+}
+
+/** Forms of "be", "have" and "get", after which an -ed form is a participle: "must be submitted". */
+const AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'am', 'has', 'have', 'had', 'having', 'get', 'gets', 'got', 'getting', 'gotten']);
+
+/** Words that may stand between an auxiliary and its participle: "has already submitted". */
+const BETWEEN = new Set(['not', 'already', 'also', 'just', 'never', 'now', 'then', 'all', 'still', 'since', 'ever', 'often']);
+
+/** Whether token i follows a form of "be", "have" or "get" in its sentence, maybe with an adverb between. */
+function afterAuxiliary(tokens: Token[], i: number): boolean {
+  const sentence = tokens[i].sentence;
+  let k = i - 1;
+  if (k >= 0 && tokens[k].sentence === sentence && (BETWEEN.has(tokens[k].lower) || (tokens[k].lower.length > 3 && tokens[k].lower.endsWith('ly')))) k--;
+  return k >= 0 && tokens[k].sentence === sentence && AUXILIARIES.has(tokens[k].lower);
 }
 
 /**

@@ -50,6 +50,13 @@ export function isBreakTag(tag: string): boolean {
   return /^<\/?br\s*\/?>$/i.test(tag);
 }
 
+/**
+ * What an HTML line break is in prose: U+2028 LINE SEPARATOR, which the tokenizer reads as a line
+ * break. Not "\n": after a line that ends in a lone "\r" (old Mac line endings), "\r\n" would
+ * read as one line break where "\n\n" reads as two, and findings would move with the line endings.
+ */
+export const LINE_SEPARATOR = '\u2028';
+
 /** More "[text](" that are not links than this in a paragraph: declined (each is read again as text). */
 const MAX_FAILED_LINKS = 8;
 
@@ -1206,7 +1213,7 @@ class Emitter {
           break;
         case T.Html:
           this.flush();
-          this.items.push({ marker: isBreakTag(this.text.slice(t.start, t.end)) ? '\n' : OBJECT, at: t.start });
+          this.items.push({ marker: isBreakTag(this.text.slice(t.start, t.end)) ? LINE_SEPARATOR : OBJECT, at: t.start });
           break;
         case T.Code:
         case T.Autolink:

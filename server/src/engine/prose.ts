@@ -11,7 +11,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent, Parent } from 'mdast';
 import type { DocumentFormat } from './types.js';
 import { endsIndented, splitBlankSeparated, type Chunk } from './chunks.js';
-import { frontMatterFenceAt, isBreakTag, scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.js';
+import { frontMatterFenceAt, isBreakTag, LINE_SEPARATOR, scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'alt';
 
@@ -517,7 +517,7 @@ function addBlock(prose: Prose, source: string, node: Parent & RootContent, kind
           break;
         case 'html':
           if (pos) prose.html.push({ start: pos.start.offset!, end: pos.end.offset!, value: child.value });
-          builder.marker(isBreakTag(child.value) ? '\n' : OBJECT, pos?.start.offset ?? 0);
+          builder.marker(isBreakTag(child.value) ? LINE_SEPARATOR : OBJECT, pos?.start.offset ?? 0);
           break;
         default:
           // inlineCode, footnoteReference and anything unknown: not prose.

@@ -137,33 +137,8 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
   return out;
 }
 
-/** Forms of "be", "have" and "get", after which an -ed form is a participle: "must be submitted". */
-const AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'am', 'has', 'have', 'had', 'having', 'get', 'gets', 'got', 'getting', 'gotten']);
-
-/** Words that may stand between an auxiliary and its participle: "has already submitted". */
-const BETWEEN = new Set(['not', 'already', 'also', 'just', 'never', 'now', 'then', 'all', 'still', 'since', 'ever', 'often']);
-
-/** The lower-case word that ends just before `end` in the text (spaces and emphasis marks skipped), and where it starts. */
-function wordBefore(source: string, end: number): { word: string; start: number } {
-  let e = end;
-  while (e > 0 && isArticleGap(source[e - 1])) e--;
-  let s = e;
-  while (s > 0 && /[A-Za-z']/.test(source[s - 1])) s--;
-  return { word: source.slice(s, e).toLowerCase(), start: s };
-}
-
-/** Whether the match follows a form of "be", "have" or "get", maybe with an adverb between. */
-function afterAuxiliary(source: string, start: number): boolean {
-  let { word, start: at } = wordBefore(source, start);
-  if (BETWEEN.has(word) || (word.length > 3 && word.endsWith('ly'))) word = wordBefore(source, at).word;
-  return AUXILIARIES.has(word);
-}
-
 function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
-  // An -ed form that is both past and participle ("submitted") matches as past; after "be",
-  // "have" or "get" it is the participle, and its replacement must be one too: "be given".
-  const form = ctx.form === 'past' && afterAuxiliary(ctx.source, ctx.start) ? 'participle' : ctx.form;
-  const inflected = inflectReplacement(spec, form);
+  const inflected = inflectReplacement(spec, ctx.form);
   const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart);
   const fixable = spec.fixable !== false;
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));

@@ -81,7 +81,7 @@ for (let c = 0; c < 128; c++) {
 
 /** The class of a character outside ASCII (not a surrogate). */
 function nonAsciiClass(code: number, ch: string): number {
-  if (code === 0xa0) return SPACE;
+  if (code === 0xa0 || code === 0x2028) return SPACE;
   if (code === 0x2010 || code === 0x2011) return HYPHEN;
   if (code === 0x2019) return APOSTROPHE;
   return NON_ASCII_WORD.test(ch) ? WORD : OTHER;
@@ -234,6 +234,11 @@ function isDomainPart(text: string, from: number): boolean {
   return DOMAIN_PARTS.has(text.slice(from, k).toLowerCase());
 }
 
+/** Part of a run of non-space characters (an address is read as one run): not a space, nor an HTML line break. */
+function inRun(c: number): boolean {
+  return c > 32 && c !== 0x2028;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -246,7 +251,7 @@ function isPluralPossessive(text: string, i: number, tokens: Token[]): boolean {
   const last = tokens.length ? tokens[tokens.length - 1] : undefined;
   if (!last || last.end !== i || (text.charCodeAt(i - 1) | 32) !== 115) return false;
   const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
-  return next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0;
+  return next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0 || next === 0x2028;
 }
 
 export function tokenize(text: string): Token[] {
@@ -311,9 +316,9 @@ export function tokenize(text: string): Token[] {
       if (sawEnd) sentence++;
       if (start >= chunkEnd) {
         let s = start;
-        while (s > 0 && text.charCodeAt(s - 1) > 32) s--;
+        while (s > 0 && inRun(text.charCodeAt(s - 1))) s--;
         let e = j;
-        while (e < n && text.charCodeAt(e) > 32) e++;
+        while (e < n && inRun(text.charCodeAt(e))) e++;
         chunkEnd = e;
         chunkUrl = urlishRun(text, s, start, j, e, dotted);
       }
@@ -344,16 +349,18 @@ export function tokenize(text: string): Token[] {
       gapOk = false;
       // A full stop followed by space or end ends a sentence ("e.g." mid-word does not split words anyway).
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
-      if (next === 32 || next === 10 || next === 13 || next === 9 || next === 34 || next === 41 || next === 0x201d) sawEnd = true;
+      if (next === 32 || next === 10 || next === 13 || next === 9 || next === 34 || next === 41 || next === 0x201d || next === 0x2028) sawEnd = true;
     } else if (cls === APOSTROPHE && isPluralPossessive(text, i, tokens)) {
       // The apostrophe of a plural possessive belongs with its word: "carers' assessment" is a
       // phrase as "carer's assessment" is.
     } else if (cls !== SPACE) gapOk = false;
-    else if (code === 10 || code === 13) {
+    else if (code === 10 || code === 13 || code === 0x2028) {
       // Two line breaks in a row end a sentence (plain text paragraphs are split earlier, this is a guard).
-      // A CRLF is one line break, not two (else every CRLF line ended a sentence).
+      // A CRLF is one line break, not two (else every CRLF line ended a sentence). U+2028 is an
+      // HTML line break in prose (markdown-lite.ts LINE_SEPARATOR).
       const after = code === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      if (after < n && (text.charCodeAt(after) === 10 || text.charCodeAt(after) === 13)) sawEnd = true;
+      const c = after < n ? text.charCodeAt(after) : 0;
+      if (c === 10 || c === 13 || c === 0x2028) sawEnd = true;
     }
     i++;
   }
