@@ -8,6 +8,7 @@ import type { DocumentAnalysis } from '../check.js';
 import type { PlainwordsConfig } from '../config.js';
 import type { ChunkAnalysis } from '../analyse.js';
 import { placesOf, type LineIndex, type Place } from '../text.js';
+import { reportText } from '../markdown-lite.js';
 import type { Audience } from '../types.js';
 import { FORMULAS, agreementOf, fleschReadingEase, formulaAges, formulaGrades, readingAgeOf, round1 } from './formulas.js';
 import { addCounts, chunkReadability, emptyCounts, type BlockStats, type SentenceStats } from './sentences.js';
@@ -258,7 +259,7 @@ export function chunkReport(analysis: ChunkAnalysis): ChunkReport {
       seg = { heading: undefined, headingText: undefined, start: b.start, end: b.start, counts: emptyCounts(), hardest: [], paragraphs: [] };
       if (b.kind === 'heading') {
         seg.heading = b;
-        seg.headingText = analysis.blocks[b.index].block.text;
+        seg.headingText = reportText(analysis.blocks[b.index].block.text);
       }
       top = new Hardest();
       segments.push(seg);
@@ -572,7 +573,7 @@ export function scoredBlocks(doc: DocumentAnalysis): Array<{ kind: 'paragraph' |
   for (const chunk of doc.chunks) {
     for (const { block } of chunk.analysis.blocks) {
       if (block.kind !== 'paragraph' && block.kind !== 'heading') continue;
-      out.push({ kind: block.kind, text: block.text, start: block.start + chunk.start, end: block.end + chunk.start });
+      out.push({ kind: block.kind, text: reportText(block.text), start: block.start + chunk.start, end: block.end + chunk.start });
     }
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import type { ChunkAnalysis, AnalysedBlock } from '../analyse.js';
 import { toSource, toSourceEnd, type BlockKind } from '../prose.js';
+import { reportText } from '../markdown-lite.js';
 import type { Token } from '../tokenize.js';
 import { readingAgeOf } from './formulas.js';
 import type { ReadabilityCounts } from './types.js';
@@ -138,7 +139,7 @@ function blockStats(ab: AnalysedBlock, index: number): BlockStats {
     while (e < text.length && isClosing(text.charCodeAt(e))) e++;
     const from = tokens[first].start;
     addCounts(totals, c);
-    found.push({ start: toSource(block, from), end: toSourceEnd(block, e), text: text.slice(from, e), words: c.words, readingAge: readingAgeOf(c) ?? 0 });
+    found.push({ start: toSource(block, from), end: toSourceEnd(block, e), text: reportText(text.slice(from, e)), words: c.words, readingAge: readingAgeOf(c) ?? 0 });
     first = -1;
   };
   let i = 0;
