@@ -285,8 +285,8 @@ function isTwoCapitals(t: Token): boolean {
   return s.length === 2 && s.charCodeAt(0) >= 65 && s.charCodeAt(0) <= 90 && s.charCodeAt(1) >= 65 && s.charCodeAt(1) <= 90;
 }
 
-/** Small words a name's acronym leaves out: "Dietary Approaches to Stop Hypertension (DASH)". */
-const NAME_JOINERS = new Set(['of', 'and', 'the', 'to', 'for', 'in', 'on', 'with', 'at', 'by', 'a', 'an', '&']);
+/** Small words an acronym's letters may leave out: "Department of Health", "Dietary Approaches to Stop Hypertension". */
+const LEFT_OUT = new Set(['of', 'and', 'the', 'to', 'for', 'in', 'on', 'with', 'at', 'by', 'a', 'an', '&']);
 
 /** A word that starts with a capital letter (ASCII: names in English prose). */
 function isCapitalised(t: Token): boolean {
@@ -302,40 +302,61 @@ function bracketedAcronym(text: string, tokens: Token[], k: number): string | un
   const letters = t.text.endsWith('s') ? t.text.slice(0, -1) : t.text;
   if (letters.length < 2 || letters.length > 8 || letters !== letters.toUpperCase()) return undefined;
   if (nextAfterSpaces(text, t.end) !== ')') return undefined;
-  const before = text.slice(tokens[k - 1].end, t.start).trim();
-  return before === '(' ? letters : undefined;
+  return onlyMark(text, tokens[k - 1].end, t.start, '(') ? letters : undefined;
+}
+
+/**
+ * The first of the words that spell an acronym's capitals, `letters`, reading back from token
+ * `last`; -1 when the words of its sentence do not. Each letter, last first, is the first
+ * letter of a word (in either case); small words (LEFT_OUT) may be left out, and a bracket
+ * between the words and `last` is passed over ("atrial fibrillation (A-tre-al fi-bri-LA-shun),
+ * or AF"). Reads back only as far as the letters need. Used for names defined with their acronym
+ * (inDefinedName) and for "words, or ACR" (rules/acronyms.ts).
+ */
+export function spelledBackFrom(text: string, tokens: Token[], last: number, letters: string): number {
+  const sentence = tokens[last].sentence;
+  let want = letters.length - 1;
+  let depth = 0;
+  for (let k = last, steps = 0; k >= 0 && steps < 4 * letters.length + 12; k--, steps++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence) return -1;
+    if (k + 1 < tokens.length && text.slice(t.end, tokens[k + 1].start).includes(')')) depth++;
+    if (depth > 0) {
+      if (text.slice(k > 0 ? tokens[k - 1].end : 0, t.start).includes('(')) depth--;
+      continue;
+    }
+    if ((t.text.charCodeAt(0) & ~32) === letters.charCodeAt(want)) {
+      if (--want < 0) return k;
+    } else if (!LEFT_OUT.has(t.lower)) return -1;
+  }
+  return -1;
 }
 
 /**
  * Inside a name the text defines with its acronym: "Dietary Approaches to Stop Hypertension
- * (DASH)", "End-Stage Renal Disease (ESRD)". The name's capitalised words give the acronym's
- * letters in order (small joining words may be left out); a name is what something is called,
- * so its words are not the writer's to change, and a fix would break the acronym beside it.
+ * (DASH)", "End-Stage Renal Disease (ESRD)": capitalised words (small words aside), with
+ * nothing but spaces or hyphens between them, that spell the acronym in brackets right after
+ * them. A name is what something is called, so its words are not the writer's to change, and a
+ * fix would break the acronym beside it.
  */
 function inDefinedName(text: string, tokens: Token[], c: Candidate): boolean {
+  const isNameWord = (t: Token) => isCapitalised(t) || LEFT_OUT.has(t.lower);
   if (!isCapitalised(tokens[c.i])) return false;
   const sentence = tokens[c.i].sentence;
-  // The run of capitalised (or joining) words from the candidate on, up to "(ACRONYM)".
+  // The words from the candidate on, up to "(ACRONYM)".
   let k = c.i + 1;
   let letters: string | undefined;
   for (; k < tokens.length && k <= c.j + 12; k++) {
     const t = tokens[k];
     if (t.sentence !== sentence) return false;
     if (k > c.j && (letters = bracketedAcronym(text, tokens, k))) break;
-    if (!t.joined || !(isCapitalised(t) || NAME_JOINERS.has(t.lower))) return false;
+    if (!t.joined || !isNameWord(t)) return false;
   }
   if (!letters) return false;
-  // Back from the bracket: each capital of the acronym is the first letter of a word.
-  let want = letters.length - 1;
-  for (let m = k - 1; m >= 0 && want >= 0; m--) {
-    const t = tokens[m];
-    if (t.sentence !== sentence || (m < k - 1 && !tokens[m + 1].joined)) return false;
-    if (t.text.charCodeAt(0) === letters.charCodeAt(want)) {
-      want--;
-      if (want < 0) return m <= c.i;
-    } else if (!NAME_JOINERS.has(t.lower)) return false;
-  }
-  return false;
+  const start = spelledBackFrom(text, tokens, k - 1, letters);
+  if (start < 0 || start > c.i) return false;
+  for (let m = start; m < c.i; m++) if (!isNameWord(tokens[m]) || !tokens[m + 1].joined) return false;
+  return true;
 }
 
 /** The same word but for a plural ending: "board" and "boards", "child" and "children". */

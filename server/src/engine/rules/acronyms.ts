@@ -17,7 +17,7 @@
  * text never uses it; an explanation in a heading counts.
  */
 import type { DocumentAnalysis } from '../check.js';
-import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
+import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from '../tokenize.js';
@@ -347,18 +347,13 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
   return i === j && spelledOutBefore(text, tokens, i);
 }
 
-/** Words a name's initials may leave out: "Department of Health". */
-const LEFT_OUT = new Set(['of', 'and', 'the', 'to', 'for', 'in', 'on', 'with', 'at', 'by', '&']);
-
 /** Words that may come before a connector: "also called", "sometimes known as". */
 const HEDGES = new Set(['also', 'sometimes', 'commonly', 'often', 'usually']);
 
 /**
  * "chronic obstructive pulmonary disease, or COPD", "hemolytic uremic syndrome, also called
  * HUS", "atrial fibrillation (A-tre-al fi-bri-LA-shun), or AF": the words just before "or",
- * "called" or "known as" begin with the acronym's letters, in order, in the same sentence (small
- * words may be left out, and a bracket between is skipped). The words are read back from the
- * acronym only as far as its letters need.
+ * "called" or "known as" spell the acronym (spelledBackFrom).
  */
 function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
   const sentence = tokens[i].sentence;
@@ -374,23 +369,7 @@ function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
     if (HEDGES.has(at(k) ?? '')) k--;
   } else return false;
   const written = tokens[i].text;
-  const letters = written.endsWith('s') ? written.slice(0, -1) : written;
-  let want = letters.length - 1;
-  let depth = 0;
-  for (let steps = 0; k >= 0 && want >= 0 && steps < 4 * letters.length + 12; k--, steps++) {
-    const t = tokens[k];
-    if (t.sentence !== sentence) return false;
-    // Brackets between the words and the connector ("atrial fibrillation (A-tre-al ...), or AF").
-    const gapAfter = k + 1 < tokens.length ? text.slice(t.end, tokens[k + 1].start) : '';
-    if (gapAfter.includes(')')) depth++;
-    if (depth > 0) {
-      if (text.slice(k > 0 ? tokens[k - 1].end : 0, t.start).includes('(')) depth--;
-      continue;
-    }
-    if (t.text.charAt(0).toUpperCase() === letters.charAt(want)) want--;
-    else if (!LEFT_OUT.has(t.lower)) return false;
-  }
-  return want < 0;
+  return at(k) !== undefined && spelledBackFrom(text, tokens, k, written.endsWith('s') ? written.slice(0, -1) : written) >= 0;
 }
 
 /**
