@@ -6,7 +6,7 @@
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
-import { PREFIXES, hyphenRun, isRespelling } from './respelling.js';
+import { PREFIXES, hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
@@ -186,7 +186,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     if (c.t.kind === 'acronym' || c.i < next) continue;
     if (isProtected(c) || isMention(block, tokens, c) || inDefinedName(block.text, tokens, c)) continue;
     // A word after a prefix and a hyphen is part of another word: "co-located" is not "located".
-    if (c.i > 0 && PREFIXES.has(tokens[c.i - 1].lower) && tokens[c.i - 1].end === tokens[c.i].start - 1 && block.text.charCodeAt(tokens[c.i - 1].end) === 45) continue;
+    if (c.i > 0 && PREFIXES.has(tokens[c.i - 1].lower) && isHyphenJoined(block.text, tokens[c.i - 1], tokens[c.i])) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
@@ -275,7 +275,7 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
 /** Whether "(pronunciation)" follows token j: "edema (e-DE-mah)", "larynx (LAR-ingks)". */
 function pronouncedAfter(text: string, tokens: Token[], j: number): boolean {
   const k = j + 1;
-  if (k >= tokens.length || nextAfterSpaces(text, tokens[j].end) !== '(' || text.slice(tokens[j].end, tokens[k].start).trim() !== '(') return false;
+  if (k >= tokens.length || !onlyMark(text, tokens[j].end, tokens[k].start, '(')) return false;
   const [a, b] = hyphenRun(text, tokens, k);
   return a === k && isRespelling(text, tokens, a, b);
 }

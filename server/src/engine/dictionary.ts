@@ -187,26 +187,17 @@ export function compileDictionary(data: DictionaryData): CompiledDictionary {
       const words = termWords(text.toLowerCase());
       if (termSeqs.some((seq) => words.length > seq.length && containsSeq(words, seq))) protect.push(text);
     }
-    for (const p of protect) addProtect(trie, p, index);
+    for (const p of protect) addProtect(trie, p, termWords(p), index);
   });
-  for (const name of data.names ?? []) if (name && typeof name.name === 'string') addProtect(trie, name.name, -1);
-  for (const allowed of data.allow ?? []) if (typeof allowed === 'string') addProtect(trie, allowed, -1, true);
+  for (const name of data.names ?? []) if (name && typeof name.name === 'string') addProtect(trie, name.name, termWords(name.name), -1);
+  // A project's word list is read as a text is: its entries are often copied from a document
+  // ("in *order* to", "Dr."), and must allow what was copied. Names and an entry's own phrases
+  // are checked to be words as written (validate.ts), and are taken as written.
+  for (const allowed of data.allow ?? []) if (typeof allowed === 'string') addProtect(trie, allowed, textWords(allowed), -1, true);
   return { entries, byId, trie, acronyms };
 }
 
-/**
- * The words of a protected phrase. A project's word list (`inflect`) is read as a text is: its
- * entries are often copied from a document ("in *order* to", "Dr."), and they must allow what
- * was copied. Names and an entry's own phrases are checked by the dictionary check (validate.ts)
- * to be words as written, and keep them so.
- */
-function protectWords(phrase: string, inflect: boolean): string[] {
-  if (!inflect) return termWords(phrase);
-  return tokenize(phrase).map((t) => t.text.replace(/\u2019/g, "'"));
-}
-
-function addProtect(trie: TokenTrie<Terminal>, phrase: string, entry: number, inflect = false): void {
-  const words = protectWords(phrase, inflect);
+function addProtect(trie: TokenTrie<Terminal>, phrase: string, words: string[], entry: number, inflect = false): void {
   if (words.length === 0) return;
   const cs = looksLikeAcronym(phrase) && phrase === phrase.toUpperCase();
   const variants: string[][] = [words];
@@ -216,6 +207,11 @@ function addProtect(trie: TokenTrie<Terminal>, phrase: string, entry: number, in
     }
   }
   for (const v of variants) trie.add(v, { entry, kind: 'protect', form: 'base', length: v.length, caseSensitive: cs }, cs);
+}
+
+/** The words of a text as the tokenizer reads them, as written (curly apostrophes straight). */
+function textWords(text: string): string[] {
+  return tokenize(text).map((t) => t.text.replace(/\u2019/g, "'"));
 }
 
 /** The lower-case words of a text as the tokenizer reads them. */

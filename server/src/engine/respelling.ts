@@ -9,10 +9,13 @@ import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from './tokeni
 /** Lower-case words that join the parts of a compound of acronyms: "GP-to-GP", "A-and-E". */
 const JOINING_WORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
-/** Prefixes written before an acronym with a hyphen: "anti-TNF", "non-HTML", "post-COVID". */
+/** Prefixes written with a hyphen, before an acronym ("anti-TNF", "non-HTML") or a word ("co-located"). */
 export const PREFIXES = new Set(['anti', 'co', 'cross', 'de', 'ex', 'inter', 'intra', 'mid', 'multi', 'non', 'post', 'pre', 'pro', 're', 'semi', 'sub', 'trans', 'ultra', 'un']);
 
-const isJoined = (text: string, a: Token, b: Token) => b.start === a.end + 1 && text.charCodeAt(a.end) === 45;
+/** Whether token b follows token a with one hyphen between: "co-located", "kon-JEN". */
+export function isHyphenJoined(text: string, a: Token, b: Token): boolean {
+  return b.start === a.end + 1 && text.charCodeAt(a.end) === 45;
+}
 
 /** ASCII letters only, in capitals (2: "HEE"), in lower case (1: "muh"), or neither (0: "Rith", "19"). */
 function letterCase(t: Token): number {
@@ -26,8 +29,8 @@ function letterCase(t: Token): number {
 export function hyphenRun(text: string, tokens: Token[], i: number): [number, number] {
   let a = i;
   let b = i;
-  while (a > 0 && isJoined(text, tokens[a - 1], tokens[a])) a--;
-  while (b + 1 < tokens.length && isJoined(text, tokens[b], tokens[b + 1])) b++;
+  while (a > 0 && isHyphenJoined(text, tokens[a - 1], tokens[a])) a--;
+  while (b + 1 < tokens.length && isHyphenJoined(text, tokens[b], tokens[b + 1])) b++;
   return [a, b];
 }
 
