@@ -1,6 +1,6 @@
 // Clarity rules: long sentences, acronyms (glossary and unknown), passive voice, audiences.
 import { describe, expect, it } from 'vitest';
-import { applyFixes, audienceForPath, check, matchGlob, type CheckOptions, type Finding } from '../../server/src/engine/index.js';
+import { analyseDocument, applyFixes, audienceForPath, check, matchGlob, scoredBlocks, type CheckOptions, type Finding } from '../../server/src/engine/index.js';
 import { tinyDictionary } from '../support/engine.js';
 
 const dict = tinyDictionary([
@@ -43,6 +43,12 @@ describe('long sentences', () => {
     // before the tag makes two line breaks, which do, with any line endings (a lone "\r" too).
     expect(byRule('long-sentence', `${words(20).slice(0, -1)}<br>${words(20)}`)).toHaveLength(1);
     for (const eol of ['\n', '\r\n', '\r']) expect(byRule('long-sentence', `${words(20).slice(0, -1)}${eol}<br> ${words(20)}`), JSON.stringify(eol)).toEqual([]);
+    // Reports give it as a line break, "\n", in sentences, headings and paragraphs alike.
+    const doc = '# Head<br>ing\n\nLine one<br>line two and some more words.';
+    const report = JSON.stringify(run(doc).readability);
+    expect(report).not.toContain('\u2028');
+    expect(report).toContain(JSON.stringify('Line one\nline two and some more words.'));
+    expect(scoredBlocks(analyseDocument(doc, { dictionary: dict })).map((b) => b.text)).toEqual(['Head\ning', 'Line one\nline two and some more words.']);
   });
 
   it('follows config longSentence and rule severity', () => {

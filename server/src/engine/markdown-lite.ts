@@ -57,11 +57,6 @@ export function isBreakTag(tag: string): boolean {
  */
 export const LINE_SEPARATOR = '\u2028';
 
-/** Prose as the reports give it: an HTML line break (LINE_SEPARATOR) is a line break, "\n". */
-export function reportText(prose: string): string {
-  return prose.includes(LINE_SEPARATOR) ? prose.replace(/\u2028/g, '\n') : prose;
-}
-
 /** More "[text](" that are not links than this in a paragraph: declined (each is read again as text). */
 const MAX_FAILED_LINKS = 8;
 

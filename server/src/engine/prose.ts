@@ -55,6 +55,13 @@ export interface Prose {
 /** Marks where non-prose inline content was: it breaks phrases and counts as no word. */
 export const OBJECT = '\uFFFC';
 
+export { LINE_SEPARATOR };
+
+/** Prose as the reports give it: an HTML line break (LINE_SEPARATOR, U+2028) is a line break, "\n". */
+export function reportText(prose: string): string {
+  return prose.includes(LINE_SEPARATOR) ? prose.replace(/\u2028/g, '\n') : prose;
+}
+
 /**
  * GFM tables only. The other GFM extensions change nothing for prose (strikethrough text, task
  * items and footnotes are prose either way; bare URLs are skipped by the tokenizer) and the

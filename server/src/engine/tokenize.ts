@@ -239,6 +239,11 @@ function inRun(c: number): boolean {
   return c > 32 && c !== 0x2028;
 }
 
+/** A line break in prose: LF, CR, or U+2028, which stands for an HTML line break (markdown-lite.ts LINE_SEPARATOR). */
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -251,7 +256,7 @@ function isPluralPossessive(text: string, i: number, tokens: Token[]): boolean {
   const last = tokens.length ? tokens[tokens.length - 1] : undefined;
   if (!last || last.end !== i || (text.charCodeAt(i - 1) | 32) !== 115) return false;
   const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
-  return next === 32 || next === 9 || next === 10 || next === 13 || next === 0xa0 || next === 0x2028;
+  return next === 32 || next === 9 || next === 0xa0 || isLineBreak(next);
 }
 
 export function tokenize(text: string): Token[] {
@@ -349,18 +354,16 @@ export function tokenize(text: string): Token[] {
       gapOk = false;
       // A full stop followed by space or end ends a sentence ("e.g." mid-word does not split words anyway).
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
-      if (next === 32 || next === 10 || next === 13 || next === 9 || next === 34 || next === 41 || next === 0x201d || next === 0x2028) sawEnd = true;
+      if (next === 32 || next === 9 || next === 34 || next === 41 || next === 0x201d || isLineBreak(next)) sawEnd = true;
     } else if (cls === APOSTROPHE && isPluralPossessive(text, i, tokens)) {
       // The apostrophe of a plural possessive belongs with its word: "carers' assessment" is a
       // phrase as "carer's assessment" is.
     } else if (cls !== SPACE) gapOk = false;
-    else if (code === 10 || code === 13 || code === 0x2028) {
+    else if (isLineBreak(code)) {
       // Two line breaks in a row end a sentence (plain text paragraphs are split earlier, this is a guard).
-      // A CRLF is one line break, not two (else every CRLF line ended a sentence). U+2028 is an
-      // HTML line break in prose (markdown-lite.ts LINE_SEPARATOR).
+      // A CRLF is one line break, not two (else every CRLF line ended a sentence).
       const after = code === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      const c = after < n ? text.charCodeAt(after) : 0;
-      if (c === 10 || c === 13 || c === 0x2028) sawEnd = true;
+      if (after < n && isLineBreak(text.charCodeAt(after))) sawEnd = true;
     }
     i++;
   }

@@ -8,7 +8,7 @@ import type { DocumentAnalysis } from '../check.js';
 import type { PlainwordsConfig } from '../config.js';
 import type { ChunkAnalysis } from '../analyse.js';
 import { placesOf, type LineIndex, type Place } from '../text.js';
-import { reportText } from '../markdown-lite.js';
+import { reportText } from '../prose.js';
 import type { Audience } from '../types.js';
 import { FORMULAS, agreementOf, fleschReadingEase, formulaAges, formulaGrades, readingAgeOf, round1 } from './formulas.js';
 import { addCounts, chunkReadability, emptyCounts, type BlockStats, type SentenceStats } from './sentences.js';

@@ -5,8 +5,7 @@
  * that re-checks a document recounts only the chunks that changed.
  */
 import type { ChunkAnalysis, AnalysedBlock } from '../analyse.js';
-import { toSource, toSourceEnd, type BlockKind } from '../prose.js';
-import { reportText } from '../markdown-lite.js';
+import { LINE_SEPARATOR, reportText, toSource, toSourceEnd, type BlockKind } from '../prose.js';
 import type { Token } from '../tokenize.js';
 import { readingAgeOf } from './formulas.js';
 import type { ReadabilityCounts } from './types.js';
@@ -127,6 +126,8 @@ const found: SentenceStats[] = [];
 function blockStats(ab: AnalysedBlock, index: number): BlockStats {
   const { block, tokens } = ab;
   const text = block.text;
+  // Sentences are given as the reports give prose; most blocks hold no HTML line break.
+  const breaks = text.includes(LINE_SEPARATOR);
   const totals = emptyCounts();
   const c = counting;
   found.length = 0;
@@ -139,7 +140,7 @@ function blockStats(ab: AnalysedBlock, index: number): BlockStats {
     while (e < text.length && isClosing(text.charCodeAt(e))) e++;
     const from = tokens[first].start;
     addCounts(totals, c);
-    found.push({ start: toSource(block, from), end: toSourceEnd(block, e), text: reportText(text.slice(from, e)), words: c.words, readingAge: readingAgeOf(c) ?? 0 });
+    found.push({ start: toSource(block, from), end: toSourceEnd(block, e), text: breaks ? reportText(text.slice(from, e)) : text.slice(from, e), words: c.words, readingAge: readingAgeOf(c) ?? 0 });
     first = -1;
   };
   let i = 0;
