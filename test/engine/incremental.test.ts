@@ -55,13 +55,14 @@ describe('incremental findings and readability', () => {
     });
   }
 
-  it('read the word before a match in its own sentence only, so a fix depends on its chunk alone', () => {
+  it('read the word before a match in its own sentence only, and agree with a fresh check when the chunk before changes', () => {
     // "submitted" after "be" is a participle ("be given"); a "be" that ends the paragraph before
-    // is no part of its sentence (and may be in another chunk, which can change without it).
+    // is no part of its sentence. That paragraph is a chunk of its own, edited between checks.
     const cache = new AnalysisCache();
     const fixes = (text: string, c?: AnalysisCache) => findingsOf(analyseDocument(text, { dictionary, cache: c }), { dictionary, cache: c }).filter((f) => f.entryId === 'submit').map((f) => f.replacements.map((r) => r.text));
     const a = 'You can also be\n\nsubmitted forms are here. It must be submitted.';
     const b = 'You can also go\n\nsubmitted forms are here. It must be submitted.';
+    expect(analyseDocument(a, { dictionary }).chunks.map((c) => a.slice(c.start, c.end))).toEqual(['You can also be', 'submitted forms are here. It must be submitted.']);
     expect(fixes(a)).toEqual([['sent', 'gave'], ['sent', 'given']]);
     expect(fixes(a, cache)).toEqual(fixes(a));
     expect(fixes(b, cache)).toEqual(fixes(b));

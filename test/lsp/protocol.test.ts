@@ -295,45 +295,40 @@ describe('code actions', () => {
 });
 
 describe('project word list', () => {
-  it('creates .plainwords.json with the word when there is none', async () => {
+  /**
+   * Opens `text` in a folder with no config, takes the "Add … to the project word list" action
+   * at `character`, writes the file it creates and reports the change: returns the action and
+   * the file, after the document is checked again with no findings left.
+   */
+  async function addToNewWordList(text: string, character: number, title: string) {
     tmp = tempDir();
     const uri = tmp.uri('notes/a.md');
     h = await startHarness({ rootUri: tmp.uri('') });
-    h.open(uri, 'We utilise it.');
+    h.open(uri, text);
     await h.diagnosticsFor(uri, 1);
-    const actions = await h.codeActions(uri, { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, ['quickfix']);
-    const add = actions.find((a) => a.title.startsWith('Add “utilise” to the project word list'))!;
-    const changes = add.edit!.documentChanges!;
+    const actions = await h.codeActions(uri, { start: { line: 0, character }, end: { line: 0, character } }, ['quickfix']);
+    const add = actions.find((a) => a.title.startsWith(title));
+    expect(add, title).toBeDefined();
     const configUri = tmp.uri('.plainwords.json');
-    expect(changes[0]).toEqual({ kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
-    const created = applyEdits('', editsFor(add.edit, configUri).edits);
-    expect(JSON.parse(created)).toEqual({ allow: ['utilise'] });
-    // Once written and reported, the word is no longer flagged.
+    const created = applyEdits('', editsFor(add!.edit, configUri).edits);
     writeFileSync(join(tmp.dir, '.plainwords.json'), created);
     void h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
-    await h.until('re-check without the word', () => {
+    await h.until('re-check with the word list', () => {
       const mine = h!.published.filter((p) => p.uri === uri);
       return mine.length >= 2 && entries(mine.at(-1)!.diagnostics).length === 0;
     });
+    return { add: add!, configUri, created };
+  }
+
+  it('creates .plainwords.json with the word when there is none, and the word is then allowed', async () => {
+    const { add, configUri, created } = await addToNewWordList('We utilise it.', 5, 'Add “utilise” to the project word list');
+    expect(add.edit!.documentChanges![0]).toEqual({ kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
+    expect(JSON.parse(created)).toEqual({ allow: ['utilise'] });
   });
 
   it('adds a phrase written across inline formatting as written, and that allows it', async () => {
-    tmp = tempDir();
-    const uri = tmp.uri('a.md');
-    h = await startHarness({ rootUri: tmp.uri('') });
-    h.open(uri, 'We met in *order* to plan.');
-    await h.diagnosticsFor(uri, 1);
-    const actions = await h.codeActions(uri, { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } }, ['quickfix']);
-    const add = actions.find((a) => a.title.startsWith('Add “in *order* to” to the project word list'))!;
-    const configUri = tmp.uri('.plainwords.json');
-    const created = applyEdits('', editsFor(add.edit, configUri).edits);
+    const { created } = await addToNewWordList('We met in *order* to plan.', 8, 'Add “in *order* to” to the project word list');
     expect(JSON.parse(created)).toEqual({ allow: ['in *order* to'] });
-    writeFileSync(join(tmp.dir, '.plainwords.json'), created);
-    void h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
-    await h.until('re-check without the phrase', () => {
-      const mine = h!.published.filter((p) => p.uri === uri);
-      return mine.length >= 2 && entries(mine.at(-1)!.diagnostics).length === 0;
-    });
   });
 
   it('adds to the allow list of the existing file, keeping its layout, and can turn an entry off', async () => {
