@@ -247,9 +247,11 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   const end = tokens[c.j].end;
   // The quotes must hug the term: "utilise" or “utilise”, not a quoted sentence.
   if (isQuotedAlone(text, start, end)) return true;
+  // Headwords start their block: only a block's first word needs the text around it.
+  if (c.i !== 0) return false;
   const before = text.slice(0, start).trimEnd();
   const after = text.slice(end).trimStart();
-  if (c.i === 0 && c.j === tokens.length - 1 && (block.kind !== 'paragraph' || block.listItem)) {
+  if (c.j === tokens.length - 1 && (block.kind !== 'paragraph' || block.listItem)) {
     return /^[\s:.*_-]*$/.test(after) && /^[\s*_-]*$/.test(before);
   }
   // A word list: a list item that starts with the term, then says what to do about it in
@@ -259,7 +261,7 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   // ("- colonoscopy  - flexible sigmoidoscopy - ..."), nor a term that the item goes on to use
   // ("- Sexually transmitted diseases (STDs). STDs ..."), nor a comma and more of the same
   // ("- cirrhosis, or scarring of liver tissue").
-  if (c.i === 0 && block.listItem && /^[\s*_]*$/.test(before)) {
+  if (block.listItem && /^[\s*_]*$/.test(before)) {
     if (after.charAt(0) === '(') {
       const close = after.indexOf(')');
       const rest = close < 0 ? '' : after.slice(close + 1).trimStart();
