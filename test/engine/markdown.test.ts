@@ -6,6 +6,7 @@ import { check, LineIndex } from '../../server/src/engine/index.js';
 import { splitChunks, splitBlankSeparated, definitionLabels, referencesOf } from '../../server/src/engine/chunks.js';
 import { analyseDocument } from '../../server/src/engine/check.js';
 import { analyseChunk } from '../../server/src/engine/analyse.js';
+import { maskTemplates } from '../../server/src/engine/templates.js';
 import { tinyDictionary } from '../support/engine.js';
 
 const dict = tinyDictionary([
@@ -102,6 +103,66 @@ describe('markdown: only prose is checked', () => {
   it('handles escapes and entities without losing positions', () => {
     const doc = 'Fish \\& chips &amp; we utilise \\*stars\\* and stakeholder.';
     expect(slices(doc)).toEqual(['utilise', 'stakeholder']);
+  });
+});
+
+describe('template tags (Liquid, Nunjucks, Jinja, Hugo)', () => {
+  it('skips what a tag holds and checks the prose around it, at exact offsets', () => {
+    const doc = [
+      'We utilise {{ site.stakeholder }} forms {% include stakeholder.html %} in order to help.',
+      '',
+      '{{ govukSummaryList({',
+      '  rows: [{ key: { text: "stakeholder" }, value: { html: "utilise" } }]',
+      '}) }}',
+      'A stakeholder after the tag.',
+      '',
+      '{{< figure src="utilise.png" >}} and {# a stakeholder note #} then utilise.',
+    ].join('\n');
+    expect(found(doc).map((f) => [f.start, doc.slice(f.start, f.end)])).toEqual([
+      [3, 'utilise'],
+      [doc.indexOf('in order to'), 'in order to'],
+      [doc.indexOf('stakeholder after'), 'stakeholder'],
+      [doc.lastIndexOf('utilise'), 'utilise'],
+    ]);
+  });
+
+  it('reads a link whose destination is a tag as a link: its text is prose, its destination is not', () => {
+    const doc = 'See [the stakeholder page]({{ "/stakeholder/" | relative_url }}) today.';
+    expect(slices(doc)).toEqual(['stakeholder']);
+    expect(found(doc)[0].start).toBe(doc.indexOf('stakeholder page'));
+  });
+
+  it('leaves an opener with no closer before a blank line or a code fence as text', () => {
+    expect(slices('A {{ stakeholder\n\nis here }} and utilise.')).toEqual(['stakeholder', 'utilise']);
+    expect(slices('A {% stakeholder\n```\ncode %}\n```\nutilise')).toEqual(['stakeholder', 'utilise']);
+  });
+
+  it('counts a tag as no word, and quotes it as one "…"', () => {
+    const words = Array.from({ length: 30 }, (_, i) => ['organisational', 'responsibilities', 'consideration'][i % 3]).join(' ');
+    const doc = `Start {{ example({ group: "components",\n  item: "panel" }) }} ${words}.`;
+    const findings = check(doc, { dictionary: dict, format: 'markdown' }).findings;
+    expect(findings.find((f) => f.ruleId === 'long-sentence')?.message).toContain('31 words');
+    expect(findings.find((f) => f.ruleId === 'reading-age')?.message).toContain('“Start … organisational responsibilities');
+  });
+
+  it('masks a tag at its own length, keeping its line breaks, and nothing else', () => {
+    const doc = 'a {{ x({\r\n  k: { t: 1 } }) }} b {% y %} {#c#} {{< z >}} {x} {% no close\n\nd';
+    const masked = maskTemplates(doc);
+    expect(masked.length).toBe(doc.length);
+    expect(masked.replace(/\uFFFC+/g, '#')).toBe('a #\r\n# b # # # {x} {% no close\n\nd');
+    expect(maskTemplates('no tags { here }')).toBe('no tags { here }');
+  });
+
+  it('masks tags in plain text too', () => {
+    expect(slices('Dear {{ stakeholder_name }}, we utilise it.', 'text')).toEqual(['utilise']);
+  });
+
+  it('gives the same matches chunk by chunk as whole', () => {
+    const doc = ['{% if stakeholder %}', '', 'We utilise {{ a.b }} it.', '', '{{ x({', '  stakeholder: 1', '}) }} utilise', '', '{% endif %}'].join('\n');
+    const whole = analyseChunk(doc, 'markdown', dict, true).matches.map((m) => [m.start, m.end]);
+    const pieces = splitBlankSeparated(doc, 'markdown').flatMap((c) => analyseChunk(doc.slice(c.start, c.end), 'markdown', dict, c.start === 0).matches.map((m) => [m.start + c.start, m.end + c.start]));
+    expect(pieces).toEqual(whole);
+    expect(whole.map(([s, e]) => doc.slice(s, e))).toEqual(['utilise', 'utilise']);
   });
 });
 

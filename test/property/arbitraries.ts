@@ -26,7 +26,7 @@ export const MARKS = ['e\u0301', 'na\u00EFve', 'nai\u0308ve', 'cafe\u0301', '\u0
 export const LONE = ['\uD800', '\uDC00', '\uDBFF', '\uDFFF', 'a\uD83D', '\uDE00b'];
 const SPACES = [' ', ' ', ' ', ' ', '  ', '\t', '\u00A0', '-', '', '\u2028', '\u0085', '\f', '\u200B'];
 const PUNCT = ['.', ',', '!', '?', ';', ':', '(', ')', '"', '“', '”', '’', "'", '…', '/', '—', '–', '&', '&amp;', '&#73;', '\\', '\\*', '%', '@'];
-const MARKUP = ['*', '**', '_', '__', '~~', '`', '``', '[', ']', '](https://example.org/care-plan)', '](#x)', '![', '<', '>', '<b>', '</b>', '<br>', '<!--', '-->', '<!-- plainwords-disable-line -->', '<!-- plainwords-disable -->', '<!-- plainwords-enable -->', '<!-- plainwords-disable-next-line jargon -->', '<https://example.org/utilise>', 'https://example.org/leverage', 'www.example.org', 'mail@example.org', '[^1]', '$'];
+const MARKUP = ['*', '**', '_', '__', '~~', '`', '``', '[', ']', '](https://example.org/care-plan)', '](#x)', '![', '<', '>', '<b>', '</b>', '<br>', '<!--', '-->', '<!-- plainwords-disable-line -->', '<!-- plainwords-disable -->', '<!-- plainwords-enable -->', '<!-- plainwords-disable-next-line jargon -->', '<https://example.org/utilise>', 'https://example.org/leverage', 'www.example.org', 'mail@example.org', '[^1]', '$', '{{', '}}', '{{ site.url }}', '{%', '%}', '{% include care-plan.html %}', '{#', '#}', '{'];
 const PREFIX = ['', '', '', '', '# ', '## ', '###### ', '- ', '* ', '+ ', '1. ', '2) ', '> ', '> > ', '>> ', '  - ', '    ', '\t', '- [ ] ', '| ', '[x]: https://example.org "title" ', '<div>', '</div>', '=== ', '--- '];
 const LINES = ['', '', '```', '~~~', '```js', '---', '+++', '***', '| a | b |', '|---|---|', '<!-- a', '-->', '<details>', '</details>', '[^1]: note', '===', 'audience: staff'];
 

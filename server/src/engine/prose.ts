@@ -1,7 +1,7 @@
 /**
  * Prose extraction: turns a markdown or plain-text document into blocks of prose, each with a
  * map back to exact offsets in the source. Only prose is checked: code, HTML, URLs, link
- * destinations, front matter and definitions are left out.
+ * destinations, front matter, definitions and template tags (templates.ts) are left out.
  */
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
@@ -11,6 +11,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, PhrasingContent, Parent } from 'mdast';
 import type { DocumentFormat } from './types.js';
 import { endsIndented, splitBlankSeparated, type Chunk } from './chunks.js';
+import { maskTemplates } from './templates.js';
 import { frontMatterFenceAt, isBreakTag, LINE_SEPARATOR, scanFrontMatter, scanMarkdown, type LiteProse } from './markdown-lite.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell' | 'alt';
@@ -204,7 +205,9 @@ function isAutolink(node: { url: string; children: PhrasingContent[] }): boolean
 }
 
 /** Extract the prose blocks of a document. Never throws on any string. */
-export function extractProse(source: string, format: DocumentFormat, allowFrontMatter = true): Prose {
+export function extractProse(original: string, format: DocumentFormat, allowFrontMatter = true): Prose {
+  // Template tags ("{{ site.baseurl }}", "{% include x.html %}") are code: masked, at their length.
+  const source = maskTemplates(original);
   // A byte order mark is kept in offsets; parse a space in its place so offsets stay aligned.
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
   if (format === 'text') return extractText(text);

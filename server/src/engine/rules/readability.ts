@@ -40,7 +40,7 @@ const HARD_SENTENCE_EXPLANATION =
 const NEEDS_CLEANING = /[^\S ]|  |^ | $|\uFFFC/;
 
 function quoteShort(text: string, max = 70): string {
-  const clean = NEEDS_CLEANING.test(text) ? text.replace(/\uFFFC/g, '…').replace(/\s+/g, ' ').trim() : text;
+  const clean = NEEDS_CLEANING.test(text) ? text.replace(/\uFFFC(?:\s*\uFFFC)*/g, '…').replace(/\s+/g, ' ').trim() : text;
   if (clean.length <= max) return `“${clean}”`;
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(' ');

@@ -1,0 +1,108 @@
+/**
+ * Template tags in documentation sites' markdown: Liquid and Jekyll (`{% include x.html %}`,
+ * `{{ site.baseurl }}`), Nunjucks and Jinja (`{{ govukButton({ text: "Save" }) }}`,
+ * `{# note #}`) and Hugo shortcodes (`{{< figure >}}`, `{{% note %}}`). The site's template
+ * engine runs before markdown does, so what a tag holds is code (names, file paths, object
+ * keys such as `key:` and `actions:`), never prose a reader sees as written. Tags are masked
+ * before the markdown is read: every character of a tag but its line breaks becomes U+FFFC,
+ * which no phrase matches across and which counts as no word, and markdown syntax inside a tag
+ * ("|", "*", "`") no longer shapes the blocks around it. Offsets do not move (the mask has the
+ * tag's length), so findings outside tags keep their exact places.
+ *
+ * A tag never runs over a blank line nor over a line that opens or closes a code fence: so a tag
+ * lies within one blank-line-separated piece, and masking each piece alone gives what masking
+ * the whole document gives (the chunking invariant, chunks.ts). An opener with no closer before
+ * such a line is left as text, and so is every other opener up to that line (the scan stays
+ * linear: no opener is searched from twice).
+ */
+
+const MASK = 0xfffc;
+
+/** The text with every template tag masked, or the text itself when it holds none. */
+export function maskTemplates(text: string): string {
+  let at = text.indexOf('{');
+  if (at < 0) return text;
+  let codes: Uint16Array | undefined;
+  const n = text.length;
+  while (at >= 0 && at + 1 < n) {
+    const next = text.charCodeAt(at + 1);
+    // "{{" (with Hugo's "{{<" and "{{%"), "{%" and "{#".
+    if (next !== 123 && next !== 37 && next !== 35) {
+      at = text.indexOf('{', at + 1);
+      continue;
+    }
+    const end = tagEnd(text, at, next);
+    if (end < 0) {
+      // No closer before a blank line or a fence: none of the openers up to there is a tag.
+      at = text.indexOf('{', -end);
+      continue;
+    }
+    codes ??= toCodes(text);
+    for (let i = at; i < end; i++) {
+      const c = codes[i];
+      if (c !== 10 && c !== 13) codes[i] = MASK;
+    }
+    at = text.indexOf('{', end);
+  }
+  return codes ? fromCodes(codes) : text;
+}
+
+/**
+ * Where the tag opened at `start` ends (exclusive), or minus the offset the search stopped at
+ * (a blank line, a fence line or the end of the text) when it does not close.
+ * `{{` closes at the `}}` that brings its braces back to level (objects inside it hold braces of
+ * their own); `{%` at the first `%}`; `{#` at the first `#}`.
+ */
+function tagEnd(text: string, start: number, kind: number): number {
+  const n = text.length;
+  let depth = 2;
+  let i = start + 2;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      // A line break: the tag goes on only if the next line is neither blank nor a fence.
+      let j = i + 1;
+      if (c === 13 && text.charCodeAt(j) === 10) j++;
+      if (stopsTag(text, j)) return -j;
+      i = j;
+      continue;
+    }
+    if (kind === 123) {
+      if (c === 123) depth++;
+      else if (c === 125 && --depth === 0) return i + 1;
+    } else if (c === 125 && text.charCodeAt(i - 1) === kind && i - 1 > start + 1) {
+      return i + 1;
+    }
+    i++;
+  }
+  return -n;
+}
+
+/** True when the line at `at` is blank or opens or closes a code fence (three ` or ~ after at most three spaces). */
+function stopsTag(text: string, at: number): boolean {
+  let i = at;
+  let spaces = 0;
+  while (spaces < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+    i++;
+    spaces++;
+  }
+  const c = text.charCodeAt(i);
+  if (i >= text.length || c === 10 || c === 13) return true;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  if (i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
+  if (spaces < 4 && (c === 96 || c === 126)) return text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+  return false;
+}
+
+function toCodes(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
+
+function fromCodes(codes: Uint16Array): string {
+  let out = '';
+  // String.fromCharCode takes a bounded number of arguments: in slices.
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
+}
