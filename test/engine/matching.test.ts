@@ -122,6 +122,16 @@ describe('matching', () => {
     expect(actuals('We deliver services.')).toEqual(['deliver']);
   });
 
+  it('excuses a term after a possessive when its entry says so, but not after "it\'s" or "let\'s"', () => {
+    const d = tinyDictionary([{ id: 'progress', terms: ['progress'], inflect: 'verb', replacements: ['work on'], unless: { possessive: true } }, { id: 'deliver', terms: ['deliver'], inflect: 'verb', replacements: ['provide'] }]);
+    const found = jargonWith(d);
+    expect(found("We track the patient's progress and your son’s progress.")).toEqual([]);
+    expect(found("The carers' progress. The carers’ progress.")).toEqual([]);
+    expect(found("Let's progress this. It's progressing. Carers progress it.")).toEqual(['progress', 'progressing', 'progress']);
+    // Only the entries that say so: "Parkinson's" before a verb is its subject.
+    expect(found("The service's deliver.")).toEqual(['deliver']);
+  });
+
   it('does not carry context across sentences', () => {
     expect(actuals('This is the agenda. Meeting rooms are upstairs.')).toEqual(['agenda']);
   });

@@ -172,7 +172,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     if (c.t.kind !== 'acronym' || (shouting ??= isShouting(tokens)) || isProtected(c)) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce) continue;
-    if (excusedByContext(ce, tokens, c.i, c.j)) {
+    if (excusedByContext(ce, block.text, tokens, c.i, c.j)) {
       out.acronyms.push({ ...acronymHit(block, tokens, c, dict), expansionTokens: undefined, otherSense: true });
       continue;
     }
@@ -188,7 +188,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // A word after a prefix and a hyphen is part of another word: "co-located" is not "located".
     if (c.i > 0 && PREFIXES.has(tokens[c.i - 1].lower) && isHyphenJoined(block.text, tokens[c.i - 1], tokens[c.i])) continue;
     const ce = dict.entries[c.t.entry];
-    if (!ce || excusedByContext(ce, tokens, c.i, c.j)) continue;
+    if (!ce || excusedByContext(ce, block.text, tokens, c.i, c.j)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
     // Two capitals are an acronym, not a short word in capitals: "prevent IE" (infective
     // endocarditis) is not "ie", nor "the EG form" "eg".
@@ -483,11 +483,22 @@ function sameWords(tokens: Token[], from: number, words: string[], sentence: num
   return true;
 }
 
+/** Words ending in 's that are a word and "is" or "has", not a possessive: "it's", "let's". */
+const NOT_POSSESSIVE = new Set(["it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's", "let's", "where's", "how's", "when's", "why's"]);
+
+/** A possessive: "patient's", "children's", or "carers'" (the apostrophe after the word, tokenize.ts). */
+function isPossessiveNoun(text: string, tok: Token): boolean {
+  if (tok.possessive) return !NOT_POSSESSIVE.has(tok.lower);
+  const after = text.charCodeAt(tok.end);
+  return (after === 39 || after === 0x2019) && tok.lower.endsWith('s');
+}
+
 /** The entry's 'unless' conditions: fine before/after/near given words. */
-function excusedByContext(ce: CompiledEntry, tokens: Token[], i: number, j: number): boolean {
+function excusedByContext(ce: CompiledEntry, text: string, tokens: Token[], i: number, j: number): boolean {
   const sentence = tokens[i].sentence;
   for (const p of ce.after) if (sameWords(tokens, j + 1, p, sentence)) return true;
   for (const p of ce.before) if (sameWords(tokens, i - p.length, p, sentence)) return true;
+  if (ce.afterPossessive && i > 0 && tokens[i - 1].sentence === sentence && isPossessiveNoun(text, tokens[i - 1])) return true;
   if (ce.near.length) {
     const lo = Math.max(0, i - ce.within);
     const hi = Math.min(tokens.length - 1, j + ce.within);

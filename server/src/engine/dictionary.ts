@@ -28,6 +28,8 @@ export interface CompiledEntry {
   after: string[][];
   near: string[][];
   within: number;
+  /** Fine straight after a possessive ("the patient's progress"): the word is a noun there. */
+  afterPossessive: boolean;
   /** Contexts the base form needs (empty: none needed). */
   whenBefore: string[][];
   whenAfter: string[][];
@@ -227,6 +229,7 @@ function compileEntry(entry: Entry): CompiledEntry {
     after: phrases(entry.unless?.after),
     near: phrases(entry.unless?.near),
     within: entry.unless?.within ?? 6,
+    afterPossessive: entry.unless?.possessive === true,
     whenBefore: phrases(entry.when?.before),
     whenAfter: phrases(entry.when?.after),
     glosses: (entry.action ?? 'replace') === 'replace' ? (entry.replacements ?? []).map((r) => lowerWords(typeof r === 'string' ? r : r.text)).filter((w) => w.length > 0) : [],

@@ -53,7 +53,7 @@ export interface Entry {
   category: Category;
   severity?: Severity;
   audiences?: Partial<Record<Audience, SeverityOrOff>>;
-  unless?: { before?: string[]; after?: string[]; near?: string[]; within?: number };
+  unless?: { before?: string[]; after?: string[]; near?: string[]; within?: number; possessive?: boolean };
   /** The base form is flagged only in this context (words that are both nouns and verbs). */
   when?: { before?: string[]; after?: string[] };
   allowIn?: string[];
