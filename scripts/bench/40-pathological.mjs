@@ -34,6 +34,7 @@ const shapes = [
   ['quote markers before "]:" on every line', 'markdown', [50_000, 100_000, 200_000], (n) => repeatTo('> '.repeat(40) + 'we utilise]: it\n\n', n)],
   ['unknown acronyms beside jargon in one paragraph', 'markdown', [40_000, 80_000, 160_000], (n) => repeatTo('XQZ utilise ', n)],
   ['template openers with no closer, one paragraph', 'markdown', [100_000, 200_000, 400_000], (n) => repeatTo('{{ a { {% b\n', n)],
+  ['abbreviation openers with no "]:"',  'markdown', [100_000, 200_000, 400_000], (n) => repeatTo('*[a *[b *[c\n', n)],
   ['nested template braces, one paragraph', 'markdown', [100_000, 200_000, 400_000], (n) => '{{ ' + repeatTo('{ utilise ', n) + '}}'],
 ];
 

@@ -153,6 +153,16 @@ describe('template tags (Liquid, Nunjucks, Jinja, Hugo)', () => {
     expect(maskTemplates('no tags { here }')).toBe('no tags { here }');
   });
 
+  it('skips abbreviation definitions ("*[GDS]: Government Digital Service") in markdown only', () => {
+    const doc = 'We utilise it.\n*[ICB]: stakeholder board\n  *[PCN]: utilise\n\nA *[stakeholder]: here and *[x] utilise';
+    expect(found(doc).map((f) => [f.start, doc.slice(f.start, f.end)])).toEqual([
+      [3, 'utilise'],
+      [doc.indexOf('stakeholder]: here'), 'stakeholder'],
+      [doc.lastIndexOf('utilise'), 'utilise'],
+    ]);
+    expect(slices('*[ICB]: stakeholder board', 'text')).toEqual(['stakeholder']);
+  });
+
   it('masks tags in plain text too', () => {
     expect(slices('Dear {{ stakeholder_name }}, we utilise it.', 'text')).toEqual(['utilise']);
   });

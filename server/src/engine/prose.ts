@@ -206,8 +206,9 @@ function isAutolink(node: { url: string; children: PhrasingContent[] }): boolean
 
 /** Extract the prose blocks of a document. Never throws on any string. */
 export function extractProse(original: string, format: DocumentFormat, allowFrontMatter = true): Prose {
-  // Template tags ("{{ site.baseurl }}", "{% include x.html %}") are code: masked, at their length.
-  const source = maskTemplates(original);
+  // Template tags ("{{ site.baseurl }}", "{% include x.html %}") are code, and abbreviation
+  // definitions ("*[GDS]: Government Digital Service") are never shown: masked, at their length.
+  const source = maskTemplates(original, format === 'markdown');
   // A byte order mark is kept in offsets; parse a space in its place so offsets stay aligned.
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
   if (format === 'text') return extractText(text);

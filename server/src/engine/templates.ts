@@ -14,15 +14,19 @@
  * the whole document gives (the chunking invariant, chunks.ts). An opener with no closer before
  * such a line is left as text, and so is every other opener up to that line (the scan stays
  * linear: no opener is searched from twice).
+ *
+ * In markdown, abbreviation definitions (`*[GDS]: Government Digital Service` on a line of their
+ * own, which kramdown, PHP Markdown Extra and Python-Markdown read and never show) are masked the
+ * same way: they are not prose either.
  */
 
 const MASK = 0xfffc;
 
-/** The text with every template tag masked, or the text itself when it holds none. */
-export function maskTemplates(text: string): string {
+/** The text with every template tag (and in markdown, abbreviation definition) masked, or the text itself when it holds none. */
+export function maskTemplates(text: string, markdown = true): string {
+  let codes = markdown ? maskAbbreviations(text) : undefined;
   let at = text.indexOf('{');
-  if (at < 0) return text;
-  let codes: Uint16Array | undefined;
+  if (at < 0) return codes ? fromCodes(codes) : text;
   const n = text.length;
   while (at >= 0 && at + 1 < n) {
     const next = text.charCodeAt(at + 1);
@@ -92,6 +96,28 @@ function stopsTag(text: string, at: number): boolean {
   if (i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
   if (spaces < 4 && (c === 96 || c === 126)) return text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
   return false;
+}
+
+/** Lines that define an abbreviation ("*[GDS]: Government Digital Service"), masked; undefined when there are none. */
+function maskAbbreviations(text: string): Uint16Array | undefined {
+  let codes: Uint16Array | undefined;
+  for (let at = text.indexOf('*['); at >= 0; at = text.indexOf('*[', at + 2)) {
+    // At the start of a line, after at most three spaces.
+    let s = at;
+    while (s > 0 && at - s < 3 && text.charCodeAt(s - 1) === 32) s--;
+    if (s > 0 && text.charCodeAt(s - 1) !== 10 && text.charCodeAt(s - 1) !== 13) continue;
+    // "*[", the abbreviation (no "]"), then "]:", all on this line; a line is read once.
+    let close = at + 2;
+    while (close < text.length && text.charCodeAt(close) !== 93 && text.charCodeAt(close) !== 10 && text.charCodeAt(close) !== 13) close++;
+    let end = close;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    if (close > at + 2 && text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 58) {
+      codes ??= toCodes(text);
+      for (let i = at; i < end; i++) codes[i] = MASK;
+    }
+    at = end - 2;
+  }
+  return codes;
 }
 
 function toCodes(text: string): Uint16Array {
