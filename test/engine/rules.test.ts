@@ -168,7 +168,12 @@ describe('unknown acronyms', () => {
     expect(acronyms('Same day emergency care or the SDEC ward.')).toEqual([]);
     expect(acronyms('Same day emergency care or the SDECs.')).toEqual([]);
     // A glossary acronym spelled out that way counts too.
-    expect(acronyms('The integrated care board, or ICB, met.')).toEqual([]);
+    expect(acronyms('The integrated care board, or ICB, met.')).toEqual([]);    // One word may spell several letters, in order: P and C in "polycystic", E, C and G in
+    // "electrocardiogram"; the letters must all be there.
+    expect(acronyms('You have polycystic ovary syndrome, also called PCOS.')).toEqual([]);
+    expect(acronyms('Your electrocardiogram, or ECG, is normal.')).toEqual([]);
+    expect(acronyms('Your cardiogram, or ECG, is normal.')).toEqual([['ECG', null, 'info']]);
+    expect(acronyms('You have ovary syndrome, also called PCOS.')).toEqual([['PCOS', null, 'info']]);
   });
 
   it('leaves alone an acronym talked about in quotes, and flags its first use', () => {

@@ -310,7 +310,8 @@ function bracketedAcronym(text: string, tokens: Token[], k: number): string | un
 /**
  * The first of the words that spell an acronym's capitals, `letters`, reading back from token
  * `last`; -1 when the words of its sentence do not. Each letter, last first, is the first
- * letter of a word (in either case); small words (LEFT_OUT) may be left out, and a bracket
+ * letter of a word (in either case), or one word spells a run of them (coveredFrom:
+ * "polycystic ovary syndrome, also called PCOS"); small words (LEFT_OUT) may be left out, and a bracket
  * between the words and `last` is passed over ("atrial fibrillation (A-tre-al fi-bri-LA-shun),
  * or AF"). Reads back only as far as the letters need. Used for names defined with their acronym
  * (inDefinedName) and for "words, or ACR" (rules/acronyms.ts).
@@ -329,7 +330,33 @@ export function spelledBackFrom(text: string, tokens: Token[], last: number, let
     }
     if ((t.text.charCodeAt(0) & ~32) === letters.charCodeAt(want)) {
       if (--want < 0) return k;
+      continue;
+    }
+    const from = coveredFrom(t.lower, letters, want);
+    if (from >= 0) {
+      want = from - 1;
+      if (want < 0) return k;
     } else if (!LEFT_OUT.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * One word that spells several of an acronym's letters, ending at `want`: it starts with the
+ * first of them and holds the others in order ("polycystic" for the P and C of PCOS,
+ * "electrocardiogram" for ECG). The index of the first letter it spells, or -1. At most four.
+ */
+function coveredFrom(lower: string, letters: string, want: number): number {
+  for (let from = want - 1; from >= 0 && from >= want - 3; from--) {
+    if (lower.charCodeAt(0) !== (letters.charCodeAt(from) | 32)) continue;
+    let at = 1;
+    let ok = true;
+    for (let l = from + 1; l <= want && ok; l++) {
+      const found = lower.indexOf(String.fromCharCode(letters.charCodeAt(l) | 32), at);
+      if (found < 0) ok = false;
+      else at = found + 1;
+    }
+    if (ok) return from;
   }
   return -1;
 }
