@@ -310,13 +310,14 @@ function bracketedAcronym(text: string, tokens: Token[], k: number): string | un
 /**
  * The first of the words that spell an acronym's capitals, `letters`, reading back from token
  * `last`; -1 when the words of its sentence do not. Each letter, last first, is the first
- * letter of a word (in either case), or one word spells a run of them (coveredFrom:
- * "polycystic ovary syndrome, also called PCOS"); small words (LEFT_OUT) may be left out, and a bracket
+ * letter of a word (in either case), or with `runs`, one word may spell a run of them
+ * (coveredFrom: "polycystic ovary syndrome, also called PCOS"; a name's letters are its
+ * capitals, so names do not); small words (LEFT_OUT) may be left out, and a bracket
  * between the words and `last` is passed over ("atrial fibrillation (A-tre-al fi-bri-LA-shun),
  * or AF"). Reads back only as far as the letters need. Used for names defined with their acronym
  * (inDefinedName) and for "words, or ACR" (rules/acronyms.ts).
  */
-export function spelledBackFrom(text: string, tokens: Token[], last: number, letters: string): number {
+export function spelledBackFrom(text: string, tokens: Token[], last: number, letters: string, runs = false): number {
   const sentence = tokens[last].sentence;
   let want = letters.length - 1;
   let depth = 0;
@@ -332,7 +333,7 @@ export function spelledBackFrom(text: string, tokens: Token[], last: number, let
       if (--want < 0) return k;
       continue;
     }
-    const from = coveredFrom(t.lower, letters, want);
+    const from = runs ? coveredFrom(t.lower, letters, want) : -1;
     if (from >= 0) {
       want = from - 1;
       if (want < 0) return k;

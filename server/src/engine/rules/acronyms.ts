@@ -369,7 +369,7 @@ function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
     if (HEDGES.has(at(k) ?? '')) k--;
   } else return false;
   const written = tokens[i].text;
-  return at(k) !== undefined && spelledBackFrom(text, tokens, k, written.endsWith('s') ? written.slice(0, -1) : written) >= 0;
+  return at(k) !== undefined && spelledBackFrom(text, tokens, k, written.endsWith('s') ? written.slice(0, -1) : written, true) >= 0;
 }
 
 /**
