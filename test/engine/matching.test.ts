@@ -219,6 +219,32 @@ describe('replacements', () => {
     expect(fix('You may have dysphagia after a stroke.')).toBe('You may have dysphagia (difficulty swallowing) after a stroke.');
   });
 
+  it('flags a term to explain at its first use in the document only, as acronyms are', () => {
+    const d = tinyDictionary([
+      { id: 'dysphagia', terms: ['dysphagia'], inflect: 'none', action: 'explain', replacements: ['difficulty swallowing'] },
+      { id: 'chronic', terms: ['chronic'], inflect: 'none', action: 'explain', replacements: ['long-term'] },
+      { id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] },
+    ]);
+    const found = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => [f.actual, f.range.start.line]);
+    // Later uses, in the same paragraph or in others, are not flagged; other entries still are.
+    expect(found('Dysphagia is common.\n\nWe utilise tests for dysphagia. We utilise them.\n\nDysphagia can last.')).toEqual([
+      ['Dysphagia', 0],
+      ['utilise', 2],
+      ['utilise', 2],
+    ]);
+    // Explained at its first use: nothing, then or later.
+    expect(found('Dysphagia (difficulty swallowing) is common.\n\nDysphagia can last.')).toEqual([]);
+    expect(found('Difficulty swallowing, or dysphagia, is common. Dysphagia can last.')).toEqual([]);
+    // A heading counts only when the text never uses the term; its explanation counts.
+    expect(found('# Living with dysphagia\n\nDysphagia is common. Chronic pain too.')).toEqual([['Dysphagia', 2], ['Chronic', 2]]);
+    expect(found('# Living with dysphagia\n\nIt is common.')).toEqual([['dysphagia', 0]]);
+    expect(found('# Living with dysphagia (difficulty swallowing)\n\nDysphagia is common.')).toEqual([]);
+    // Fix all writes the explanation once.
+    const text = 'Chronic pain and chronic fatigue.\n\nMore chronic pain.';
+    const all = check(text, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon');
+    expect(applyFixes(text, all.map((f) => f.replacements[0].edit)).text).toBe('Chronic (long-term) pain and chronic fatigue.\n\nMore chronic pain.');
+  });
+
   it('leaves a term glossed by its own replacement in brackets: a fix would write the plain words twice', () => {
     const d = tinyDictionary([
       { id: 'pertussis', terms: ['pertussis'], inflect: 'none', replacements: ['whooping cough'] },

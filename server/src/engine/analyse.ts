@@ -22,6 +22,14 @@ export interface Match {
   sentenceStart: boolean;
   article?: Article;
   following?: { gapEnd: number; firstChar: string };
+  /**
+   * For an 'explain' entry (set for those only): whether the term is explained right here (its
+   * plain words in brackets after it, glossed, or taught by its pronunciation). Such a term is
+   * flagged at its first use in the document only (check.ts, explainFindings).
+   */
+  explained?: boolean;
+  /** For an 'explain' entry: the use is in a heading. */
+  heading?: boolean;
 }
 
 /** An acronym from the glossary as used in the text, and whether it is explained right there. */
@@ -193,9 +201,17 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // Two capitals are an acronym, not a short word in capitals: "prevent IE" (infective
     // endocarditis) is not "ie", nor "the EG form" "eg".
     if (c.i === c.j && !ce.caseSensitive && isTwoCapitals(tokens[c.i])) continue;
-    // An 'explain' term followed by "(…)" is explained in place (as its own fix writes it):
-    // flagging it again made every fix all add the explanation once more.
-    if (ce.entry.action === 'explain' && nextAfterSpaces(block.text, tokens[c.j].end) === '(') continue;
+    // An 'explain' term is flagged at its first use in the document (check.ts): each use is kept
+    // with whether it is explained right there: followed by "(…)" (as its own fix writes it),
+    // glossed, or followed by how to say it.
+    if (ce.entry.action === 'explain') {
+      const m = toMatch(block, tokens, c);
+      m.explained = nextAfterSpaces(block.text, tokens[c.j].end) === '(' || (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) || pronouncedAfter(block.text, tokens, c.j);
+      m.heading = block.kind === 'heading';
+      out.matches.push(m);
+      next = c.j + 1;
+      continue;
+    }
     // A term glossed by its own replacement, "whooping cough (pertussis)", "pertussis (whooping
     // cough)", "seizures or convulsions", is explained right there: its fix would write the plain
     // words twice.

@@ -336,7 +336,8 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   const kept: Kept[] = [];
   for (const m of chunk.analysis.matches) {
     const ce = rules.dict.entries[m.entry];
-    if (!ce) continue;
+    // A term to explain is flagged at its first use in the document (explainFindings).
+    if (!ce || m.explained !== undefined) continue;
     const severity = entrySeverity(ce.entry, rules.audience, rules.config);
     if (severity === 'off') continue;
     let url = rules.urls.get(m.entry);
@@ -479,6 +480,12 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
       whole.push({ finding: f, rank: RANK.acronym, start: f.start, end: f.end });
     }
   }
+  const explain = explainFindings(doc, rules);
+  if (explain.length) {
+    for (const f of explain) whole.push({ finding: f, rank: RANK.jargon, start: f.start, end: f.end });
+    // By start, end and rank; stable, so at a tie the order so far stays.
+    whole.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
+  }
   const sections = rules.readingAgeSeverity !== 'off' ? docReadability(doc, rules.target) : undefined;
   if (sections) {
     const ages: Whole[] = [];
@@ -520,6 +527,45 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     endRun(kept.length);
   }
   while (w < whole.length) keep(whole[w++]);
+}
+
+/**
+ * Terms to explain ('explain' entries: "dysphagia (difficulty swallowing)") at their first use
+ * in the document, as acronyms are: once explained, a term is known, and a fix that wrote the
+ * explanation after every use repeated it all through the document. A use explained right there
+ * settles it; a use in a heading counts only when the text never uses the term (headings are
+ * short by design), and its explanation in a heading counts.
+ */
+function explainFindings(doc: DocumentAnalysis, rules: RuleSettings): Finding[] {
+  let settled: Set<number> | undefined;
+  let deferred: Map<number, Finding | undefined> | undefined;
+  const out: Finding[] = [];
+  const findingOf = (m: Match, base: number): Finding | undefined => {
+    const ce = rules.dict.entries[m.entry];
+    const severity = entrySeverity(ce.entry, rules.audience, rules.config);
+    if (severity === 'off') return undefined;
+    let url = rules.urls.get(m.entry);
+    if (url === undefined) rules.urls.set(m.entry, (url = `${rules.docsUrl}#${ce.entry.id}`));
+    const f = jargonFinding(doc.text, doc.lines, base, m, ce.entry, severity, m.caseSensitive, url);
+    f.message = wellFormed(f.message);
+    return f;
+  };
+  for (const chunk of doc.chunks) {
+    for (const m of chunk.analysis.matches) {
+      if (m.explained === undefined || !rules.dict.entries[m.entry] || settled?.has(m.entry)) continue;
+      if (m.heading && !m.explained) {
+        deferred ??= new Map();
+        if (!deferred.has(m.entry)) deferred.set(m.entry, findingOf(m, chunk.start));
+        continue;
+      }
+      (settled ??= new Set()).add(m.entry);
+      if (m.explained) continue;
+      const f = findingOf(m, chunk.start);
+      if (f) out.push(f);
+    }
+  }
+  if (deferred) for (const [entry, f] of deferred) if (f && !settled?.has(entry)) out.push(f);
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /**

@@ -34,7 +34,7 @@ export interface CompiledEntry {
   whenBefore: string[][];
   whenAfter: string[][];
   /**
-   * Lower-case words of each replacement of a 'replace' entry: a term glossed by one of them in
+   * Lower-case words of each replacement of a 'replace' or 'explain' entry: a term glossed by one of them in
    * brackets is explained in place (analyse.ts, glossedInPlace).
    */
   glosses: string[][];
@@ -232,7 +232,7 @@ function compileEntry(entry: Entry): CompiledEntry {
     afterPossessive: entry.unless?.possessive === true,
     whenBefore: phrases(entry.when?.before),
     whenAfter: phrases(entry.when?.after),
-    glosses: (entry.action ?? 'replace') === 'replace' ? (entry.replacements ?? []).map((r) => lowerWords(typeof r === 'string' ? r : r.text)).filter((w) => w.length > 0) : [],
+    glosses: entry.action !== 'omit' ? (entry.replacements ?? []).map((r) => lowerWords(typeof r === 'string' ? r : r.text)).filter((w) => w.length > 0) : [],
     expansion: entry.expansion ? lowerWords(entry.expansion) : [],
   };
 }
