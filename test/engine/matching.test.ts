@@ -353,7 +353,7 @@ describe('abbreviations and flag-only entries', () => {
   const d = tinyDictionary([
     { id: 'eg', terms: ['e.g.'], inflect: 'none', replacements: ['for example'] },
     { id: 'pain-point', terms: ['pain point'], inflect: 'noun', replacements: ['problem'] },
-    { id: 'simple', terms: ['simple'], inflect: 'none' },
+    { id: 'simple', terms: ['simple'], inflect: 'none', why: 'Calling something simple can make people feel bad. Show the steps, e.g. a list.' },
   ]);
   const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon');
 
@@ -371,7 +371,8 @@ describe('abbreviations and flag-only entries', () => {
   it('flags an entry with no replacement and offers no fix', () => {
     const [f] = jargon('It is simple to apply.');
     expect(f.replacements).toEqual([]);
-    expect(f.message).toContain('“simple”');
+    // Its message is what is wrong, in the entry's first sentence: no plain word is on offer.
+    expect(f.message).toBe('“simple”: Calling something simple can make people feel bad.');
   });
 });
 

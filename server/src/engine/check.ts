@@ -639,7 +639,7 @@ function jargonFinding(
     end,
     range: { start: lines.position(start), end: lines.position(end) },
     actual,
-    message: jargonMessage(entry.action ?? 'replace', actual, replacements.map((r) => r.text)),
+    message: jargonMessage(entry.action ?? 'replace', actual, replacements.map((r) => r.text), entry.why),
     severity,
     replacements,
     explanation: entry.why,
@@ -648,7 +648,16 @@ function jargonFinding(
   };
 }
 
-function jargonMessage(action: string, actual: string, options: string[]): string {
+/** The first sentence of a text, or undefined when it has none. */
+function firstSentence(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  if (!t) return undefined;
+  // A full stop before a capital (or a quote) ends it: "e.g. a form" does not.
+  const end = /[.!?](?=\s+[A-Z'"‘“(])/.exec(t);
+  return end ? t.slice(0, end.index + 1) : t;
+}
+
+function jargonMessage(action: string, actual: string, options: string[], why: string | undefined): string {
   const list = (xs: string[]) => (xs.length <= 1 ? xs.map(quote).join('') : `${xs.slice(0, -1).map(quote).join(', ')} or ${quote(xs[xs.length - 1])}`);
   if (action === 'omit') {
     const rest = options.filter(Boolean);
@@ -658,6 +667,11 @@ function jargonMessage(action: string, actual: string, options: string[]): strin
     const plain = options.map((o) => o.replace(/^.*? \((.*)\)$/, '$1'));
     return plain.length ? `Explain ${quote(actual)} in plain words: ${list(plain)}.` : `Explain ${quote(actual)} in plain words.`;
   }
-  if (!options.length) return `${quote(actual)} may be hard to understand: say what you mean in plain words.`;
+  // No plain word to offer ("easy", "regularly", "etc"): the entry's own first sentence says
+  // what is wrong, which is rarely that the word is hard.
+  if (!options.length) {
+    const reason = firstSentence(why);
+    return reason ? `${quote(actual)}: ${reason}` : `${quote(actual)} may be hard to understand: say what you mean in plain words.`;
+  }
   return `Try ${list(options.slice(0, 3))} instead of ${quote(actual)}.`;
 }
