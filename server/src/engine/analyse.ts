@@ -74,6 +74,12 @@ class RetokenizedBlock implements AnalysedBlock {
 export interface ChunkAnalysis {
   blocks: AnalysedBlock[];
   matches: Match[];
+  /**
+   * Uses of 'explain' entries (each with `explained` and `heading`), apart from `matches`: they
+   * are flagged at their first use in the document (check.ts, explainFindings), which reads
+   * every chunk's list on every check, so chunks with none have none (undefined).
+   */
+  explains?: Match[];
   acronyms: AcronymHit[];
   html: HtmlComment[];
   frontMatter?: { value: string; start: number; end: number };
@@ -104,7 +110,7 @@ export function analyseChunk(text: string, format: DocumentFormat, dict: Compile
  * for a new setting.
  */
 export function matchProse(prose: Prose, dict: CompiledDictionary, keepTokens = true): ChunkAnalysis {
-  const out: ChunkAnalysis = { blocks: [], matches: [], acronyms: [], html: prose.html, frontMatter: prose.frontMatter };
+  const out: ChunkAnalysis = { blocks: [], matches: [], explains: undefined, acronyms: [], html: prose.html, frontMatter: prose.frontMatter };
   for (const block of prose.blocks) {
     const tokens = tokenize(block.text);
     out.blocks.push(keepTokens ? { block, tokens } : new RetokenizedBlock(block));
@@ -208,7 +214,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
       const m = toMatch(block, tokens, c);
       m.explained = nextAfterSpaces(block.text, tokens[c.j].end) === '(' || (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) || pronouncedAfter(block.text, tokens, c.j);
       m.heading = block.kind === 'heading';
-      out.matches.push(m);
+      (out.explains ??= []).push(m);
       next = c.j + 1;
       continue;
     }

@@ -336,8 +336,7 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   const kept: Kept[] = [];
   for (const m of chunk.analysis.matches) {
     const ce = rules.dict.entries[m.entry];
-    // A term to explain is flagged at its first use in the document (explainFindings).
-    if (!ce || m.explained !== undefined) continue;
+    if (!ce) continue;
     const severity = entrySeverity(ce.entry, rules.audience, rules.config);
     if (severity === 'off') continue;
     let url = rules.urls.get(m.entry);
@@ -481,11 +480,7 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     }
   }
   const explain = explainFindings(doc, rules);
-  if (explain.length) {
-    for (const f of explain) whole.push({ finding: f, rank: RANK.jargon, start: f.start, end: f.end });
-    // By start, end and rank; stable, so at a tie the order so far stays.
-    whole.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
-  }
+  if (explain.length) whole = mergeWhole(whole, explain.map((f) => ({ finding: f, rank: RANK.jargon, start: f.start, end: f.end })));
   const sections = rules.readingAgeSeverity !== 'off' ? docReadability(doc, rules.target) : undefined;
   if (sections) {
     const ages: Whole[] = [];
@@ -529,6 +524,18 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
   while (w < whole.length) keep(whole[w++]);
 }
 
+/** Two lists sorted by start, end and rank, merged (at a tie, `a` first). */
+function mergeWhole(a: Whole[], b: Whole[]): Whole[] {
+  const out: Whole[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && !before(b[j], a[i].start, a[i].end, a[i].rank))) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
 /**
  * Terms to explain ('explain' entries: "dysphagia (difficulty swallowing)") at their first use
  * in the document, as acronyms are: once explained, a term is known, and a fix that wrote the
@@ -551,8 +558,10 @@ function explainFindings(doc: DocumentAnalysis, rules: RuleSettings): Finding[] 
     return f;
   };
   for (const chunk of doc.chunks) {
-    for (const m of chunk.analysis.matches) {
-      if (m.explained === undefined || !rules.dict.entries[m.entry] || settled?.has(m.entry)) continue;
+    const explains = chunk.analysis.explains;
+    if (!explains) continue;
+    for (const m of explains) {
+      if (!rules.dict.entries[m.entry] || settled?.has(m.entry)) continue;
       if (m.heading && !m.explained) {
         deferred ??= new Map();
         if (!deferred.has(m.entry)) deferred.set(m.entry, findingOf(m, chunk.start));

@@ -259,7 +259,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
       if (isCommonWord(core.toLowerCase()) || shouting(tokens, i)) continue;
       // Inside a jargon match (they are in order and never overlap: the last one starting here or before).
-      jargon ??= a.matches.slice().sort((x, y) => x.start - y.start);
+      jargon ??= (a.explains ? a.matches.concat(a.explains) : a.matches.slice()).sort((x, y) => x.start - y.start);
       const m = firstAtOrAfter(jargon, src + 1, (x) => x.start) - 1;
       if (m >= 0 && src < jargon[m].end) continue;
       if (isProtected(dict, tokens, i)) continue;
