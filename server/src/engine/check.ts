@@ -10,6 +10,7 @@ import { buildReplacements, type MatchContext } from './replace.js';
 import { parseSuppressions, type Suppressions } from './suppress.js';
 import { LineIndex, moveRange, placesOf, wellFormed, type Place } from './text.js';
 import { acronymFindings } from './rules/acronyms.js';
+import { FirstUses } from './rules/first-use.js';
 import { chunkPassiveFindings } from './rules/passive.js';
 import { ageMessageText, chunkParagraphAgeFindings, chunkSentenceFindings, DEFAULT_LONG_SENTENCE, sectionAgeFinding, type AgeMessage } from './rules/readability.js';
 import { audienceForPath } from './readability/audience.js';
@@ -332,16 +333,10 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   let memo = chunkFindingsMemo.get(chunk.analysis);
   const hit = memo?.get(rules.key);
   if (hit && hit.dict === rules.dict) return hit.value;
-  const { text, lines } = doc;
   const kept: Kept[] = [];
   for (const m of chunk.analysis.matches) {
-    const ce = rules.dict.entries[m.entry];
-    if (!ce) continue;
-    const severity = entrySeverity(ce.entry, rules.audience, rules.config);
-    if (severity === 'off') continue;
-    let url = rules.urls.get(m.entry);
-    if (url === undefined) rules.urls.set(m.entry, (url = `${rules.docsUrl}#${ce.entry.id}`));
-    kept.push({ finding: jargonFinding(text, lines, chunk.start, m, ce.entry, severity, m.caseSensitive, url), rank: RANK.jargon });
+    const f = matchFinding(doc, rules, m, chunk.start);
+    if (f) kept.push({ finding: f, rank: RANK.jargon });
   }
   const { longSentence, longSeverity, hardSeverity } = rules;
   if (longSeverity !== 'off' || hardSeverity !== 'off') {
@@ -538,43 +533,36 @@ function mergeWhole(a: Whole[], b: Whole[]): Whole[] {
 
 /**
  * Terms to explain ('explain' entries: "dysphagia (difficulty swallowing)") at their first use
- * in the document, as acronyms are: once explained, a term is known, and a fix that wrote the
- * explanation after every use repeated it all through the document. A use explained right there
- * settles it; a use in a heading counts only when the text never uses the term (headings are
- * short by design), and its explanation in a heading counts.
+ * in the document, by the acronyms' rule (first-use.ts): once explained, a term is known, and a
+ * fix that wrote the explanation after every use repeated it all through the document.
  */
 function explainFindings(doc: DocumentAnalysis, rules: RuleSettings): Finding[] {
-  let settled: Set<number> | undefined;
-  let deferred: Map<number, Finding | undefined> | undefined;
-  const out: Finding[] = [];
-  const findingOf = (m: Match, base: number): Finding | undefined => {
-    const ce = rules.dict.entries[m.entry];
-    const severity = entrySeverity(ce.entry, rules.audience, rules.config);
-    if (severity === 'off') return undefined;
-    let url = rules.urls.get(m.entry);
-    if (url === undefined) rules.urls.set(m.entry, (url = `${rules.docsUrl}#${ce.entry.id}`));
-    const f = jargonFinding(doc.text, doc.lines, base, m, ce.entry, severity, m.caseSensitive, url);
-    f.message = wellFormed(f.message);
-    return f;
-  };
+  let first: FirstUses<number, { m: Match; base: number }> | undefined;
   for (const chunk of doc.chunks) {
     const explains = chunk.analysis.explains;
     if (!explains) continue;
-    for (const m of explains) {
-      if (!rules.dict.entries[m.entry] || settled?.has(m.entry)) continue;
-      if (m.heading && !m.explained) {
-        deferred ??= new Map();
-        if (!deferred.has(m.entry)) deferred.set(m.entry, findingOf(m, chunk.start));
-        continue;
-      }
-      (settled ??= new Set()).add(m.entry);
-      if (m.explained) continue;
-      const f = findingOf(m, chunk.start);
-      if (f) out.push(f);
-    }
+    first ??= new FirstUses();
+    for (const m of explains) first.add(m.entry, m.explained === true, m.heading === true, () => ({ m, base: chunk.start }));
   }
-  if (deferred) for (const [entry, f] of deferred) if (f && !settled?.has(entry)) out.push(f);
+  const out: Finding[] = [];
+  if (!first) return out;
+  for (const { m, base } of first.result()) {
+    const f = matchFinding(doc, rules, m, base);
+    if (f) out.push(f);
+  }
+  for (const f of out) f.message = wellFormed(f.message);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The finding of a dictionary match in the chunk at `base`, or undefined when its entry is off (or gone). */
+function matchFinding(doc: DocumentAnalysis, rules: RuleSettings, m: Match, base: number): Finding | undefined {
+  const ce = rules.dict.entries[m.entry];
+  if (!ce) return undefined;
+  const severity = entrySeverity(ce.entry, rules.audience, rules.config);
+  if (severity === 'off') return undefined;
+  let url = rules.urls.get(m.entry);
+  if (url === undefined) rules.urls.set(m.entry, (url = `${rules.docsUrl}#${ce.entry.id}`));
+  return jargonFinding(doc.text, doc.lines, base, m, ce.entry, severity, m.caseSensitive, url);
 }
 
 /**

@@ -14,7 +14,8 @@
  * dysfunction (ED)", "a DNA test"), is not flagged, and neither are its later uses: a document
  * uses an acronym in one sense.
  * Headings are short by design: an unexplained acronym in a heading is flagged only when the
- * text never uses it; an explanation in a heading counts.
+ * text never uses it; an explanation in a heading counts (first-use.ts, shared with the
+ * dictionary's terms to explain).
  */
 import type { DocumentAnalysis } from '../check.js';
 import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
@@ -27,6 +28,7 @@ import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { isCommonWord } from '../readability/words.js';
 import { hyphenRun, isRespelling } from '../respelling.js';
 import { firstAtOrAfter } from '../lists.js';
+import { FirstUses } from './first-use.js';
 import { editWithArticle, inflectReplacement, type Article } from '../replace.js';
 
 export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronym';
@@ -93,9 +95,7 @@ export function acronymFindings(doc: DocumentAnalysis, dict: CompiledDictionary,
   const glossaries = doc.format === 'markdown' ? doc.chunks.map((c) => chunkGlossary(doc, c)) : undefined;
   let explainedByGlossary: Set<string> | undefined;
   for (const g of glossaries ?? []) for (const key of g.explained) (explainedByGlossary ??= new Set()).add(key);
-  const state = new Map<string, 'explained' | 'flagged'>();
-  const deferred = new Map<string, Use>();
-  const flagged: Use[] = [];
+  const first = new FirstUses<string, Use>();
   const placed = (use: Use, base: number): Use => ({
     ...use,
     start: use.start + base,
@@ -107,26 +107,13 @@ export function acronymFindings(doc: DocumentAnalysis, dict: CompiledDictionary,
     const base = doc.chunks[c].start;
     const cells = glossaries?.[c].cells;
     for (const use of chunkUses(doc.chunks[c].analysis, dict, unknown)) {
-      if (state.has(use.key)) continue;
+      if (first.has(use.key)) continue;
       // A glossary cell's offset is a use's offset only in the same chunk: chunk offsets compare.
-      if (explainedByGlossary?.has(acronymKeyText(use.text)) || cells?.has(use.start)) {
-        state.set(use.key, 'explained');
-        continue;
-      }
-      if (use.explained) {
-        state.set(use.key, 'explained');
-        continue;
-      }
-      if (use.heading) {
-        if (!deferred.has(use.key)) deferred.set(use.key, placed(use, base));
-        continue;
-      }
-      state.set(use.key, 'flagged');
-      flagged.push(placed(use, base));
+      const explained = use.explained || explainedByGlossary?.has(acronymKeyText(use.text)) === true || cells?.has(use.start) === true;
+      first.add(use.key, explained, use.heading, () => placed(use, base));
     }
   }
-  for (const [key, use] of deferred) if (!state.has(key)) flagged.push(use);
-  flagged.sort((a, b) => a.start - b.start);
+  const flagged = first.result().sort((a, b) => a.start - b.start);
   const out: Finding[] = [];
   for (const use of flagged) {
     if (use.entry >= 0) {
