@@ -207,25 +207,28 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // Two capitals are an acronym, not a short word in capitals: "prevent IE" (infective
     // endocarditis) is not "ie", nor "the EG form" "eg".
     if (c.i === c.j && !ce.caseSensitive && isTwoCapitals(tokens[c.i])) continue;
-    // An 'explain' term is flagged at its first use in the document (check.ts): each use is kept
-    // with whether it is explained right there: followed by "(…)" (as its own fix writes it),
-    // glossed, or followed by how to say it.
-    if (ce.entry.action === 'explain') {
+    // Explained right there, so not flagged (its fix would write the plain words twice, or leave
+    // the pronunciation of a word no longer there): glossed by its own plain words, "whooping
+    // cough (pertussis)", "pertussis (whooping cough)", "seizures or convulsions"; followed by how
+    // to say it, "tachycardia (TAK-ih-KAR-de-ah)"; and for an 'explain' term, followed by "(…)"
+    // as its own fix writes it.
+    const explain = ce.entry.action === 'explain';
+    const explained =
+      (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) ||
+      pronouncedAfter(block.text, tokens, c.j) ||
+      (explain && nextAfterSpaces(block.text, tokens[c.j].end) === '(');
+    if (explain) {
+      // Flagged at its first use in the document (check.ts, explainFindings): every use is kept,
+      // with whether it is explained there.
       const m = toMatch(block, tokens, c);
-      m.explained = nextAfterSpaces(block.text, tokens[c.j].end) === '(' || (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) || pronouncedAfter(block.text, tokens, c.j);
+      m.explained = explained;
       m.heading = block.kind === 'heading';
       (out.explains ??= []).push(m);
-      next = c.j + 1;
+    } else if (explained) {
       continue;
+    } else {
+      out.matches.push(toMatch(block, tokens, c));
     }
-    // A term glossed by its own replacement, "whooping cough (pertussis)", "pertussis (whooping
-    // cough)", "seizures or convulsions", is explained right there: its fix would write the plain
-    // words twice.
-    if (ce.glosses.length && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) continue;
-    // A term followed by how to say it, "tachycardia (TAK-ih-KAR-de-ah)", is being taught: its
-    // fix would leave the pronunciation of a word no longer there.
-    if (pronouncedAfter(block.text, tokens, c.j)) continue;
-    out.matches.push(toMatch(block, tokens, c));
     next = c.j + 1;
   }
 }
