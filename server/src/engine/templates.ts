@@ -20,15 +20,17 @@
  * same way: they are not prose either.
  */
 
-const MASK = 0xfffc;
-
 /** The text with every template tag (and in markdown, abbreviation definition) masked, or the text itself when it holds none. */
 export function maskTemplates(text: string, markdown = true): string {
-  let codes = markdown ? maskAbbreviations(text) : undefined;
+  const t = markdown ? masked(text, abbreviations(text)) : text;
+  return masked(t, tags(t));
+}
+
+/** [start, end) of each template tag, in order. */
+function tags(text: string): number[] {
+  const out: number[] = [];
   let at = text.indexOf('{');
-  if (at < 0) return codes ? fromCodes(codes) : text;
-  const n = text.length;
-  while (at >= 0 && at + 1 < n) {
+  while (at >= 0 && at + 1 < text.length) {
     const next = text.charCodeAt(at + 1);
     // "{{" (with Hugo's "{{<" and "{{%"), "{%" and "{#".
     if (next !== 123 && next !== 37 && next !== 35) {
@@ -36,19 +38,28 @@ export function maskTemplates(text: string, markdown = true): string {
       continue;
     }
     const end = tagEnd(text, at, next);
+    // No closer before a blank line or a fence: none of the openers up to there is a tag.
     if (end < 0) {
-      // No closer before a blank line or a fence: none of the openers up to there is a tag.
       at = text.indexOf('{', -end);
       continue;
     }
-    codes ??= toCodes(text);
-    for (let i = at; i < end; i++) {
-      const c = codes[i];
-      if (c !== 10 && c !== 13) codes[i] = MASK;
-    }
+    out.push(at, end);
     at = text.indexOf('{', end);
   }
-  return codes ? fromCodes(codes) : text;
+  return out;
+}
+
+/** The text with each range in `ranges` ([start, end) pairs, in order) masked but its line breaks. */
+function masked(text: string, ranges: number[]): string {
+  if (!ranges.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = 0; k < ranges.length; k += 2) {
+    parts.push(text.slice(at, ranges[k]), text.slice(ranges[k], ranges[k + 1]).replace(/[^\r\n]/g, '\uFFFC'));
+    at = ranges[k + 1];
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /**
@@ -98,9 +109,9 @@ function stopsTag(text: string, at: number): boolean {
   return false;
 }
 
-/** Lines that define an abbreviation ("*[GDS]: Government Digital Service"), masked; undefined when there are none. */
-function maskAbbreviations(text: string): Uint16Array | undefined {
-  let codes: Uint16Array | undefined;
+/** [start, end) of each line that defines an abbreviation ("*[GDS]: Government Digital Service"), in order. */
+function abbreviations(text: string): number[] {
+  const out: number[] = [];
   for (let at = text.indexOf('*['); at >= 0; at = text.indexOf('*[', at + 2)) {
     // At the start of a line, after at most three spaces.
     let s = at;
@@ -111,24 +122,8 @@ function maskAbbreviations(text: string): Uint16Array | undefined {
     while (close < text.length && text.charCodeAt(close) !== 93 && text.charCodeAt(close) !== 10 && text.charCodeAt(close) !== 13) close++;
     let end = close;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    if (close > at + 2 && text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 58) {
-      codes ??= toCodes(text);
-      for (let i = at; i < end; i++) codes[i] = MASK;
-    }
+    if (close > at + 2 && text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 58) out.push(at, end);
     at = end - 2;
   }
-  return codes;
-}
-
-function toCodes(text: string): Uint16Array {
-  const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
-  return codes;
-}
-
-function fromCodes(codes: Uint16Array): string {
-  let out = '';
-  // String.fromCharCode takes a bounded number of arguments: in slices.
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
   return out;
 }
