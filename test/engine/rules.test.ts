@@ -168,7 +168,8 @@ describe('unknown acronyms', () => {
     expect(acronyms('Same day emergency care or the SDEC ward.')).toEqual([]);
     expect(acronyms('Same day emergency care or the SDECs.')).toEqual([]);
     // A glossary acronym spelled out that way counts too.
-    expect(acronyms('The integrated care board, or ICB, met.')).toEqual([]);    // One word may spell several letters, in order: P and C in "polycystic", E, C and G in
+    expect(acronyms('The integrated care board, or ICB, met.')).toEqual([]);
+    // One word may spell several letters, in order: P and C in "polycystic", E, C and G in
     // "electrocardiogram"; the letters must all be there.
     expect(acronyms('You have polycystic ovary syndrome, also called PCOS.')).toEqual([]);
     expect(acronyms('Your electrocardiogram, or ECG, is normal.')).toEqual([]);

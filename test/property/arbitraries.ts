@@ -28,7 +28,7 @@ const SPACES = [' ', ' ', ' ', ' ', '  ', '\t', '\u00A0', '-', '', '\u2028', '\u
 const PUNCT = ['.', ',', '!', '?', ';', ':', '(', ')', '"', '“', '”', '’', "'", '…', '/', '—', '–', '&', '&amp;', '&#73;', '\\', '\\*', '%', '@'];
 const MARKUP = ['*', '**', '_', '__', '~~', '`', '``', '[', ']', '](https://example.org/care-plan)', '](#x)', '![', '<', '>', '<b>', '</b>', '<br>', '<!--', '-->', '<!-- plainwords-disable-line -->', '<!-- plainwords-disable -->', '<!-- plainwords-enable -->', '<!-- plainwords-disable-next-line jargon -->', '<https://example.org/utilise>', 'https://example.org/leverage', 'www.example.org', 'mail@example.org', '[^1]', '$', '{{', '}}', '{{ site.url }}', '{%', '%}', '{% include care-plan.html %}', '{#', '#}', '{'];
 const PREFIX = ['', '', '', '', '# ', '## ', '###### ', '- ', '* ', '+ ', '1. ', '2) ', '> ', '> > ', '>> ', '  - ', '    ', '\t', '- [ ] ', '| ', '[x]: https://example.org "title" ', '<div>', '</div>', '=== ', '--- '];
-const LINES = ['', '', '```', '~~~', '```js', '---', '+++', '***', '| a | b |', '|---|---|', '<!-- a', '-->', '<details>', '</details>', '[^1]: note', '===', 'audience: staff'];
+const LINES = ['', '', '```', '~~~', '```js', '---', '+++', '***', '| a | b |', '|---|---|', '<!-- a', '-->', '<details>', '</details>', '[^1]: note', '===', 'audience: staff', '*[ICB]: integrated care board'];
 
 function casing(t: string): fc.Arbitrary<string> {
   return fc.constantFrom(t, t.toLowerCase(), t.charAt(0).toUpperCase() + t.slice(1), t.toUpperCase());
