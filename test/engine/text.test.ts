@@ -1,7 +1,7 @@
 // Line starts are found by native searches for \n and \r: they must equal the plain definition
 // (a line starts after \n, after \r\n, and after a \r not followed by \n) on any mix of breaks.
 import { describe, expect, it } from 'vitest';
-import { LineIndex } from '../../server/src/engine/text.js';
+import { firstSentence, LineIndex } from '../../server/src/engine/text.js';
 import { splitBlankSeparated } from '../../server/src/engine/chunks.js';
 
 function naiveStarts(text: string): number[] {
@@ -53,5 +53,17 @@ describe('line index', () => {
       expect(shape(lf.replace(/\n/g, '\r\n')), JSON.stringify(lf)).toEqual(shape(lf));
       expect(shape(lf.replace(/\n/g, '\r')), JSON.stringify(lf)).toEqual(shape(lf));
     }
+  });
+});
+
+describe('firstSentence', () => {
+  it('ends at a full stop, "!" or "?" before a capital, a quote or a bracket, and keeps it', () => {
+    expect(firstSentence('Calling something simple can hurt. Show the steps.')).toBe('Calling something simple can hurt.');
+    expect(firstSentence("'Etc' leaves people guessing. 'For example' is better.")).toBe("'Etc' leaves people guessing.");
+    expect(firstSentence('Is it quick? (For everyone.)')).toBe('Is it quick?');
+    // Not at an abbreviation or a file name, and the whole text when it is one sentence.
+    expect(firstSentence('Say what, e.g. a form. Then stop.')).toBe('Say what, e.g. a form.');
+    expect(firstSentence('Equal to the file name without .json. Never changes.')).toBe('Equal to the file name without .json.');
+    expect(firstSentence('  One sentence only  ')).toBe('One sentence only');
   });
 });

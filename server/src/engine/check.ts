@@ -8,7 +8,7 @@ import type { HtmlComment } from './prose.js';
 import type { CompiledDictionary } from './dictionary.js';
 import { buildReplacements, type MatchContext } from './replace.js';
 import { parseSuppressions, type Suppressions } from './suppress.js';
-import { LineIndex, moveRange, placesOf, wellFormed, type Place } from './text.js';
+import { firstSentence, LineIndex, moveRange, placesOf, wellFormed, type Place } from './text.js';
 import { acronymFindings } from './rules/acronyms.js';
 import { FirstUses } from './rules/first-use.js';
 import { chunkPassiveFindings } from './rules/passive.js';
@@ -645,15 +645,6 @@ function jargonFinding(
   };
 }
 
-/** The first sentence of a text, or undefined when it has none. */
-function firstSentence(text: string | undefined): string | undefined {
-  const t = text?.trim();
-  if (!t) return undefined;
-  // A full stop before a capital (or a quote) ends it: "e.g. a form" does not.
-  const end = /[.!?](?=\s+[A-Z'"‘“(])/.exec(t);
-  return end ? t.slice(0, end.index + 1) : t;
-}
-
 function jargonMessage(action: string, actual: string, options: string[], why: string | undefined): string {
   const list = (xs: string[]) => (xs.length <= 1 ? xs.map(quote).join('') : `${xs.slice(0, -1).map(quote).join(', ')} or ${quote(xs[xs.length - 1])}`);
   if (action === 'omit') {
@@ -667,7 +658,7 @@ function jargonMessage(action: string, actual: string, options: string[], why: s
   // No plain word to offer ("easy", "regularly", "etc"): the entry's own first sentence says
   // what is wrong, which is rarely that the word is hard.
   if (!options.length) {
-    const reason = firstSentence(why);
+    const reason = why?.trim() ? firstSentence(why) : undefined;
     return reason ? `${quote(actual)}: ${reason}` : `${quote(actual)} may be hard to understand: say what you mean in plain words.`;
   }
   return `Try ${list(options.slice(0, 3))} instead of ${quote(actual)}.`;

@@ -5,6 +5,7 @@
  * maximum, oneOf, anyOf, $ref to local definitions. Patterns come from our schemas only.
  */
 import { maxOf, pushAll } from './lists.js';
+import { firstSentence } from './text.js';
 
 export interface SchemaError {
   /** JSON path segments to the value at fault. */
@@ -62,7 +63,7 @@ export function validateSchema(value: unknown, schema: Schema, root: Schema = sc
     if (schema.pattern) {
       let re = patternCache.get(schema.pattern);
       if (!re) patternCache.set(schema.pattern, (re = new RegExp(schema.pattern, 'u')));
-      if (!re.test(value)) errors.push({ path, message: `${JSON.stringify(value)} does not have the expected form${schema.description ? ` (${firstSentence(schema.description)})` : ''}` });
+      if (!re.test(value)) errors.push({ path, message: `${JSON.stringify(value)} does not have the expected form${schema.description ? ` (${firstSentence(schema.description).replace(/\.$/, '')})` : ''}` });
     }
   }
   if (typeof value === 'number') {
@@ -94,11 +95,6 @@ export function validateSchema(value: unknown, schema: Schema, root: Schema = sc
 
 function article(t: string): string {
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
-}
-
-function firstSentence(s: string): string {
-  const i = s.indexOf('. ');
-  return i > 0 ? s.slice(0, i) : s.replace(/\.$/, '');
 }
 
 function suggest(key: string, known: string[]): string {

@@ -178,3 +178,14 @@ export function wellFormed(s: string): string {
   }
   return out;
 }
+
+/**
+ * The first sentence of a text, with its full stop: a full stop (or "!" or "?") before a space
+ * and a capital, a quote or a bracket ends it, so "e.g. a form" does not. The whole text when
+ * it is one sentence.
+ */
+export function firstSentence(text: string): string {
+  const t = text.trim();
+  const end = /[.!?](?=\s+[A-Z'"‘“(])/.exec(t);
+  return end ? t.slice(0, end.index + 1) : t;
+}
