@@ -235,6 +235,17 @@ describe('replacements', () => {
     // Explained at its first use: nothing, then or later.
     expect(found('Dysphagia (difficulty swallowing) is common.\n\nDysphagia can last.')).toEqual([]);
     expect(found('Difficulty swallowing, or dysphagia, is common. Dysphagia can last.')).toEqual([]);
+    // Or by a few words set off with commas, "or" first.
+    expect(found('A chronic, or long lasting, illness. Chronic pain.')).toEqual([]);
+    expect(found('This is called dysphagia, or difficulty swallowing. Dysphagia can last.')).toEqual([]);
+    expect(found('It is chronic, or long-lasting')).toEqual([]);
+    // Not an explanation: the last item of a list, an acronym, more than 4 words, no comma before "or".
+    expect(found('Tests include scans, dysphagia, or pain.')).toEqual([['dysphagia', 0]]);
+    expect(found('It is called dysphagia, or DS, here.')).toEqual([['dysphagia', 0]]);
+    expect(found('It is dysphagia, or a very hard time with food, here.')).toEqual([['dysphagia', 0]]);
+    expect(found('It is dysphagia or trouble eating.')).toEqual([['dysphagia', 0]]);
+    // Set off on both sides, it is an explanation even after a list's comma.
+    expect(found('Causes are sudden, or acute, and chronic, or long lasting, illness.')).toEqual([]);
     // A heading counts only when the text never uses the term; its explanation counts.
     expect(found('# Living with dysphagia\n\nDysphagia is common. Chronic pain too.')).toEqual([['Dysphagia', 2], ['Chronic', 2]]);
     expect(found('# Living with dysphagia\n\nIt is common.')).toEqual([['dysphagia', 0]]);

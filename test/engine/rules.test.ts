@@ -190,6 +190,8 @@ describe('unknown acronyms', () => {
     expect(acronyms('The file is 349 KB. Call by 4:30 ET. Meet WCAG 2.2 AA and Level AA.')).toEqual([['WCAG', null, 'info']]);
     expect(acronyms('We have 3 SDEC units.')).toEqual([['SDEC', null, 'info']]);
     expect(acronyms('Pass AA guidelines.')).toEqual([['AA', null, 'info']]);
+    // A number with its name: "WCAG2.1 AA".
+    expect(acronyms('It passes WCAG2.1 AA.')).toEqual([]);
   });
 
   it('counts an explanation in the text: "words (XYZ)" or "XYZ (words)"', () => {

@@ -128,22 +128,34 @@ describe('entry validation', () => {
     expect(r.problems.map((p) => p.message)).toEqual([
       'id is "utilise" but the file is named "other.json": they must be the same',
       'category is "government-jargon" but the file is in the "medical" folder',
-      'terms[0] "in (order) to" contains punctuation: terms are words, spaces, hyphens, apostrophes and dotted abbreviations (e.g.) only',
+      'terms[0] "in (order) to" contains punctuation: terms are words, spaces, hyphens, apostrophes, dotted abbreviations (e.g.) and numbers (2.5, 12:30) only',
       'examples.flag[0] needs "fixed": the sentence after the fix',
     ]);
   });
 
+  it('takes numbers and times in terms, and no other full stop or colon', () => {
+    const problems = (terms: string[]) =>
+      parseEntry(JSON.stringify({ ...good, terms }, null, 2), 'government-jargon/utilise.json', { id: 'utilise', category: 'government-jargon' }).problems.map((p) => p.message);
+    expect(problems(['utilise', '12:30pm', '2.5 mg', '12.00 noon'])).toEqual([]);
+    expect(problems(['utilise', '12: 30', 'at 12.', 'utilise:'])).toEqual([
+      expect.stringMatching(/^terms\[1\] "12: 30" contains punctuation/),
+      expect.stringMatching(/^terms\[2\] "at 12\." can never match: the checker reads "12\." as "12"/),
+      expect.stringMatching(/^terms\[3\] "utilise:" contains punctuation/),
+    ]);
+  });
+
   it('rejects a phrase that can never match, as the checker reads words: terms, context words and names', () => {
-    const entry = { ...good, terms: ['utilise', '12.00pm', 'utilise NHS.Scotland', 'utilise GOV.UK'], allowIn: ["Victims' utilise"], unless: { after: ['etc.'], near: ['plan', '&'] } };
+    const entry = { ...good, terms: ['utilise', '12.00.pm', 'utilise NHS.Scotland', 'utilise GOV.UK', '12.00pm'], allowIn: ["Victims' utilise"], unless: { after: ['etc.'], near: ['plan', '&'] } };
     const r = parseEntry(JSON.stringify(entry, null, 2), 'government-jargon/utilise.json', { id: 'utilise', category: 'government-jargon' });
     expect(r.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/^government-jargon\/utilise\.json:\d+:\d+: terms\[1\] "12\.00pm" can never match: the checker reads "12\.00pm" as 2 words \("12", "00pm"\)/),
+      expect.stringMatching(/^government-jargon\/utilise\.json:\d+:\d+: terms\[1\] "12\.00\.pm" can never match: the checker reads "12\.00\.pm" as 2 words \("12\.00", "pm"\)/),
       expect.stringMatching(/: terms\[2\] "utilise NHS\.Scotland" can never match: the checker reads "NHS\.Scotland" as 2 words \("NHS", "Scotland"\)/),
       expect.stringMatching(/: unless\.after\[0\] "etc\." can never match: the checker reads "etc\." as "etc"/),
       expect.stringMatching(/: unless\.near\[1\] "&" can never match: the checker reads "&" as no word,/),
     ]);
     // A plural possessive reads as its word ("Victims' utilise" above is fine), and matches; so
-    // does a name written as a web address ("utilise GOV.UK" above, "GOV.UK Notify").
+    // does a name written as a web address ("utilise GOV.UK" above, "GOV.UK Notify"), and a time
+    // ("12.00pm" above; "12.00.pm" is two words).
     const names = parseNames(JSON.stringify({ names: [{ name: 'NHS Notify', source: 'test' }, { name: 'care.data programme', source: 'test' }, { name: 'GOV.UK Notify', source: 'test' }] }, null, 2), 'names.json');
     expect(names.names.map((n) => n.name)).toEqual(['NHS Notify', 'GOV.UK Notify']);
     expect(names.problems.map(formatProblem)).toEqual([expect.stringMatching(/^names\.json:\d+:\d+: names\[1\]\.name "care\.data programme" can never match/)]);

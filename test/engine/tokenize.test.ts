@@ -68,6 +68,14 @@ describe('tokenize', () => {
     expect(rows("e.g. i.e. a.m. A&E rock'n'roll abcd.ef").map((r) => r[0])).toEqual(['e.g.', 'i.e.', 'a.m.', 'A&E', "rock'n'roll", 'abcd', 'ef']);
   });
 
+  it('reads a number with a decimal point, or a time, as one word', () => {
+    expect(rows('Take 2.5 mg at 12.30pm or 09:00. It costs 3.50. 5 more, 1.2.3').map((r) => [r[0], r[5]])).toEqual([
+      ['Take', 0], ['2.5', 0], ['mg', 0], ['at', 0], ['12.30pm', 0], ['or', 0], ['09:00', 0], ['It', 1], ['costs', 1], ['3.50', 1], ['5', 2], ['more', 2], ['1.2.3', 2],
+    ]);
+    // Only between digits: a full stop or colon after a number, or before one, still splits.
+    expect(rows('in 2024.5 people: 3:a b.4 6. 7').map((r) => r[0])).toEqual(['in', '2024.5', 'people', '3', 'a', 'b', '4', '6', '7']);
+  });
+
   it('reads a name written as a web address as one word, and a full stop after it still ends the sentence', () => {
     expect(rows("Use GOV.UK Notify. Visit NHS.UK. See bbc.co.uk, nhs.net and GOV.UK's guide.").map((r) => [r[0], r[5]])).toEqual([
       ['Use', 0], ['GOV.UK', 0], ['Notify', 0], ['Visit', 1], ['NHS.UK', 1], ['See', 2], ['bbc.co.uk', 2], ['nhs.net', 2], ['and', 2], ["GOV.UK's", 2], ['guide', 2],

@@ -211,12 +211,13 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // the pronunciation of a word no longer there): glossed by its own plain words, "whooping
     // cough (pertussis)", "pertussis (whooping cough)", "seizures or convulsions"; followed by how
     // to say it, "tachycardia (TAK-ih-KAR-de-ah)"; and for an 'explain' term, followed by "(…)"
-    // as its own fix writes it.
+    // as its own fix writes it, or by a few words set off with commas, "a chronic, or long-lasting,
+    // illness".
     const explain = ce.entry.action === 'explain';
     const explained =
       (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) ||
       pronouncedAfter(block.text, tokens, c.j) ||
-      (explain && nextAfterSpaces(block.text, tokens[c.j].end) === '(');
+      (explain && (nextAfterSpaces(block.text, tokens[c.j].end) === '(' || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
       // Flagged at its first use in the document (check.ts, explainFindings): every use is kept,
       // with whether it is explained there.
@@ -442,6 +443,34 @@ function nextAfterSpaces(text: string, end: number): string {
   let k = end;
   while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r' || text[k] === '\u00a0')) k++;
   return text.charAt(k);
+}
+
+/**
+ * Whether the term at tokens i..j is followed by a short gloss set off with commas, "or" first:
+ * "a chronic, or long-lasting, illness", "called dysphagia, or difficulty swallowing." The gloss
+ * is 1 to 4 words in the same sentence, not an acronym ("intravenous, or IV, injection"). Ended
+ * by a comma or a bracket, it is one; ended by a full stop (or the block), it may be the last
+ * item of a list ("brain scans, biopsies, or spinal taps."), so a comma among the few words
+ * before the term says it is not.
+ */
+function orGlossAfter(text: string, tokens: Token[], i: number, j: number): boolean {
+  const or = j + 1;
+  if (!isOrBetween(text, tokens, or) || text.slice(tokens[j].end, tokens[or].start).trim() !== ',') return false;
+  const sentence = tokens[or].sentence;
+  let words = false;
+  for (let k = or + 1; k < tokens.length && k <= or + 4; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence || (k > or + 1 && !t.joined)) return false;
+    if (t.flags & HAS_LOWER) words = true;
+    const next = nextAfterSpaces(text, t.end);
+    if (next === ',' || next === ')') return words;
+    if (next === '.' || next === '') {
+      if (!words) return false;
+      for (let b = i; b > 0 && b > i - 6 && tokens[b - 1].sentence === sentence; b--) if (text.slice(tokens[b - 1].end, tokens[b].start).includes(',')) return false;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Token k is "or", with nothing but spaces and a comma between it and the tokens either side, all in one sentence. */

@@ -244,6 +244,10 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -308,6 +312,8 @@ export function tokenize(text: string): Token[] {
         } else if (c === 46 && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && j - segment <= 2 && isLetter(text.charCodeAt(j - 1))) {
           segment = j + 1; // dotted abbreviation: e.g, i.e, a.m
           dotted = true;
+        } else if ((c === 46 || c === 58) && j + 1 < n && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j - 1))) {
+          // A number with a decimal point, or a time: one word ("2.5 mg", "12.30pm", "09:00").
         } else break;
         h = hashStep(h, c);
         j++;

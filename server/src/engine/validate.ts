@@ -45,6 +45,16 @@ export function unmatchable(phrase: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a term has punctuation that no word has: only hyphens, apostrophes, the full stops of a
+ * dotted abbreviation at the end ("e.g."), and the full stop or colon inside a number or a time
+ * ("2.5", "12.00pm", "12:30") may stand in a term.
+ */
+function hasPunctuation(term: string): boolean {
+  const t = term.replace(/(\d)[.:](?=\d)/g, '$1');
+  return /[,;:!?()[\]{}"“”]/.test(t) || /\.\S*\s|\.\./.test(t);
+}
+
 /** Parse and validate one entry file. `expectedId`/`expectedCategory` come from its path. */
 export function parseEntry(text: string, file: string, expected: { id?: string; category?: string } = {}): { entry?: LoadedEntry; problems: Problem[] } {
   const parsed = parseJson(text, file);
@@ -68,7 +78,7 @@ export function parseEntry(text: string, file: string, expected: { id?: string; 
     });
     value.terms.forEach((t, i) => {
       if (termWords(t).length === 0) problems.push(where(['terms', i], 'has no words'));
-      else if (/[,;:!?()[\]{}"“”]/.test(t) || /\.\S*\s|\.\./.test(t)) problems.push(where(['terms', i], `"${t}" contains punctuation: terms are words, spaces, hyphens, apostrophes and dotted abbreviations (e.g.) only`));
+      else if (hasPunctuation(t)) problems.push(where(['terms', i], `"${t}" contains punctuation: terms are words, spaces, hyphens, apostrophes, dotted abbreviations (e.g.) and numbers (2.5, 12:30) only`));
       else {
         const why = unmatchable(t);
         if (why) problems.push(where(['terms', i], `"${t}" ${why}`));

@@ -21,7 +21,7 @@ import type { DocumentAnalysis } from '../check.js';
 import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
-import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from '../tokenize.js';
+import type { Token } from '../tokenize.js';
 import { TokenTrie, type TrieNode } from '../trie.js';
 import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
@@ -61,9 +61,10 @@ const NOT_ACRONYMS = new Set(['OK', 'AM', 'PM', 'TV']);
 /** Capitals that follow a number as units, time zones and grades: "349 KB", "4:30 ET", "2.2 AA". */
 const AFTER_NUMBERS = new Set(['KB', 'MB', 'GB', 'TB', 'DPI', 'ET', 'EST', 'EDT', 'PT', 'PST', 'PDT', 'CT', 'CST', 'GMT', 'BST', 'UTC', 'A', 'AA', 'AAA']);
 
-/** Digits (and the marks between them) only: "349", "2.2", "1,023". */
-function isNumber(t: Token): boolean {
-  return (t.flags & HAS_DIGIT) !== 0 && (t.flags & (HAS_LOWER | HAS_UPPER | NON_ASCII)) === 0;
+/** A word that ends in a digit: a number ("349", "2.2", "4:30") or a name with its version ("WCAG2.1"). */
+function endsWithNumber(t: Token): boolean {
+  const last = t.text.charCodeAt(t.text.length - 1);
+  return last >= 48 && last <= 57;
 }
 
 /** I, II, ..., XXXIX: roman numerals, not acronyms ("Part II"). */
@@ -234,9 +235,9 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (isQuotedAlone(block.text, t.start, t.end)) continue;
       // Part of a dotted name or address: GOV.UK, NHS.UK.
       if (dotted(block.text, t.start, t.start + written.length)) continue;
-      // A unit, time zone or grade after a number ("349 KB", "4:30 ET", "WCAG 2.2 AA"), or a grade
+      // A unit, time zone or grade after a number ("349 KB", "4:30 ET", "WCAG 2.2 AA", "WCAG2.1 AA"), or a grade
       // after "level" ("Level AA"), is no acronym.
-      if (i > 0 && t.joined && ((isNumber(tokens[i - 1]) && AFTER_NUMBERS.has(core)) || tokens[i - 1].lower === 'level')) continue;
+      if (i > 0 && t.joined && ((endsWithNumber(tokens[i - 1]) && AFTER_NUMBERS.has(core)) || tokens[i - 1].lower === 'level')) continue;
       // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
       // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
       const [first, last] = hyphenRun(block.text, tokens, i);
