@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, applyFixes } from '../../server/src/engine/index.js';
+import { check, applyFixes, fixAll } from '../../server/src/engine/index.js';
 import { jargonWith, tinyDictionary } from '../support/engine.js';
 
 const dict = tinyDictionary(
@@ -254,6 +254,31 @@ describe('replacements', () => {
     const text = 'Chronic pain and chronic fatigue.\n\nMore chronic pain.';
     const all = check(text, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon');
     expect(applyFixes(text, all.map((f) => f.replacements[0].edit)).text).toBe('Chronic (long-term) pain and chronic fatigue.\n\nMore chronic pain.');
+  });
+
+  it('leaves to the writer a fix that would change the words an acronym after them stands for', () => {
+    const d = tinyDictionary([
+      { id: 'diabetes-mellitus', terms: ['diabetes mellitus'], inflect: 'none', replacements: ['diabetes'] },
+      { id: 'stakeholder', terms: ['stakeholder engagement'], inflect: 'none', replacements: ['involving people'] },
+    ]);
+    const jargon = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon');
+    const text = 'Neonatal diabetes mellitus (NDM) is rare. We run stakeholder engagement (SE) events. Diabetes mellitus (DM) is common.';
+    const found = jargon(text);
+    expect(found.map((f) => [f.actual, f.replacements.map((r) => r.fixable)])).toEqual([
+      ['diabetes mellitus', [false]],
+      ['stakeholder engagement', [false]],
+      ['Diabetes mellitus', [false]],
+    ]);
+    expect(found[0].message).toBe('Try “diabetes” instead of “diabetes mellitus”. “NDM” stands for these words: if you change them, change or drop “(NDM)” too.');
+    // The quick fix is still there to choose; fix all leaves the text as it is.
+    expect(found[0].replacements[0].edit).toEqual({ start: 9, end: 26, newText: 'diabetes' });
+    expect(applyFixes(text, fixAll(found)).text).toBe(text);
+    // Brackets that spell something else, or hold words, or stand further away: fixed as ever.
+    for (const other of ['Diabetes mellitus (DX) is common.', 'Diabetes mellitus (see below) is common.', 'Diabetes mellitus is common (DMC).', 'Diabetes mellitus, a disease (DM), is common.']) {
+      const f = jargon(other);
+      expect(f.map((x) => [x.actual, x.replacements.map((r) => r.fixable)]), other).toEqual([['Diabetes mellitus', [true]]]);
+      expect(f[0].message, other).toBe('Try “Diabetes” instead of “Diabetes mellitus”.');
+    }
   });
 
   it('leaves a term glossed by its own replacement in brackets: a fix would write the plain words twice', () => {

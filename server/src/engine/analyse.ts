@@ -30,6 +30,12 @@ export interface Match {
   explained?: boolean;
   /** For an 'explain' entry: the use is in a heading. */
   heading?: boolean;
+  /**
+   * The acronym in brackets after the match, when the matched words help spell it: "neonatal
+   * diabetes mellitus (NDM)". Changing them alone would leave the acronym standing for words no
+   * longer there, so the fix is the writer's to make (not fixable).
+   */
+  spells?: string;
 }
 
 /** An acronym from the glossary as used in the text, and whether it is explained right there. */
@@ -228,7 +234,10 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     } else if (explained) {
       continue;
     } else {
-      out.matches.push(toMatch(block, tokens, c));
+      const m = toMatch(block, tokens, c);
+      const spells = spelledAcronymAfter(block.text, tokens, c);
+      if (spells) m.spells = spells;
+      out.matches.push(m);
     }
     next = c.j + 1;
   }
@@ -413,6 +422,26 @@ function inDefinedName(text: string, tokens: Token[], c: Candidate): boolean {
   if (start < 0 || start > c.i) return false;
   for (let m = start; m < c.i; m++) if (!isNameWord(tokens[m]) || !tokens[m + 1].joined) return false;
   return true;
+}
+
+/**
+ * The acronym in brackets a few words after candidate c whose letters c's words help spell,
+ * reading back from the bracket: "neonatal diabetes mellitus (NDM)", "stakeholder engagement
+ * (SE) events". Undefined when there is none.
+ */
+function spelledAcronymAfter(text: string, tokens: Token[], c: Candidate): string | undefined {
+  const sentence = tokens[c.i].sentence;
+  for (let k = c.j + 1; k < tokens.length && k <= c.j + 8; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence) return undefined;
+    const letters = bracketedAcronym(text, tokens, k);
+    if (letters) {
+      const start = spelledBackFrom(text, tokens, k - 1, letters);
+      return start >= 0 && start <= c.i ? letters : undefined;
+    }
+    if (!t.joined) return undefined;
+  }
+  return undefined;
 }
 
 /** The same word but for a plural ending: "board" and "boards", "child" and "children". */

@@ -628,6 +628,12 @@ function jargonFinding(
     following: m.following && { gapEnd: m.following.gapEnd + base, firstChar: m.following.firstChar },
   };
   const replacements = buildReplacements(entry, ctx);
+  let message = jargonMessage(entry.action ?? 'replace', actual, replacements.map((r) => r.text), entry.why);
+  if (m.spells && replacements.length) {
+    // Part of the words an acronym after it stands for: a fix must change the acronym too.
+    for (const r of replacements) r.fixable = false;
+    message += ` ${quote(m.spells)} stands for these words: if you change them, change or drop ${quote(`(${m.spells})`)} too.`;
+  }
   return {
     ruleId: 'jargon',
     entryId: entry.id,
@@ -636,7 +642,7 @@ function jargonFinding(
     end,
     range: { start: lines.position(start), end: lines.position(end) },
     actual,
-    message: jargonMessage(entry.action ?? 'replace', actual, replacements.map((r) => r.text), entry.why),
+    message,
     severity,
     replacements,
     explanation: entry.why,
