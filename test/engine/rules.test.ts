@@ -192,6 +192,9 @@ describe('unknown acronyms', () => {
     expect(acronyms('Pass AA guidelines.')).toEqual([['AA', null, 'info']]);
     // A number with its name: "WCAG2.1 AA".
     expect(acronyms('It passes WCAG2.1 AA.')).toEqual([]);
+    // A US state before a ZIP code, in an address; not before another number, nor another code.
+    expect(acronyms('Write to 31 Center Drive, Bethesda, MD 20892 or Washington, DC 20001-1234.')).toEqual([]);
+    expect(acronyms('The MD 2 team and IEC 60601 apply.')).toEqual([['MD', null, 'info'], ['IEC', null, 'info']]);
   });
 
   it('counts an explanation in the text: "words (XYZ)" or "XYZ (words)"', () => {

@@ -61,6 +61,16 @@ const NOT_ACRONYMS = new Set(['OK', 'AM', 'PM', 'TV']);
 /** Capitals that follow a number as units, time zones and grades: "349 KB", "4:30 ET", "2.2 AA". */
 const AFTER_NUMBERS = new Set(['KB', 'MB', 'GB', 'TB', 'DPI', 'ET', 'EST', 'EDT', 'PT', 'PST', 'PDT', 'CT', 'CST', 'GMT', 'BST', 'UTC', 'A', 'AA', 'AAA']);
 
+/** The postal codes of the US states, DC and territories, as written before a ZIP code in an address. */
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP'.split(' '),
+);
+
+/** A US ZIP code: five digits ("20892"), maybe with four more after a hyphen (then a token of its own). */
+function isZipCode(t: Token | undefined): boolean {
+  return t !== undefined && t.text.length === 5 && /^\d{5}$/.test(t.text);
+}
+
 /** A word that ends in a digit: a number ("349", "2.2", "4:30") or a name with its version ("WCAG2.1"). */
 function endsWithNumber(t: Token): boolean {
   const last = t.text.charCodeAt(t.text.length - 1);
@@ -238,6 +248,8 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       // A unit, time zone or grade after a number ("349 KB", "4:30 ET", "WCAG 2.2 AA", "WCAG2.1 AA"), or a grade
       // after "level" ("Level AA"), is no acronym.
       if (i > 0 && t.joined && ((endsWithNumber(tokens[i - 1]) && AFTER_NUMBERS.has(core)) || tokens[i - 1].lower === 'level')) continue;
+      // A US state before a ZIP code in an address ("Bethesda, MD 20892") is no acronym.
+      if (US_STATES.has(written) && isZipCode(tokens[i + 1]) && tokens[i + 1].joined) continue;
       // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
       // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
       const [first, last] = hyphenRun(block.text, tokens, i);
