@@ -159,10 +159,13 @@ describe('unknown acronyms', () => {
     expect(fs[0].message).toMatch(/Spell out “SDEC”/);
   });
 
-  it('counts words that spell the acronym just before "or", "called" or "known as"', () => {
+  it('counts words that spell the acronym just before "or", "called", "known as" or "referred to as"', () => {
     expect(acronyms('Same day emergency care, or SDEC, is open. SDEC closes at 8pm.')).toEqual([]);
     expect(acronyms('Same day emergency care, also called SDEC, is open.')).toEqual([]);
     expect(acronyms('Same day emergency care (a hospital unit), sometimes known as an SDEC, is open.')).toEqual([]);
+    expect(acronyms('Same day emergency care, often referred to as SDEC, is open.')).toEqual([]);
+    expect(acronyms('Same day emergency care, referred to as SDEC, is open.')).toEqual([]);
+    expect(acronyms('Care plans, referred to as SDEC, help.')).toEqual([['SDEC', null, 'info']]);
     expect(acronyms('Care plans, or SDEC, help.')).toEqual([['SDEC', null, 'info']]);
     expect(acronyms('Same day emergency care. Or SDEC.')).toEqual([['SDEC', null, 'info']]);
     expect(acronyms('Same day emergency care or the SDEC ward.')).toEqual([]);

@@ -347,13 +347,14 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
   return i === j && spelledOutBefore(text, tokens, i);
 }
 
-/** Words that may come before a connector: "also called", "sometimes known as". */
+/** Words that may come before a connector: "also called", "sometimes known as", "often referred to as". */
 const HEDGES = new Set(['also', 'sometimes', 'commonly', 'often', 'usually']);
 
 /**
  * "chronic obstructive pulmonary disease, or COPD", "hemolytic uremic syndrome, also called
- * HUS", "atrial fibrillation (A-tre-al fi-bri-LA-shun), or AF": the words just before "or",
- * "called" or "known as" spell the acronym (spelledBackFrom).
+ * HUS", "atrial fibrillation (A-tre-al fi-bri-LA-shun), or AF", "cyclic vomiting syndrome,
+ * sometimes referred to as CVS": the words just before "or", "called", "known as" or "referred
+ * to as" spell the acronym (spelledBackFrom).
  */
 function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
   const sentence = tokens[i].sentence;
@@ -366,6 +367,9 @@ function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
     if (HEDGES.has(at(k) ?? '')) k--;
   } else if (at(k) === 'as' && at(k - 1) === 'known') {
     k -= 2;
+    if (HEDGES.has(at(k) ?? '')) k--;
+  } else if (at(k) === 'as' && at(k - 1) === 'to' && at(k - 2) === 'referred') {
+    k -= 3;
     if (HEDGES.has(at(k) ?? '')) k--;
   } else return false;
   const written = tokens[i].text;
