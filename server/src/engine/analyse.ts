@@ -204,7 +204,11 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   isProtected = protectIndex(protects);
   for (const c of candidates) {
     if (c.t.kind === 'acronym' || c.i < next) continue;
-    if (isProtected(c) || isMention(block, tokens, c) || inDefinedName(block.text, tokens, c)) continue;
+    if (isProtected(c) || isMention(block, tokens, c)) continue;
+    // Words that spell an acronym in brackets after them: left alone in a name, and otherwise
+    // flagged with a fix left to the writer (check.ts).
+    const spelled = spelledAcronymAfter(block.text, tokens, c);
+    if (spelled && inDefinedName(tokens, c, spelled)) continue;
     // A word after a prefix and a hyphen is part of another word: "co-located" is not "located".
     if (c.i > 0 && PREFIXES.has(tokens[c.i - 1].lower) && isHyphenJoined(block.text, tokens[c.i - 1], tokens[c.i])) continue;
     const ce = dict.entries[c.t.entry];
@@ -235,8 +239,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
       continue;
     } else {
       const m = toMatch(block, tokens, c);
-      const spells = spelledAcronymAfter(block.text, tokens, c);
-      if (spells) m.spells = spells;
+      if (spelled) m.spells = spelled.letters;
       out.matches.push(m);
     }
     next = c.j + 1;
@@ -350,7 +353,7 @@ function bracketedAcronym(text: string, tokens: Token[], k: number): string | un
  * capitals, so names do not); small words (LEFT_OUT) may be left out, and a bracket
  * between the words and `last` is passed over ("atrial fibrillation (A-tre-al fi-bri-LA-shun),
  * or AF"). Reads back only as far as the letters need. Used for names defined with their acronym
- * (inDefinedName) and for "words, or ACR" (rules/acronyms.ts).
+ * (spelledAcronymAfter) and for "words, or ACR" (rules/acronyms.ts).
  */
 export function spelledBackFrom(text: string, tokens: Token[], last: number, letters: string, runs = false): number {
   const sentence = tokens[last].sentence;
@@ -398,50 +401,39 @@ function coveredFrom(lower: string, letters: string, want: number): number {
 }
 
 /**
- * Inside a name the text defines with its acronym: "Dietary Approaches to Stop Hypertension
- * (DASH)", "End-Stage Renal Disease (ESRD)": capitalised words (small words aside), with
- * nothing but spaces or hyphens between them, that spell the acronym in brackets right after
- * them. A name is what something is called, so its words are not the writer's to change, and a
- * fix would break the acronym beside it.
- */
-function inDefinedName(text: string, tokens: Token[], c: Candidate): boolean {
-  const isNameWord = (t: Token) => isCapitalised(t) || LEFT_OUT.has(t.lower);
-  if (!isCapitalised(tokens[c.i])) return false;
-  const sentence = tokens[c.i].sentence;
-  // The words from the candidate on, up to "(ACRONYM)".
-  let k = c.i + 1;
-  let letters: string | undefined;
-  for (; k < tokens.length && k <= c.j + 12; k++) {
-    const t = tokens[k];
-    if (t.sentence !== sentence) return false;
-    if (k > c.j && (letters = bracketedAcronym(text, tokens, k))) break;
-    if (!t.joined || !isNameWord(t)) return false;
-  }
-  if (!letters) return false;
-  const start = spelledBackFrom(text, tokens, k - 1, letters);
-  if (start < 0 || start > c.i) return false;
-  for (let m = start; m < c.i; m++) if (!isNameWord(tokens[m]) || !tokens[m + 1].joined) return false;
-  return true;
-}
-
-/**
  * The acronym in brackets a few words after candidate c whose letters c's words help spell,
- * reading back from the bracket: "neonatal diabetes mellitus (NDM)", "stakeholder engagement
- * (SE) events". Undefined when there is none.
+ * reading back from the bracket: "neonatal diabetes mellitus (NDM)", "Dietary Approaches to
+ * Stop Hypertension (DASH)". Its letters, and the first and last of the words that spell it
+ * (joined to each other by spaces or hyphens only); undefined when there is none.
  */
-function spelledAcronymAfter(text: string, tokens: Token[], c: Candidate): string | undefined {
+function spelledAcronymAfter(text: string, tokens: Token[], c: Candidate): { letters: string; first: number; last: number } | undefined {
   const sentence = tokens[c.i].sentence;
-  for (let k = c.j + 1; k < tokens.length && k <= c.j + 8; k++) {
+  for (let k = c.j + 1; k < tokens.length && k <= c.j + 12; k++) {
     const t = tokens[k];
     if (t.sentence !== sentence) return undefined;
     const letters = bracketedAcronym(text, tokens, k);
     if (letters) {
-      const start = spelledBackFrom(text, tokens, k - 1, letters);
-      return start >= 0 && start <= c.i ? letters : undefined;
+      const first = spelledBackFrom(text, tokens, k - 1, letters);
+      return first >= 0 && first <= c.i ? { letters, first, last: k - 1 } : undefined;
     }
     if (!t.joined) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Inside a name the text defines with its acronym (spelled, from spelledAcronymAfter): "Dietary
+ * Approaches to Stop Hypertension (DASH)", "End-Stage Renal Disease (ESRD)": capitalised words
+ * (small words aside), with nothing but spaces or hyphens between them. A name is what something
+ * is called, so its words are not the writer's to change, and a fix would break the acronym
+ * beside it.
+ */
+function inDefinedName(tokens: Token[], c: Candidate, spelled: { first: number; last: number }): boolean {
+  if (!isCapitalised(tokens[c.i])) return false;
+  for (let m = spelled.first; m <= spelled.last; m++) {
+    if (!(isCapitalised(tokens[m]) || LEFT_OUT.has(tokens[m].lower)) || (m > spelled.first && !tokens[m].joined)) return false;
+  }
+  return true;
 }
 
 /** The same word but for a plural ending: "board" and "boards", "child" and "children". */

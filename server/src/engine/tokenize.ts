@@ -244,7 +244,8 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028;
 }
 
-function isDigit(c: number): boolean {
+/** An ASCII digit (a UTF-16 code unit). */
+export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 

@@ -21,7 +21,7 @@ import type { DocumentAnalysis } from '../check.js';
 import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
-import type { Token } from '../tokenize.js';
+import { isDigit, type Token } from '../tokenize.js';
 import { TokenTrie, type TrieNode } from '../trie.js';
 import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
@@ -68,13 +68,12 @@ const US_STATES = new Set(
 
 /** A US ZIP code: five digits ("20892"), maybe with four more after a hyphen (then a token of its own). */
 function isZipCode(t: Token | undefined): boolean {
-  return t !== undefined && t.text.length === 5 && /^\d{5}$/.test(t.text);
+  return t !== undefined && /^\d{5}$/.test(t.text);
 }
 
 /** A word that ends in a digit: a number ("349", "2.2", "4:30") or a name with its version ("WCAG2.1"). */
 function endsWithNumber(t: Token): boolean {
-  const last = t.text.charCodeAt(t.text.length - 1);
-  return last >= 48 && last <= 57;
+  return isDigit(t.text.charCodeAt(t.text.length - 1));
 }
 
 /** I, II, ..., XXXIX: roman numerals, not acronyms ("Part II"). */
@@ -347,6 +346,9 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
   return i === j && spelledOutBefore(text, tokens, i);
 }
 
+/** What joins words to the acronym they spell, after a hedge or not: "(also) called", "(sometimes) known as". */
+const CONNECTORS = [['called'], ['known', 'as'], ['referred', 'to', 'as']];
+
 /** Words that may come before a connector: "also called", "sometimes known as", "often referred to as". */
 const HEDGES = new Set(['also', 'sometimes', 'commonly', 'often', 'usually']);
 
@@ -362,16 +364,12 @@ function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
   let k = i - 1;
   if (at(k) === 'a' || at(k) === 'an' || at(k) === 'the') k--;
   if (at(k) === 'or') k--;
-  else if (at(k) === 'called') {
-    k--;
+  else {
+    const connector = CONNECTORS.find((words) => words.every((w, n) => at(k - words.length + 1 + n) === w));
+    if (!connector) return false;
+    k -= connector.length;
     if (HEDGES.has(at(k) ?? '')) k--;
-  } else if (at(k) === 'as' && at(k - 1) === 'known') {
-    k -= 2;
-    if (HEDGES.has(at(k) ?? '')) k--;
-  } else if (at(k) === 'as' && at(k - 1) === 'to' && at(k - 2) === 'referred') {
-    k -= 3;
-    if (HEDGES.has(at(k) ?? '')) k--;
-  } else return false;
+  }
   const written = tokens[i].text;
   return at(k) !== undefined && spelledBackFrom(text, tokens, k, written.endsWith('s') ? written.slice(0, -1) : written, true) >= 0;
 }
