@@ -42,6 +42,9 @@ describe('diagnostics', () => {
     expect(first.message).toContain('use');
     expect(first.source).toBe('Plain Words');
     expect(first.codeDescription?.href).toMatch(/#utilise$/);
+    // Nothing else: every edit sends every diagnostic again, so none carries what no client
+    // reads (code actions come from the server's own findings, not from a diagnostic's data).
+    expect(Object.keys(first).sort()).toEqual(['code', 'codeDescription', 'message', 'range', 'severity', 'source']);
     // Each range covers exactly the word in the client's own text.
     const mirror = h.mirror(URI);
     for (const x of entries(d)) expect(mirror.getText(x.range)).toBe('utilise');

@@ -10,6 +10,10 @@ import { PREFIXES, hyphenRun, isHyphenJoined, isRespelling } from './respelling.
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
+import type { ChunkFindingsMemo } from './check.js';
+import type { AcronymUses, Glossary } from './rules/acronyms.js';
+import type { ChunkReadability } from './readability/sentences.js';
+import type { ChunkReport } from './readability/report.js';
 
 /** A dictionary match, offsets relative to the chunk. */
 export interface Match {
@@ -94,6 +98,33 @@ export interface ChunkAnalysis {
    * anyway): long quotes in kept findings (a paragraph, a sentence) are taken from it, not copied.
    */
   source?: string;
+  /** What later steps work out from this analysis (see ChunkMemo). */
+  memo: ChunkMemo;
+}
+
+/**
+ * What later steps work out from a chunk's analysis, kept with it. Every check reads these for
+ * every chunk of the document (an editor checks again at each keystroke), and a field is read
+ * in a fraction of the time a WeakMap keyed by the analysis takes. Each slot has one owner,
+ * the only code that writes it; all start undefined, so every memo has the same shape.
+ */
+export interface ChunkMemo {
+  /** rules/acronyms.ts: the chunk's acronym uses. */
+  uses: AcronymUses | undefined;
+  /** rules/acronyms.ts: acronyms explained by a glossary table in the chunk. */
+  glossary: Glossary | undefined;
+  /** readability/sentences.ts: sentence counts. */
+  readability: ChunkReadability | undefined;
+  /** readability/report.ts: the chunk's share of the readability report. */
+  report: ChunkReport | undefined;
+  /** check.ts: findings that depend on this chunk only, per settings. */
+  findings: ChunkFindingsMemo | undefined;
+  /** check.ts: HTML comments that may hold a suppression directive. */
+  directives: HtmlComment[] | undefined;
+}
+
+function newChunkMemo(): ChunkMemo {
+  return { uses: undefined, glossary: undefined, readability: undefined, report: undefined, findings: undefined, directives: undefined };
 }
 
 interface Candidate {
@@ -116,7 +147,7 @@ export function analyseChunk(text: string, format: DocumentFormat, dict: Compile
  * for a new setting.
  */
 export function matchProse(prose: Prose, dict: CompiledDictionary, keepTokens = true): ChunkAnalysis {
-  const out: ChunkAnalysis = { blocks: [], matches: [], explains: undefined, acronyms: [], html: prose.html, frontMatter: prose.frontMatter };
+  const out: ChunkAnalysis = { blocks: [], matches: [], explains: undefined, acronyms: [], html: prose.html, frontMatter: prose.frontMatter, source: undefined, memo: newChunkMemo() };
   for (const block of prose.blocks) {
     const tokens = tokenize(block.text);
     out.blocks.push(keepTokens ? { block, tokens } : new RetokenizedBlock(block));

@@ -321,16 +321,28 @@ interface ChunkFindings {
   place: Place;
   /** Sorted by start, end and rank. */
   kept: Kept[];
+  /**
+   * The first and last kept findings' start, end (at `place`) and rank: a finding of the whole
+   * document before the first comes before all of them, one at or after the last after all.
+   */
+  firstStart: number;
+  firstEnd: number;
+  firstRank: number;
+  lastStart: number;
+  lastEnd: number;
+  lastRank: number;
+  /** The section segments of the paragraphs whose reading age is kept (dropped when the paragraph is a section of its own). */
+  ageSegments: number[];
 }
 
-/** Each chunk's findings for the last few settings it was checked with. */
-const chunkFindingsMemo = new WeakMap<ChunkAnalysis, Map<string, { dict: CompiledDictionary; value: ChunkFindings }>>();
+/** A chunk's findings for the last few settings it was checked with (ChunkMemo.findings). */
+export type ChunkFindingsMemo = Map<string, { dict: CompiledDictionary; value: ChunkFindings }>;
 const SETTINGS_KEPT = 4;
 
 /** The findings that depend only on one chunk (not on the rest of the document), kept with its analysis. */
 function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules: RuleSettings): ChunkFindings {
   const chunk = doc.chunks[index];
-  let memo = chunkFindingsMemo.get(chunk.analysis);
+  let memo = chunk.analysis.memo.findings;
   const hit = memo?.get(rules.key);
   if (hit && hit.dict === rules.dict) return hit.value;
   const kept: Kept[] = [];
@@ -356,8 +368,22 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   // Kept past this version of the document (editors): strings taken from its text would keep
   // the whole version alive, so they are copied.
   if (rules.detach) for (const k of kept) detach(k.finding, chunk.analysis.source, chunk.start);
-  const value: ChunkFindings = { place, kept };
-  if (!memo) chunkFindingsMemo.set(chunk.analysis, (memo = new Map()));
+  const first = kept[0];
+  const last = kept.at(-1);
+  const ageSegments: number[] = [];
+  for (const k of kept) if (k.age && !ageSegments.includes(k.age.segment)) ageSegments.push(k.age.segment);
+  const value: ChunkFindings = {
+    place,
+    kept,
+    firstStart: first?.finding.start ?? 0,
+    firstEnd: first?.finding.end ?? 0,
+    firstRank: first?.rank ?? 0,
+    lastStart: last?.finding.start ?? 0,
+    lastEnd: last?.finding.end ?? 0,
+    lastRank: last?.rank ?? 0,
+    ageSegments,
+  };
+  if (!memo) chunk.analysis.memo.findings = memo = new Map();
   if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);
   memo.set(rules.key, { dict: rules.dict, value });
   return value;
@@ -386,15 +412,12 @@ function suppressionIds(f: Pick<Finding, 'ruleId' | 'entryId' | 'category'>): Ar
   return [f.ruleId];
 }
 
-/** HTML comments that may hold a suppression directive, per chunk analysis (offsets in the chunk). */
-const directivesMemo = new WeakMap<ChunkAnalysis, HtmlComment[]>();
-
 /** The document's suppression comments, or undefined when it has none (most documents). */
 function suppressionsOf(doc: DocumentAnalysis): Suppressions | undefined {
   let html: HtmlComment[] | undefined;
   for (const c of doc.chunks) {
-    let own = directivesMemo.get(c.analysis);
-    if (!own) directivesMemo.set(c.analysis, (own = c.analysis.html.filter((h) => h.value.includes('plainwords-'))));
+    // HTML comments that may hold a suppression directive (offsets in the chunk).
+    const own = (c.analysis.memo.directives ??= c.analysis.html.filter((h) => h.value.includes('plainwords-')));
     for (const h of own) (html ??= []).push({ ...h, start: h.start + c.start, end: h.end + c.start });
   }
   return html && parseSuppressions(html, doc.lines, doc.text.length);
@@ -492,10 +515,28 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
   for (let i = 0; i < doc.chunks.length; i++) {
     const to = places[i];
     const own = chunkFindings(doc, i, to, rules);
+    const kept = own.kept;
+    if (!kept.length) continue;
     const from = own.place;
     const d = to.start - from.start;
     const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN, lines: doc.lines };
-    const kept = own.kept;
+    while (w < whole.length && before(whole[w], own.firstStart + d, own.firstEnd + d, own.firstRank)) keep(whole[w++]);
+    // Most chunks: no comment suppresses anything and no paragraph with a kept reading age is a
+    // section of its own. Then their findings are runs split only where one of the whole
+    // document's falls among them (a section's reading age, an acronym's first use), found by
+    // binary search: an edit does not read every finding of the document.
+    if (!suppress && !own.ageSegments.some((seg) => isOwnSection(sectionOf(sections!, i, seg)))) {
+      let from = 0;
+      while (w < whole.length && before(whole[w], own.lastStart + d, own.lastEnd + d, own.lastRank)) {
+        const j = firstAfter(kept, from, whole[w], d);
+        if (j > from) visitor.keptRun(kept, from, j, move);
+        from = j;
+        const k = kept[j];
+        while (w < whole.length && before(whole[w], k.finding.start + d, k.finding.end + d, k.rank)) keep(whole[w++]);
+      }
+      visitor.keptRun(kept, from, kept.length, move);
+      continue;
+    }
     let run = -1;
     const endRun = (j: number) => {
       if (run >= 0) visitor.keptRun(kept, run, j, move);
@@ -509,14 +550,29 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
         endRun(j);
         while (w < whole.length && before(whole[w], start, end, k.rank)) keep(whole[w++]);
       }
-      // A section that is one paragraph has its finding at the section.
-      const section = k.age && sectionOf(sections!, i, k.age.segment);
-      if ((section && section.overTarget && section.paragraphs === 1) || suppress?.isSuppressed(start, suppressionIds(k.finding))) endRun(j);
+      if ((k.age && isOwnSection(sectionOf(sections!, i, k.age.segment))) || suppress?.isSuppressed(start, suppressionIds(k.finding))) endRun(j);
       else if (run < 0) run = j;
     }
     endRun(kept.length);
   }
   while (w < whole.length) keep(whole[w++]);
+}
+
+/** The first index from `lo` of a kept finding (moved by `d`) that `x` comes before; `x` comes before the last. */
+function firstAfter(kept: Kept[], lo: number, x: Whole, d: number): number {
+  let hi = kept.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const k = kept[mid];
+    if (before(x, k.finding.start + d, k.finding.end + d, k.rank)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** A section that is one paragraph over the target: the paragraph's reading age is given at the section. */
+function isOwnSection(section: SectionCore): boolean {
+  return section.overTarget && section.paragraphs === 1;
 }
 
 /** Two lists sorted by start, end and rank, merged (at a tie, `a` first). */

@@ -14,12 +14,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries back to the server (informational: actions use the server's own findings). */
-export interface DiagnosticData {
-  ruleId: string;
-  entryId?: string;
-}
-
 /** Editors show no more than about a thousand problems per file; more only slows every message. */
 export const MAX_DIAGNOSTICS = 1000;
 
@@ -96,7 +90,8 @@ export function toDiagnostic(f: Finding): Diagnostic {
     source: SOURCE,
     // The engine's messages are well formed already; rules added by an embedder may not be.
     message: wellFormed(f.message),
-    data: { ruleId: f.ruleId, entryId: f.entryId } satisfies DiagnosticData,
+    // No `data`: code actions are built from the server's own findings, never from what a
+    // client sends back, and every edit sends every diagnostic again (it was an eighth of each).
   };
   if (f.url) d.codeDescription = { href: f.url };
   return d;

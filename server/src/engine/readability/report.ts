@@ -240,11 +240,9 @@ export interface ChunkReport {
   segments: Segment[];
 }
 
-const chunkReports = new WeakMap<ChunkAnalysis, ChunkReport>();
-
 /** The chunk's share of the report (kept with the chunk's analysis). */
 export function chunkReport(analysis: ChunkAnalysis): ChunkReport {
-  const hit = chunkReports.get(analysis);
+  const hit = analysis.memo.report;
   if (hit) return hit;
   const segments: Segment[] = [];
   let seg: Segment | undefined;
@@ -271,7 +269,7 @@ export function chunkReport(analysis: ChunkAnalysis): ChunkReport {
   }
   close();
   const report: ChunkReport = { segments };
-  chunkReports.set(analysis, report);
+  analysis.memo.report = report;
   return report;
 }
 

@@ -46,16 +46,9 @@ const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'rev', 'fig', 'fi
 /** Abbreviations that go on only before a number ("No. 5", "p. 12"); "The answer is no. We ..." ends. */
 const BEFORE_NUMBER = new Set(['no', 'nos', 'p', 'pp', 'vol', 'ch', 'para', 'ref']);
 
-const cache = new WeakMap<ChunkAnalysis, ChunkReadability>();
-
 /** The sentence counts of a chunk, computed once per chunk analysis. */
 export function chunkReadability(analysis: ChunkAnalysis): ChunkReadability {
-  let r = cache.get(analysis);
-  if (!r) {
-    r = { blocks: analysis.blocks.map((ab, index) => blockStats(ab, index)) };
-    cache.set(analysis, r);
-  }
-  return r;
+  return (analysis.memo.readability ??= { blocks: analysis.blocks.map((ab, index) => blockStats(ab, index)) });
 }
 
 export function emptyCounts(): ReadabilityCounts {

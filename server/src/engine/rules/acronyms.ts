@@ -38,7 +38,7 @@ export interface AcronymOptions {
   unknownSeverity?: SeverityOrOff;
 }
 
-interface Use {
+export interface Use {
   /** Glossary entry index, or -1 for an unknown acronym. */
   entry: number;
   /** The key acronyms are grouped by: entry index or the singular acronym. */
@@ -188,10 +188,15 @@ function unknownFinding(doc: DocumentAnalysis, use: Use, severity: Severity): Fi
 }
 
 /** One chunk's acronym uses in order, offsets relative to the chunk; kept with the chunk's analysis, so an edit recounts only changed chunks. */
-const usesMemo = new WeakMap<ChunkAnalysis, { dict: CompiledDictionary; unknown: boolean; uses: Use[] }>();
+/** A chunk's acronym uses, for the dictionary and setting they were found with (ChunkMemo.uses). */
+export interface AcronymUses {
+  dict: CompiledDictionary;
+  unknown: boolean;
+  uses: Use[];
+}
 
 function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean): Use[] {
-  const hit = usesMemo.get(a);
+  const hit = a.memo.uses;
   if (hit && hit.dict === dict && hit.unknown === unknown) return hit.uses;
   const uses: Use[] = [];
   const known = new Map<number, AcronymHit>();
@@ -276,7 +281,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
     }
   }
   uses.sort((x, y) => x.start - y.start);
-  usesMemo.set(a, { dict, unknown, uses });
+  a.memo.uses = { dict, unknown, uses };
   return uses;
 }
 
@@ -379,10 +384,14 @@ function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
  * another cell with words. Table rows are one line each in markdown, so cells are grouped by
  * line, and a row never spans chunks. Cell offsets are relative to the chunk.
  */
-const glossaryMemo = new WeakMap<ChunkAnalysis, { explained: Set<string>; cells: Set<number> }>();
+/** Acronyms a chunk's glossary tables explain, and the offsets of their cells (ChunkMemo.glossary). */
+export interface Glossary {
+  explained: Set<string>;
+  cells: Set<number>;
+}
 
-function chunkGlossary(doc: DocumentAnalysis, chunk: DocumentAnalysis['chunks'][number]): { explained: Set<string>; cells: Set<number> } {
-  const hit = glossaryMemo.get(chunk.analysis);
+function chunkGlossary(doc: DocumentAnalysis, chunk: DocumentAnalysis['chunks'][number]): Glossary {
+  const hit = chunk.analysis.memo.glossary;
   if (hit) return hit;
   const explained = new Set<string>();
   const cells = new Set<number>();
@@ -412,6 +421,6 @@ function chunkGlossary(doc: DocumentAnalysis, chunk: DocumentAnalysis['chunks'][
   }
   flush();
   const out = { explained, cells };
-  glossaryMemo.set(chunk.analysis, out);
+  chunk.analysis.memo.glossary = out;
   return out;
 }
