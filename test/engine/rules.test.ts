@@ -119,6 +119,20 @@ describe('acronyms from the glossary', () => {
     expect(acronyms(notGlossary)).toEqual([['ICB', 'icb', 'warning']]);
   });
 
+  it('accepts an abbreviation definition (*[ICB]: …), which sites show as the title of every use', () => {
+    // Definitions go anywhere, often at the end (an include); the known and the unknown alike.
+    const doc = ['Ask the ICB or your QXZ team.', '', 'The ICBs meet.', '', '*[ICB]: integrated care board', '*[QXZ]: Quality Exchange Zone'].join('\n');
+    expect(acronyms(doc)).toEqual([]);
+    expect(acronyms(doc.split('\n\n*[')[0])).toEqual([['ICB', 'icb', 'warning'], ['QXZ', null, 'info']]);
+    expect(acronyms(['*[ICB]: integrated care board', '', 'Ask the ICB.'].join('\n'))).toEqual([]);
+    // Only the acronyms it defines, only with words, and only as a definition on a line of its own.
+    expect(acronyms(['Ask the ICB or your QXZ team.', '', '*[QXZ]: Quality Exchange Zone'].join('\n'))).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms(['Ask the ICB.', '', '*[ICB]: 2024'].join('\n'))).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('Ask the ICB. See *[ICB]: integrated care board')).toEqual([['ICB', 'icb', 'warning']]);
+    // Plain text has no such definitions.
+    expect(acronyms(['Ask the ICB.', '', '*[ICB]: integrated care board'].join('\n'), { format: 'text' })).toEqual([['ICB', 'icb', 'warning']]);
+  });
+
   it('leaves the capitals of a pronunciation guide alone: their fix would write into the word', () => {
     // Capitals mark the stressed syllable: "hemoglobin (HEE-muh-glow-bin)", "mitral (MI-trul)".
     expect(acronyms('It is called ICB-muh-glow-bin by some.')).toEqual([]);

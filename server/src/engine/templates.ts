@@ -109,6 +109,20 @@ function stopsTag(text: string, at: number): boolean {
   return false;
 }
 
+/** The abbreviations a markdown text defines ("*[GDS]: Government Digital Service") with words, and those words. */
+export function abbreviationDefinitions(text: string): Array<{ abbreviation: string; expansion: string }> {
+  const out: Array<{ abbreviation: string; expansion: string }> = [];
+  const lines = abbreviations(text);
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = text.slice(lines[i], lines[i + 1]);
+    const close = line.indexOf(']:');
+    const abbreviation = line.slice(2, close).trim();
+    const expansion = line.slice(close + 2).trim();
+    if (abbreviation && /\p{L}/u.test(expansion)) out.push({ abbreviation, expansion });
+  }
+  return out;
+}
+
 /** [start, end) of each line that defines an abbreviation ("*[GDS]: Government Digital Service"), in order. */
 function abbreviations(text: string): number[] {
   const out: number[] = [];

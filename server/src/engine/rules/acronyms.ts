@@ -29,6 +29,7 @@ import { isCommonWord } from '../readability/words.js';
 import { hyphenRun, isRespelling } from '../respelling.js';
 import { firstAtOrAfter } from '../lists.js';
 import { FirstUses } from './first-use.js';
+import { abbreviationDefinitions } from '../templates.js';
 import { editWithArticle, inflectReplacement, type Article } from '../replace.js';
 
 export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronym';
@@ -379,17 +380,20 @@ function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
   return at(k) !== undefined && spelledBackFrom(text, tokens, k, written.endsWith('s') ? written.slice(0, -1) : written, true) >= 0;
 }
 
-/**
- * Acronyms a chunk explains in a glossary table: a row with a cell that is just the acronym and
- * another cell with words. Table rows are one line each in markdown, so cells are grouped by
- * line, and a row never spans chunks. Cell offsets are relative to the chunk.
- */
-/** Acronyms a chunk's glossary tables explain, and the offsets of their cells (ChunkMemo.glossary). */
+/** Acronyms a chunk's glossary explains, and the offsets of its table cells (ChunkMemo.glossary). */
 export interface Glossary {
   explained: Set<string>;
   cells: Set<number>;
 }
 
+/**
+ * Acronyms a chunk explains in a glossary table: a row with a cell that is just the acronym and
+ * another cell with words. Table rows are one line each in markdown, so cells are grouped by
+ * line, and a row never spans chunks. Cell offsets are relative to the chunk. Abbreviation
+ * definitions ("*[GDS]: Government Digital Service", which sites built with kramdown, PHP
+ * Markdown Extra or Python-Markdown show as the acronym's title wherever it is used) explain
+ * theirs too.
+ */
 function chunkGlossary(doc: DocumentAnalysis, chunk: DocumentAnalysis['chunks'][number]): Glossary {
   const hit = chunk.analysis.memo.glossary;
   if (hit) return hit;
@@ -420,6 +424,10 @@ function chunkGlossary(doc: DocumentAnalysis, chunk: DocumentAnalysis['chunks'][
     row.push({ block: ab.block, tokens: ab.tokens });
   }
   flush();
+  if (doc.format === 'markdown') {
+    const text = doc.text.slice(chunk.start, chunk.end);
+    if (text.includes('*[')) for (const d of abbreviationDefinitions(text)) explained.add(acronymKeyText(d.abbreviation));
+  }
   const out = { explained, cells };
   chunk.analysis.memo.glossary = out;
   return out;
