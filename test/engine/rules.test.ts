@@ -119,6 +119,19 @@ describe('acronyms from the glossary', () => {
     expect(acronyms(notGlossary)).toEqual([['ICB', 'icb', 'warning']]);
   });
 
+  it('accepts "ICB stands for …" and "ICB is short for …" where the acronym is used', () => {
+    expect(acronyms('The ICB stands for integrated care board. Ask the ICB.')).toEqual([]);
+    expect(acronyms('GUM is short for genito-urinary medicine.')).toEqual([]);
+    expect(acronyms('TLC stands for Therapeutic Lifestyle Changes. It is a plan.')).toEqual([]);
+    expect(acronyms('QXZ means quality exchange zone here.')).toEqual([]);
+    expect(acronyms('PCN is an abbreviation for primary care network.')).toEqual([]);
+    // Words that do not start with its letter, or none after the verb, or a later sentence.
+    expect(acronyms('QXZ means that it is late.')).toEqual([['QXZ', null, 'info']]);
+    expect(acronyms('What the ICB stands for.')).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('Ask the ICB. It stands for integrated care board.')).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('The ICB stands for. Integrated care boards meet.')).toEqual([['ICB', 'icb', 'warning']]);
+  });
+
   it('accepts an abbreviation definition (*[ICB]: …), which sites show as the title of every use', () => {
     // Definitions go anywhere, often at the end (an include); the known and the unknown alike.
     const doc = ['Ask the ICB or your QXZ team.', '', 'The ICBs meet.', '', '*[ICB]: integrated care board', '*[QXZ]: Quality Exchange Zone'].join('\n');

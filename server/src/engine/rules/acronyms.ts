@@ -8,8 +8,9 @@
  *   lower severity with advice to spell it out; there is no fix, since the meaning is unknown.
  *
  * An acronym counts as explained when it is written "integrated care board (ICB)" or "ICB
- * (integrated care board)" (plurals too), or when the document's own glossary table has a row
- * pairing it with its meaning (| ICB | integrated care board |), wherever that table is.
+ * (integrated care board)" (plurals too), "ICB stands for integrated care board", or when the
+ * document's own glossary table has a row pairing it with its meaning (| ICB | integrated care
+ * board |) or the document defines it ("*[ICB]: integrated care board"), wherever that is.
  * A glossary acronym used in another sense, as its entry's context words tell ("erectile
  * dysfunction (ED)", "a DNA test"), is not flagged, and neither are its later uses: a document
  * uses an acronym in one sense.
@@ -349,7 +350,24 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
     while (k < second.end && text.charCodeAt(k) !== 41) k++;
     if (k === second.end) return true;
   }
-  return i === j && spelledOutBefore(text, tokens, i);
+  return i === j && (spelledOutBefore(text, tokens, i) || definedAfter(tokens, i));
+}
+
+/** What joins an acronym to the words it stands for, after it: "GUM is short for", "TLC stands for". */
+const DEFINERS = [['stands', 'for'], ['is', 'short', 'for'], ['means'], ['is', 'an', 'abbreviation', 'for'], ['is', 'an', 'abbreviation', 'of'], ['is', 'an', 'acronym', 'for'], ['is', 'an', 'acronym', 'of']];
+
+/**
+ * "GUM is short for genito-urinary medicine", "TLC stands for Therapeutic Lifestyle Changes":
+ * then at least two words in the sentence, the first with the acronym's initial (as in "ICB
+ * (integrated care board)"). "FA means that it…" is no definition.
+ */
+function definedAfter(tokens: Token[], i: number): boolean {
+  const sentence = tokens[i].sentence;
+  const at = (k: number) => (k < tokens.length && tokens[k].sentence === sentence ? tokens[k].lower : undefined);
+  const definer = DEFINERS.find((words) => words.every((w, n) => at(i + 1 + n) === w));
+  if (!definer) return false;
+  const k = i + 1 + definer.length;
+  return at(k)?.[0] === tokens[i].text[0].toLowerCase() && at(k + 1) !== undefined;
 }
 
 /** What joins words to the acronym they spell, after a hedge or not: "(also) called", "(sometimes) known as". */
