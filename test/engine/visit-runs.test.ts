@@ -1,7 +1,7 @@
 // visitFindings hands an editor each chunk's kept findings in runs, split where a finding of the
-// whole document (a section's reading age, an acronym's first use) falls among them. The runs
-// and the single findings between them, read in order, must be every finding once, in document
-// order: what findingsOf gives, which the command line reports.
+// whole document (a section's reading age, an acronym's first use) falls among them, found by
+// binary search. The runs and the single findings between them, read in order, must be every
+// finding once, in document order: what the way that reads every finding one by one gives.
 import { describe, expect, it } from 'vitest';
 import { AnalysisCache, analyseDocument, findingsOf, placeKept, visitFindings, type CheckOptions, type Finding } from '../../server/src/engine/index.js';
 import { dictionary } from '../support/engine.js';
@@ -40,6 +40,7 @@ function visited(text: string, options: CheckOptions): Finding[] {
 }
 
 const key = (f: Finding) => `${f.ruleId}/${f.entryId ?? ''} ${f.start}-${f.end}`;
+const full = (f: Finding) => `${key(f)} ${f.severity} ${f.message}`;
 
 describe('runs of kept findings', () => {
   for (const [name, text] of [
@@ -52,6 +53,10 @@ describe('runs of kept findings', () => {
       const runs = visited(text, options);
       const whole = findingsOf(analyseDocument(text, { dictionary, format: 'markdown' }), { dictionary, format: 'markdown' });
       expect(runs.map(key)).toEqual(whole.map(key));
+      // Against the way that reads every finding one by one, which any suppression comment
+      // takes: one that suppresses nothing, after everything, changes no finding.
+      const oneByOne = visited(`${text}\n\n<!-- plainwords-disable-next-line no-such-entry -->\n`, { dictionary, format: 'markdown', cache: new AnalysisCache() });
+      expect(runs.map(full)).toEqual(oneByOne.map(full));
       for (let i = 1; i < runs.length; i++) {
         const [a, b] = [runs[i - 1], runs[i]];
         expect(a.start < b.start || (a.start === b.start && a.end <= b.end), `${key(a)} before ${key(b)}`).toBe(true);

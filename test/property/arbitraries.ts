@@ -18,7 +18,7 @@ export function vocabulary(data: DictionaryData): { terms: string[]; context: st
   return { terms: [...terms].sort(), context: [...context].filter(Boolean).sort() };
 }
 
-const COMMON = ['we', 'the', 'a', 'an', 'and', 'to', 'of', 'your', 'care', 'will', 'help', 'you', 'it', 'is', 'in', 'order', 'plan', 'use', 'NHS', 'GP', 'Dr.', 'e.g.', 'i.e.', "don't", 'A&E', 'co-op', "ICB's", 'people', 'staff', 'or', ', or', '2.5', '12:30', '(ICB)', 'stands for', '*[ICB]: integrated care board'];
+const COMMON = ['we', 'the', 'a', 'an', 'and', 'to', 'of', 'your', 'care', 'will', 'help', 'you', 'it', 'is', 'in', 'order', 'plan', 'use', 'NHS', 'GP', 'Dr.', 'e.g.', 'i.e.', "don't", 'A&E', 'co-op', "ICB's", 'people', 'staff', 'or', ', or', '2.5', '12:30', '(ICB)', 'stands for'];
 
 /** Text units that stress offsets: astral characters, ZWJ sequences, flags, keycaps, marks. */
 export const EMOJI = ['😀', '👨‍👩‍👧', '🇺🇸', '1️⃣', '🚨️', '👍🏽', '𝔘𝔫𝔦', '𝒶', '𐐷', '\u{1F600}\u200D'];

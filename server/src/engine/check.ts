@@ -321,16 +321,6 @@ interface ChunkFindings {
   place: Place;
   /** Sorted by start, end and rank. */
   kept: Kept[];
-  /**
-   * The first and last kept findings' start, end (at `place`) and rank: a finding of the whole
-   * document before the first comes before all of them, one at or after the last after all.
-   */
-  firstStart: number;
-  firstEnd: number;
-  firstRank: number;
-  lastStart: number;
-  lastEnd: number;
-  lastRank: number;
   /** The section segments of the paragraphs whose reading age is kept (dropped when the paragraph is a section of its own). */
   ageSegments: number[];
 }
@@ -368,19 +358,11 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   // Kept past this version of the document (editors): strings taken from its text would keep
   // the whole version alive, so they are copied.
   if (rules.detach) for (const k of kept) detach(k.finding, chunk.analysis.source, chunk.start);
-  const first = kept[0];
-  const last = kept.at(-1);
   const ageSegments: number[] = [];
   for (const k of kept) if (k.age && !ageSegments.includes(k.age.segment)) ageSegments.push(k.age.segment);
   const value: ChunkFindings = {
     place,
     kept,
-    firstStart: first?.finding.start ?? 0,
-    firstEnd: first?.finding.end ?? 0,
-    firstRank: first?.rank ?? 0,
-    lastStart: last?.finding.start ?? 0,
-    lastEnd: last?.finding.end ?? 0,
-    lastRank: last?.rank ?? 0,
     ageSegments,
   };
   if (!memo) chunk.analysis.memo.findings = memo = new Map();
@@ -520,14 +502,16 @@ export function visitFindings(doc: DocumentAnalysis, options: CheckOptions, visi
     const from = own.place;
     const d = to.start - from.start;
     const move: ChunkMove = { from, to, lineShift: to.character === from.character ? to.line - from.line : NaN, lines: doc.lines };
-    while (w < whole.length && before(whole[w], own.firstStart + d, own.firstEnd + d, own.firstRank)) keep(whole[w++]);
+    const first = kept[0];
+    const last = kept[kept.length - 1];
+    while (w < whole.length && before(whole[w], first.finding.start + d, first.finding.end + d, first.rank)) keep(whole[w++]);
     // Most chunks: no comment suppresses anything and no paragraph with a kept reading age is a
     // section of its own. Then their findings are runs split only where one of the whole
     // document's falls among them (a section's reading age, an acronym's first use), found by
     // binary search: an edit does not read every finding of the document.
     if (!suppress && !own.ageSegments.some((seg) => isOwnSection(sectionOf(sections!, i, seg)))) {
       let from = 0;
-      while (w < whole.length && before(whole[w], own.lastStart + d, own.lastEnd + d, own.lastRank)) {
+      while (w < whole.length && before(whole[w], last.finding.start + d, last.finding.end + d, last.rank)) {
         const j = firstAfter(kept, from, whole[w], d);
         if (j > from) visitor.keptRun(kept, from, j, move);
         from = j;

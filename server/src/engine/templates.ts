@@ -109,16 +109,15 @@ function stopsTag(text: string, at: number): boolean {
   return false;
 }
 
-/** The abbreviations a markdown text defines ("*[GDS]: Government Digital Service") with words, and those words. */
-export function abbreviationDefinitions(text: string): Array<{ abbreviation: string; expansion: string }> {
-  const out: Array<{ abbreviation: string; expansion: string }> = [];
+/** The abbreviations a markdown text defines with words ("GDS" for "*[GDS]: Government Digital Service"). */
+export function definedAbbreviations(text: string): string[] {
+  const out: string[] = [];
   const lines = abbreviations(text);
   for (let i = 0; i < lines.length; i += 2) {
     const line = text.slice(lines[i], lines[i + 1]);
     const close = line.indexOf(']:');
     const abbreviation = line.slice(2, close).trim();
-    const expansion = line.slice(close + 2).trim();
-    if (abbreviation && /\p{L}/u.test(expansion)) out.push({ abbreviation, expansion });
+    if (abbreviation && /\p{L}/u.test(line.slice(close + 2))) out.push(abbreviation);
   }
   return out;
 }

@@ -30,7 +30,7 @@ import { isCommonWord } from '../readability/words.js';
 import { hyphenRun, isRespelling } from '../respelling.js';
 import { firstAtOrAfter } from '../lists.js';
 import { FirstUses } from './first-use.js';
-import { abbreviationDefinitions } from '../templates.js';
+import { definedAbbreviations } from '../templates.js';
 import { editWithArticle, inflectReplacement, type Article } from '../replace.js';
 
 export const UNKNOWN_ACRONYM_URL = 'https://github.com/plainwords/plainwords/blob/main/docs/readability.md#acronym';
@@ -189,7 +189,6 @@ function unknownFinding(doc: DocumentAnalysis, use: Use, severity: Severity): Fi
   };
 }
 
-/** One chunk's acronym uses in order, offsets relative to the chunk; kept with the chunk's analysis, so an edit recounts only changed chunks. */
 /** A chunk's acronym uses, for the dictionary and setting they were found with (ChunkMemo.uses). */
 export interface AcronymUses {
   dict: CompiledDictionary;
@@ -197,6 +196,7 @@ export interface AcronymUses {
   uses: Use[];
 }
 
+/** One chunk's acronym uses in order, offsets relative to the chunk; kept with the chunk's analysis, so an edit recounts only changed chunks. */
 function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean): Use[] {
   const hit = a.memo.uses;
   if (hit && hit.dict === dict && hit.unknown === unknown) return hit.uses;
@@ -442,10 +442,9 @@ function chunkGlossary(doc: DocumentAnalysis, chunk: DocumentAnalysis['chunks'][
     row.push({ block: ab.block, tokens: ab.tokens });
   }
   flush();
-  if (doc.format === 'markdown') {
-    const text = doc.text.slice(chunk.start, chunk.end);
-    if (text.includes('*[')) for (const d of abbreviationDefinitions(text)) explained.add(acronymKeyText(d.abbreviation));
-  }
+  // Read for markdown only (acronymFindings), where abbreviation definitions are.
+  const text = doc.text.slice(chunk.start, chunk.end);
+  if (text.includes('*[')) for (const abbreviation of definedAbbreviations(text)) explained.add(acronymKeyText(abbreviation));
   const out = { explained, cells };
   chunk.analysis.memo.glossary = out;
   return out;
