@@ -143,65 +143,119 @@ function phrases(list: string[] | undefined): string[][] {
   return (list ?? []).map((p) => termWords(p).map((w) => w.toLowerCase())).filter((p) => p.length > 0);
 }
 
+/**
+ * What compiling one entry works out from the entry alone: everything but its place in the
+ * dictionary. Plain data (JSON), so a build can work it out ahead of time: the bundles carry the
+ * built-in entries' expansions (esbuild.mjs, primeExpansions), and a server starting up does not
+ * generate thousands of inflections and spellings before its first check.
+ */
+export interface EntryExpansion {
+  /** CompiledEntry's fields, but for `entry`. */
+  compiled: Omit<CompiledEntry, 'entry'>;
+  /** Word sequences the entry matches (every spelling, variant and inflection, no repeats), each with its form and whether its capitals must match. */
+  phrases: Array<[words: string[], form: FormClass, caseSensitive: boolean]>;
+  /** Phrases the entry is never flagged inside (its allowIn names, replacements that contain a term), each with whether its capitals must match. */
+  protect: Array<[words: string[], caseSensitive: boolean]>;
+}
+
+/** Expansions by entry: worked out once per entry object, or given by primeExpansions. */
+const expanded = new WeakMap<Entry, EntryExpansion>();
+
+/** Work out an entry's expansion (see EntryExpansion). */
+export function expandEntry(entry: Entry): EntryExpansion {
+  const phrases: EntryExpansion['phrases'] = [];
+  const seen = new Set<string>();
+  for (const term of [...entry.terms, ...(entry.variants ?? [])]) {
+    if (typeof term !== 'string') continue;
+    const cs = entry.caseSensitive ?? looksLikeAcronym(term);
+    for (const spelled of spellings(term)) {
+      for (const variant of withSpellingVariants(spelled.words, cs)) {
+        for (const { words, form } of inflections(entry, variant, spelled.verbIndex, cs)) {
+          const key = `${cs}|${words.join(' ')}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          phrases.push([words, form, cs]);
+        }
+      }
+    }
+  }
+  // A term is never flagged inside its own replacement ("care" in "care and support") or in
+  // an allowed name of its own.
+  const protect: EntryExpansion['protect'] = [];
+  const guard = (phrase: string) => {
+    const words = termWords(phrase);
+    if (words.length) protect.push([words, protectCase(phrase)]);
+  };
+  for (const p of entry.allowIn ?? []) guard(p);
+  const termSeqs = entry.terms.filter((t) => typeof t === 'string').map((t) => termWords(t.toLowerCase()));
+  for (const r of entry.replacements ?? []) {
+    const text = typeof r === 'string' ? r : r?.text;
+    if (typeof text !== 'string') continue;
+    const words = termWords(text.toLowerCase());
+    if (termSeqs.some((seq) => words.length > seq.length && containsSeq(words, seq))) guard(text);
+  }
+  return { compiled: compileFields(entry), phrases, protect };
+}
+
+/**
+ * Give the expansions of `entries` worked out ahead (expandEntry's results, read back from
+ * JSON), so compiling them skips that work. Ignored unless there is one per entry.
+ */
+export function primeExpansions(entries: readonly Entry[], expansions: readonly EntryExpansion[] | undefined): void {
+  if (!Array.isArray(expansions) || expansions.length !== entries.length) return;
+  entries.forEach((entry, i) => {
+    if (entry && typeof entry === 'object') expanded.set(entry, expansions[i]);
+  });
+}
+
+function expansionOf(entry: Entry): EntryExpansion {
+  let e = expanded.get(entry);
+  if (!e) {
+    e = expandEntry(entry);
+    expanded.set(entry, e);
+  }
+  return e;
+}
+
 /** Compile dictionary data. Entries are assumed valid (see validate.ts); bad ones are skipped, never thrown on. */
 export function compileDictionary(data: DictionaryData): CompiledDictionary {
   const trie = new TokenTrie<Terminal>();
   const entries: CompiledEntry[] = [];
+  const expansions: EntryExpansion[] = [];
   const byId = new Map<string, number>();
   const acronyms = new Map<string, number>();
   for (const entry of data.entries) {
     if (!entry || typeof entry.id !== 'string' || !Array.isArray(entry.terms)) continue;
-    if (byId.has(entry.id)) {
-      // A later dictionary (a project's) replaces an earlier entry with the same id.
-      entries[byId.get(entry.id)!] = compileEntry(entry);
-      continue;
-    }
-    byId.set(entry.id, entries.length);
-    entries.push(compileEntry(entry));
+    const expansion = expansionOf(entry);
+    const compiled: CompiledEntry = { entry, ...expansion.compiled };
+    // A later dictionary (a project's) replaces an earlier entry with the same id.
+    const at = byId.get(entry.id) ?? entries.length;
+    byId.set(entry.id, at);
+    entries[at] = compiled;
+    expansions[at] = expansion;
   }
-  const seen = new Set<string>();
-  entries.forEach((ce, index) => {
-    const entry = ce.entry;
+  expansions.forEach((expansion, index) => {
+    const entry = entries[index].entry;
     const kind = entry.kind === 'acronym' ? 'acronym' : 'term';
-    const terms = [...entry.terms, ...(entry.variants ?? [])];
-    for (const term of terms) {
-      if (typeof term !== 'string') continue;
-      const cs = entry.caseSensitive ?? looksLikeAcronym(term);
-      if (kind === 'acronym') acronyms.set(term, index);
-      for (const spelled of spellings(term)) {
-        for (const variant of withSpellingVariants(spelled.words, cs)) {
-          for (const { words, form } of inflections(entry, variant, spelled.verbIndex, cs)) {
-            const key = `${index}|${cs}|${words.join(' ')}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            trie.add(words, { entry: index, kind, form, length: words.length, caseSensitive: cs }, cs);
-          }
-        }
-      }
-    }
-    // A term is never flagged inside its own replacement ("care" in "care and support") or in
-    // an allowed name of its own.
-    const protect = [...(entry.allowIn ?? [])];
-    const termSeqs = entry.terms.filter((t) => typeof t === 'string').map((t) => termWords(t.toLowerCase()));
-    for (const r of entry.replacements ?? []) {
-      const text = typeof r === 'string' ? r : r?.text;
-      if (typeof text !== 'string') continue;
-      const words = termWords(text.toLowerCase());
-      if (termSeqs.some((seq) => words.length > seq.length && containsSeq(words, seq))) protect.push(text);
-    }
-    for (const p of protect) addProtect(trie, p, termWords(p), index);
+    if (kind === 'acronym') for (const term of [...entry.terms, ...(entry.variants ?? [])]) if (typeof term === 'string') acronyms.set(term, index);
+    for (const [words, form, cs] of expansion.phrases) trie.add(words, { entry: index, kind, form, length: words.length, caseSensitive: cs }, cs);
+    for (const [words, cs] of expansion.protect) addProtect(trie, words, cs, index);
   });
-  for (const name of data.names ?? []) if (name && typeof name.name === 'string') addProtect(trie, name.name, termWords(name.name), -1);
+  for (const name of data.names ?? []) if (name && typeof name.name === 'string') addProtect(trie, termWords(name.name), protectCase(name.name), -1);
   // A project's word list is read as a text is: its entries are often copied from a document
   // ("in *order* to", "Dr."), and must allow what was copied. Names and an entry's own phrases
   // are checked to be words as written (validate.ts), and are taken as written.
-  for (const allowed of data.allow ?? []) if (typeof allowed === 'string') addProtect(trie, allowed, textWords(allowed), -1, true);
+  for (const allowed of data.allow ?? []) if (typeof allowed === 'string') addProtect(trie, textWords(allowed), protectCase(allowed), -1, true);
   return { entries, byId, trie, acronyms };
 }
 
-function addProtect(trie: TokenTrie<Terminal>, phrase: string, words: string[], entry: number, inflect = false): void {
+/** A protected phrase matches with its exact capitals when it is an acronym written in capitals. */
+function protectCase(phrase: string): boolean {
+  return looksLikeAcronym(phrase) && phrase === phrase.toUpperCase();
+}
+
+function addProtect(trie: TokenTrie<Terminal>, words: string[], cs: boolean, entry: number, inflect = false): void {
   if (words.length === 0) return;
-  const cs = looksLikeAcronym(phrase) && phrase === phrase.toUpperCase();
   const variants: string[][] = [words];
   if (inflect && !cs) {
     for (const form of [...NOUN_FORMS, ...VERB_FORMS]) {
@@ -221,9 +275,8 @@ function lowerWords(text: string): string[] {
   return tokenize(text).map((t) => t.lower);
 }
 
-function compileEntry(entry: Entry): CompiledEntry {
+function compileFields(entry: Entry): Omit<CompiledEntry, 'entry'> {
   return {
-    entry,
     caseSensitive: entry.caseSensitive ?? entry.terms.every((t) => typeof t === 'string' && looksLikeAcronym(t)),
     before: phrases(entry.unless?.before),
     after: phrases(entry.unless?.after),

@@ -5,8 +5,8 @@
 export { check, analyseDocument, analyseChunkOf, findingsOf, visitFindings, placeKept, frontMatterAudience, AnalysisCache, DOCS_URL } from './check.js';
 export type { CheckOptions, DocumentAnalysis, FindingVisitor, KeptFinding, ChunkMove } from './check.js';
 export type { TextChange } from './chunks.js';
-export { compileDictionary, termWords, looksLikeAcronym } from './dictionary.js';
-export type { CompiledDictionary, CompiledEntry } from './dictionary.js';
+export { compileDictionary, expandEntry, primeExpansions, termWords, looksLikeAcronym } from './dictionary.js';
+export type { CompiledDictionary, CompiledEntry, EntryExpansion } from './dictionary.js';
 export { CATEGORY_DEFAULTS, entrySeverity, ruleSeverity } from './config.js';
 export type { PlainwordsConfig } from './config.js';
 export { applyFixes, fixAll } from './fix.js';
