@@ -1,7 +1,7 @@
 // Colour decisions, terminal-safe text and the progress bar.
 import { describe, expect, it } from 'vitest';
 import { Progress } from '../../server/src/cli/progress.js';
-import { sanitize, useColor, wellFormed } from '../../server/src/cli/terminal.js';
+import { sanitize, useColor, wellFormed, wellFormedJson } from '../../server/src/cli/terminal.js';
 import { defaultJobs, workerLimits } from '../../server/src/cli/pool.js';
 
 describe('useColor', () => {
@@ -28,6 +28,33 @@ describe('sanitize', () => {
   it('keeps documents from sending escape sequences to the terminal', () => {
     expect(sanitize('a\u001b[2Jb\rc\td\u0007\u009b')).toBe('a\ufffd[2Jb\ufffdc d\ufffd\ufffd');
     expect(wellFormed('x\ud800y\udc00z😀')).toBe('x\ufffdy\ufffdz😀');
+  });
+});
+
+describe('wellFormedJson', () => {
+  const byReplacer = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'string' ? wellFormed(x) : x), 2);
+
+  it('writes each lone surrogate as U+FFFD and keeps pairs and escaped backslashes', () => {
+    const value = { a: 'x\ud800y', b: ['\udc00', '😀', 'C:\\ud800', '\\\ud800', 'a\\b'], c: 3 };
+    const out = wellFormedJson(value, 2);
+    expect(JSON.parse(out)).toEqual({ a: 'x\ufffdy', b: ['\ufffd', '😀', 'C:\\ud800', '\\\ufffd', 'a\\b'], c: 3 });
+    expect(out).toBe(byReplacer(value));
+  });
+
+  it('is JSON.stringify with a per-string replacer, on strings of surrogates, backslashes and letters', () => {
+    const pieces = ['\ud800', '\udbff', '\udc00', '\udfff', '😀', '\\', 'u', 'd', '8', 'a', '"', '\n'];
+    let seed = 7;
+    for (let round = 0; round < 500; round++) {
+      const strings = Array.from({ length: 4 }, () => {
+        let s = '';
+        for (let i = 0; i < 8; i++) {
+          seed = (seed * 1103515245 + 12345) >>> 0;
+          s += pieces[seed % pieces.length];
+        }
+        return s;
+      });
+      expect(wellFormedJson(strings, 2)).toBe(byReplacer(strings));
+    }
   });
 });
 

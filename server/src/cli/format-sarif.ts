@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { VERSION } from '../node/version.js';
 import { contextHash } from './baseline.js';
 import type { FileResult, RuleSeen, RunSummary } from './report.js';
-import { wellFormed } from './terminal.js';
+import { wellFormed, wellFormedJson } from './terminal.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/plainwords/plainwords';
@@ -117,7 +117,7 @@ function region(lines: LineIndex, start: number, end: number) {
 }
 
 function stringify(value: unknown, indent: number): string {
-  const s = JSON.stringify(value, (_k, v) => (typeof v === 'string' ? wellFormed(v) : v), 2);
+  const s = wellFormedJson(value, 2);
   return s.replace(/\n/g, '\n' + ' '.repeat(indent));
 }
 

@@ -9,7 +9,7 @@
 import { fixAll, LineIndex, type DictionaryData, type Finding, type ReadabilityReport, type Severity } from '../engine/index.js';
 import { VERSION } from '../node/version.js';
 import type { FileError } from './files.js';
-import { sanitize, wellFormed } from './terminal.js';
+import { sanitize, wellFormed, wellFormedJson } from './terminal.js';
 
 /** One checked file, as the formats see it. */
 export interface FileResult {
@@ -230,7 +230,7 @@ export function rulesOf(results: Array<{ findings: Finding[] }>, into = new Map<
 export const JSON_REPORT_VERSION = 1;
 
 function json(value: unknown, indent: number): string {
-  const s = JSON.stringify(value, (_k, v) => (typeof v === 'string' ? wellFormed(v) : v), 2);
+  const s = wellFormedJson(value, 2);
   return indent ? s.replace(/\n/g, '\n' + ' '.repeat(indent)) : s;
 }
 
