@@ -19,7 +19,7 @@
  * dictionary's terms to explain).
  */
 import type { DocumentAnalysis } from '../check.js';
-import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
+import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, spelledForwardFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import { isDigit, type Token } from '../tokenize.js';
@@ -350,7 +350,7 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
     while (k < second.end && text.charCodeAt(k) !== 41) k++;
     if (k === second.end) return true;
   }
-  return i === j && (spelledOutBefore(text, tokens, i) || definedAfter(tokens, i));
+  return i === j && (spelledOutBefore(text, tokens, i) || definedAfter(tokens, i) || spelledOutAfter(text, tokens, i));
 }
 
 /** What joins an acronym to the words it stands for, after it: "GUM is short for", "TLC stands for". */
@@ -368,6 +368,25 @@ function definedAfter(tokens: Token[], i: number): boolean {
   if (!definer) return false;
   const k = i + 1 + definer.length;
   return at(k)?.[0] === tokens[i].text[0].toLowerCase() && at(k + 1) !== undefined;
+}
+
+/**
+ * "ARDS, or acute respiratory distress syndrome", "a TIA or a transient ischemic attack": "or"
+ * (after a comma or nothing), perhaps "a", "an" or "the", then words that spell the acronym
+ * (spelledForwardFrom). "PCR or virus isolation", "CSS or JavaScript" are no definitions.
+ */
+function spelledOutAfter(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const or = tokens[i + 1];
+  if (!or || or.lower !== 'or' || or.sentence !== t.sentence) return false;
+  const gap = text.slice(t.end, or.start).trim();
+  if (gap !== '' && gap !== ',') return false;
+  let k = i + 2;
+  if (!tokens[k] || tokens[k].sentence !== t.sentence || text.slice(or.end, tokens[k].start).trim() !== '') return false;
+  const article = tokens[k].lower;
+  if ((article === 'a' || article === 'an' || article === 'the') && tokens[k + 1]?.sentence === t.sentence) k++;
+  const written = t.text;
+  return spelledForwardFrom(tokens, k, written.endsWith('s') ? written.slice(0, -1) : written);
 }
 
 /** What joins words to the acronym they spell, after a hedge or not: "(also) called", "(sometimes) known as". */
