@@ -239,6 +239,21 @@ describe('unknown acronyms', () => {
     // A US state before a ZIP code, in an address; not before another number, nor another code.
     expect(acronyms('Write to 31 Center Drive, Bethesda, MD 20892 or Washington, DC 20001-1234.')).toEqual([]);
     expect(acronyms('The MD 2 team and IEC 60601 apply.')).toEqual([['MD', null, 'info'], ['IEC', null, 'info']]);
+    // A US state after a place and a comma; not after a word in capitals, nor without the comma.
+    expect(acronyms('Write to us in Washington, DC or Clifton Park, NY: Delmar.')).toEqual([]);
+    expect(acronyms('Ask the GP, MD or nurse.')).toEqual([['MD', null, 'info']]);
+    expect(acronyms('Ask Washington DC today.')).toEqual([['DC', null, 'info']]);
+  });
+
+  it('leaves a two-part guide in brackets after the word it says alone: "Asthma (AZ-ma)"', () => {
+    expect(acronyms('Asthma (AZ-ma) is common. Bouchards (boo-SHARDZ) nodes form.')).toEqual([]);
+    // Another first letter, a part that is no syllable, or a known acronym ("care (CQC-ma)" may be).
+    expect(acronyms('Homes (QXR-ma) open.')).toEqual([['QXR', null, 'info']]);
+    expect(acronyms('Homes (HXR-run) open.')).toEqual([['HXR', null, 'info']]);
+    expect(acronyms('Homes (HXR-based) open.')).toEqual([['HXR', null, 'info']]);
+    expect(acronyms('Items (ICB-ma) go.')).toEqual([['ICB', 'icb', 'warning']]);
+    // Only a word and a space before the bracket.
+    expect(acronyms('Homes: (HXR-ma) open.')).toEqual([['HXR', null, 'info']]);
   });
 
   it('counts an explanation in the text: "words (XYZ)" or "XYZ (words)"', () => {

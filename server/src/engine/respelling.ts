@@ -61,6 +61,27 @@ export function isRespelling(text: string, tokens: Token[], a: number, b: number
 }
 
 /**
+ * Whether tokens a..b are a two-part pronunciation guide alone in brackets just after the word
+ * it says: "Asthma (AZ-ma)", "Bouchard's (boo-SHARDZ) nodes". One part in capitals, one in lower
+ * case, and the guide starts with the word's first letter. For acronyms not in the glossary only
+ * (rules/acronyms.ts): "care (CQC-registered)" has the same shape. A lower-case part that ends in
+ * -ed or -ing, or that words are often joined to ("GP-led", "NHS-based"), is no syllable.
+ */
+export function guideAfterWord(text: string, tokens: Token[], a: number, b: number): boolean {
+  if (b !== a + 1 || a === 0) return false;
+  const cases = letterCase(tokens[a]) + letterCase(tokens[b]);
+  if (cases !== 3) return false;
+  const lower = letterCase(tokens[a]) === 1 ? tokens[a].lower : tokens[b].lower;
+  if (/(?:ed|ing)$/.test(lower) || COMPOUND_ENDS.has(lower) || PREFIXES.has(lower)) return false;
+  const word = tokens[a - 1];
+  if (text.slice(word.end, tokens[a].start) !== ' (' || text.charCodeAt(tokens[b].end) !== 41) return false;
+  return (word.text.charCodeAt(0) | 32) === (tokens[a].text.charCodeAt(0) | 32);
+}
+
+/** Words joined to an acronym with a hyphen that are not syllables: "GP-led", "NHS-wide". */
+const COMPOUND_ENDS = new Set(['based', 'led', 'wide', 'run', 'only', 'free', 'like', 'style', 'type', 'level', 'friendly', 'funded', 'related', 'specific', 'approved', 'compliant', 'ready', 'first', 'era', 'age', 'area', 'team', 'plus']);
+
+/**
  * Whether text[start, end) stands in brackets that hold only pronunciation: words of hyphen-joined
  * letters (or "or" between them), one of three syllables or more, or one whose lower-case
  * syllable is no word ("MI-trul"; not "anti-TNF", "ICB-based", "(RT-PCR)": no lower case).

@@ -27,7 +27,7 @@ import { TokenTrie, type TrieNode } from '../trie.js';
 import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { isCommonWord } from '../readability/words.js';
-import { hyphenRun, isRespelling } from '../respelling.js';
+import { guideAfterWord, hyphenRun, isRespelling } from '../respelling.js';
 import { firstAtOrAfter } from '../lists.js';
 import { FirstUses } from './first-use.js';
 import { definedAbbreviations } from '../templates.js';
@@ -71,6 +71,12 @@ const US_STATES = new Set(
 /** A US ZIP code: five digits ("20892"), maybe with four more after a hyphen (then a token of its own). */
 function isZipCode(t: Token | undefined): boolean {
   return t !== undefined && /^\d{5}$/.test(t.text);
+}
+
+/** A word written with a capital first and lower case after it: "Washington", "Park". */
+function isPlaceWord(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return c >= 65 && c <= 90 && t.text.length > 1 && t.text.slice(1) === t.text.slice(1).toLowerCase() && t.text.slice(1) !== t.text.slice(1).toUpperCase();
 }
 
 /** A word that ends in a digit: a number ("349", "2.2", "4:30") or a name with its version ("WCAG2.1"). */
@@ -256,10 +262,12 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (i > 0 && t.joined && ((endsWithNumber(tokens[i - 1]) && AFTER_NUMBERS.has(core)) || tokens[i - 1].lower === 'level')) continue;
       // A US state before a ZIP code in an address ("Bethesda, MD 20892") is no acronym.
       if (US_STATES.has(written) && isZipCode(tokens[i + 1]) && tokens[i + 1].joined) continue;
+      // Nor is one after a place and a comma ("Washington, DC", "New York, NY: Harper and Row").
+      if (US_STATES.has(written) && i > 0 && isPlaceWord(tokens[i - 1]) && block.text.slice(tokens[i - 1].end, t.start) === ', ') continue;
       // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
       // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
       const [first, last] = hyphenRun(block.text, tokens, i);
-      if (last - first >= 2 || isRespelling(block.text, tokens, first, last)) continue;
+      if (last - first >= 2 || isRespelling(block.text, tokens, first, last) || guideAfterWord(block.text, tokens, first, last)) continue;
       // Known acronyms not matched here (inside a protected name such as "NHS England").
       if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
       // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
