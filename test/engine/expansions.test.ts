@@ -30,9 +30,8 @@ describe('entry expansions worked out ahead', () => {
   it('compile the built-in dictionary to the same matcher as compiling from scratch', () => {
     const fresh = copies();
     const primed = copies();
-    // As a bundle carries them: worked out on other objects, and read back from JSON.
-    const expansions = JSON.parse(JSON.stringify(copies().entries.map(expandEntry)));
-    primeExpansions(primed.entries, expansions);
+    // As a bundle carries them: worked out on other objects, as JSON text.
+    primeExpansions(primed.entries, JSON.stringify(copies().entries.map(expandEntry)));
     const a = compileDictionary(fresh);
     const b = compileDictionary(primed);
     expect(b.entries.length).toBeGreaterThan(1000);
@@ -46,7 +45,7 @@ describe('entry expansions worked out ahead', () => {
     const expansions = data.entries.map(expandEntry);
     // A phrase the entry's terms do not give: matched only if compiling reads the expansion.
     expansions[i] = { ...expansions[i], phrases: [...expansions[i].phrases, [['zorbify'], 'base', false]] };
-    primeExpansions(data.entries, expansions);
+    primeExpansions(data.entries, JSON.stringify(expansions));
     const found = check('We zorbify the notes.', { dictionary: compileDictionary(data), format: 'text' }).findings;
     expect(found.map((f) => f.entryId)).toEqual(['utilise']);
     expect(compileDictionary(copies()).trie.root.next?.has('zorbify')).toBe(false);
@@ -56,14 +55,14 @@ describe('entry expansions worked out ahead', () => {
     const data = copies();
     const expansions = data.entries.map(expandEntry);
     expansions[0] = { ...expansions[0], phrases: [[['zorbify'], 'base', false]] };
-    primeExpansions(data.entries, expansions.slice(1));
+    primeExpansions(data.entries, JSON.stringify(expansions.slice(1)));
     expect(compileDictionary(data).trie.root.next?.has('zorbify')).toBe(false);
   });
 
   it('of a project entry replacing a built-in one are its own', () => {
     const data = copies();
     const own: Entry = { ...data.entries.find((e) => e.id === 'utilise')!, terms: ['zorbify'] };
-    primeExpansions(data.entries, data.entries.map(expandEntry));
+    primeExpansions(data.entries, JSON.stringify(data.entries.map(expandEntry)));
     const d = compileDictionary({ ...data, entries: [...data.entries, own] });
     expect(check('We zorbify the notes but utilise the room.', { dictionary: d, format: 'text' }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual)).toEqual(['zorbify']);
   });

@@ -158,9 +158,6 @@ export interface EntryExpansion {
   protect: Array<[words: string[], caseSensitive: boolean]>;
 }
 
-/** Expansions by entry: worked out once per entry object, or given by primeExpansions. */
-const expanded = new WeakMap<Entry, EntryExpansion>();
-
 /** Work out an entry's expansion (see EntryExpansion). */
 export function expandEntry(entry: Entry): EntryExpansion {
   const phrases: EntryExpansion['phrases'] = [];
@@ -198,23 +195,25 @@ export function expandEntry(entry: Entry): EntryExpansion {
 }
 
 /**
- * Give the expansions of `entries` worked out ahead (expandEntry's results, read back from
- * JSON), so compiling them skips that work. Ignored unless there is one per entry.
+ * Expansions worked out ahead, as the JSON text of a list with one per entry of `entries`
+ * (primeExpansions), and where each entry's is in it. The text is read again for each compile
+ * and let go after it: a bundle's text is part of its source anyway, and the objects read from
+ * it would be held for the life of the process.
  */
-export function primeExpansions(entries: readonly Entry[], expansions: readonly EntryExpansion[] | undefined): void {
-  if (!Array.isArray(expansions) || expansions.length !== entries.length) return;
-  entries.forEach((entry, i) => {
-    if (entry && typeof entry === 'object') expanded.set(entry, expansions[i]);
-  });
-}
+let primed: { json: string; count: number; at: WeakMap<Entry, number> } | undefined;
 
-function expansionOf(entry: Entry): EntryExpansion {
-  let e = expanded.get(entry);
-  if (!e) {
-    e = expandEntry(entry);
-    expanded.set(entry, e);
-  }
-  return e;
+/**
+ * Give the expansions of `entries` worked out ahead: the JSON text of a list of expandEntry's
+ * results, one per entry, in order. Compiling those entries then reads them instead of working
+ * them out. Entries are data read from files and never changed after they are read (a reload
+ * reads new objects), so their expansions stay true for as long as they live.
+ */
+export function primeExpansions(entries: readonly Entry[], json: string): void {
+  const at = new WeakMap<Entry, number>();
+  entries.forEach((entry, i) => {
+    if (entry && typeof entry === 'object') at.set(entry, i);
+  });
+  primed = { json, count: entries.length, at };
 }
 
 /** Compile dictionary data. Entries are assumed valid (see validate.ts); bad ones are skipped, never thrown on. */
@@ -224,6 +223,19 @@ export function compileDictionary(data: DictionaryData): CompiledDictionary {
   const expansions: EntryExpansion[] = [];
   const byId = new Map<string, number>();
   const acronyms = new Map<string, number>();
+  // Read once for this compile, if any entry is primed; a list of the wrong length is not used.
+  let ahead: EntryExpansion[] | undefined;
+  const expansionOf = (entry: Entry): EntryExpansion => {
+    const i = primed?.at.get(entry);
+    if (i !== undefined && primed) {
+      if (!ahead) {
+        const list: unknown = JSON.parse(primed.json);
+        ahead = Array.isArray(list) && list.length === primed.count ? (list as EntryExpansion[]) : [];
+      }
+      if (ahead[i]) return ahead[i];
+    }
+    return expandEntry(entry);
+  };
   for (const entry of data.entries) {
     if (!entry || typeof entry.id !== 'string' || !Array.isArray(entry.terms)) continue;
     const expansion = expansionOf(entry);
