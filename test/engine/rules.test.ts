@@ -239,6 +239,10 @@ describe('unknown acronyms', () => {
     // A US state before a ZIP code, in an address; not before another number, nor another code.
     expect(acronyms('Write to 31 Center Drive, Bethesda, MD 20892 or Washington, DC 20001-1234.')).toEqual([]);
     expect(acronyms('The MD 2 team and IEC 60601 apply.')).toEqual([['MD', null, 'info'], ['IEC', null, 'info']]);
+    // A legal citation, volume then section; not a count of things.
+    expect(acronyms('Under 29 CFR 1910.38, 68 FR 7426, 14 CFR part 95 and 25 CFR §1.4(b) we act.')).toEqual([]);
+    expect(acronyms('We had 2 QXZ and 5 more.')).toEqual([['QXZ', null, 'info']]);
+    expect(acronyms('Section 1.4 of 25 QXZ allows it.')).toEqual([['QXZ', null, 'info']]);
     // A US state after a place and a comma; not after a word in capitals, nor without the comma.
     expect(acronyms('Write to us in Washington, DC or Clifton Park, NY: Delmar.')).toEqual([]);
     expect(acronyms('Ask the GP, MD or nurse.')).toEqual([['MD', null, 'info']]);

@@ -79,6 +79,20 @@ function isPlaceWord(t: Token): boolean {
   return c >= 65 && c <= 90 && t.text.length > 1 && t.text.slice(1) === t.text.slice(1).toLowerCase() && t.text.slice(1) !== t.text.slice(1).toUpperCase();
 }
 
+/** A word of digits only: "29". */
+function isWholeNumber(t: Token): boolean {
+  return /^\d+$/.test(t.text);
+}
+
+/** Whether a section number follows token i: "1910.38", "part 95", "Parts 3130", "§1.4". */
+function citedSection(text: string, tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || !next.joined) return /^ §\s?\d/.test(text.slice(tokens[i].end, tokens[i].end + 4));
+  if (isDigit(next.text.charCodeAt(0))) return next.start === tokens[i].end + 1;
+  const after = tokens[i + 2];
+  return (next.lower === 'part' || next.lower === 'parts') && after !== undefined && after.joined && isDigit(after.text.charCodeAt(0));
+}
+
 /** A word that ends in a digit: a number ("349", "2.2", "4:30") or a name with its version ("WCAG2.1"). */
 function endsWithNumber(t: Token): boolean {
   return isDigit(t.text.charCodeAt(t.text.length - 1));
@@ -260,6 +274,9 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       // A unit, time zone or grade after a number ("349 KB", "4:30 ET", "WCAG 2.2 AA", "WCAG2.1 AA"), or a grade
       // after "level" ("Level AA"), is no acronym.
       if (i > 0 && t.joined && ((endsWithNumber(tokens[i - 1]) && AFTER_NUMBERS.has(core)) || tokens[i - 1].lower === 'level')) continue;
+      // A legal citation, volume then section ("29 CFR 1910.38", "68 FR 7426", "14 CFR part 95",
+      // "25 CFR §1.4"), is a reference, not a use.
+      if (i > 0 && t.joined && isWholeNumber(tokens[i - 1]) && citedSection(block.text, tokens, i)) continue;
       // A US state before a ZIP code in an address ("Bethesda, MD 20892") is no acronym.
       if (US_STATES.has(written) && isZipCode(tokens[i + 1]) && tokens[i + 1].joined) continue;
       // Nor is one after a place and a comma ("Washington, DC", "New York, NY: Harper and Row").
