@@ -13,6 +13,7 @@ const dict = tinyDictionary([
   { id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'] },
   { id: 'sdc', kind: 'acronym', category: 'acronym', terms: ['SDC'], expansion: 'step-down care' },
   { id: 'step-down', terms: ['step-down care'], inflect: 'none', replacements: ['care after hospital'], audiences: { public: 'error', staff: 'off' } },
+  { id: 'icb-plan', terms: ['ICB plan'], inflect: 'noun', replacements: ['local health plan'] },
 ]);
 
 const run = (text: string, options: Partial<CheckOptions> = {}) => check(text, { dictionary: dict, ...options });
@@ -95,6 +96,16 @@ describe('acronyms from the glossary', () => {
     expect(acronyms('All ICBs met.')).toEqual([['ICBs', 'icb', 'warning']]);
     const fixed = byRule('acronym', 'All ICBs met.')[0].replacements[0].text;
     expect(fixed).toBe('integrated care boards (ICBs)');
+  });
+
+  it('leaves an acronym inside a longer phrase flagged as a whole to that phrase: the longest match wins', () => {
+    const found = run('Read the ICB plans. Ask the ICB.').findings.map((f) => [f.ruleId, f.entryId, f.actual]);
+    // The later bare use is the first use to explain; the phrase is flagged once, not also its acronym.
+    expect(found).toEqual([
+      ['jargon', 'icb-plan', 'ICB plans'],
+      ['acronym', 'icb', 'ICB'],
+    ]);
+    expect(run('Read the ICB plans.').findings.map((f) => f.entryId)).toEqual(['icb-plan']);
   });
 
   it('flags a use before the explanation', () => {

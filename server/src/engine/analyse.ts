@@ -215,6 +215,9 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   candidates.sort((a, b) => a.i - b.i || b.j - a.j);
   // Whether the block is in capitals, worked out for the first acronym only.
   let shouting: boolean | undefined;
+  // Where this block's acronym hits start in out.acronyms (see the end: a longer phrase wins).
+  const firstHit = out.acronyms.length;
+  const firstMatch = out.matches.length;
   // Protected spans indexed once (checking each candidate against every span was quadratic in
   // a long paragraph). Spans added below cover words before the acronym that adds them, so
   // they can only matter to the terms, which are checked against a fresh index.
@@ -274,6 +277,20 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
       out.matches.push(m);
     }
     next = c.j + 1;
+  }
+  // The longest match wins across kinds too: an acronym inside a phrase flagged as a whole ("DNA
+  // rate", whose plain words leave no acronym) is that phrase's, not a use of its own. A later
+  // use is then the first. Uses in another sense stay: they tell the document's sense.
+  if (out.matches.length > firstMatch && out.acronyms.length > firstHit) {
+    let m = firstMatch;
+    let keep = firstHit;
+    for (let h = firstHit; h < out.acronyms.length; h++) {
+      const hit = out.acronyms[h];
+      while (m < out.matches.length && out.matches[m].end <= hit.start) m++;
+      const covered = !hit.otherSense && m < out.matches.length && out.matches[m].start <= hit.start && hit.end <= out.matches[m].end;
+      if (!covered) out.acronyms[keep++] = hit;
+    }
+    out.acronyms.length = keep;
   }
 }
 
