@@ -486,8 +486,10 @@ function chunkGlossary(doc: DocumentAnalysis, chunk: DocumentAnalysis['chunks'][
     row.push({ block: ab.block, tokens: ab.tokens });
   }
   flush();
-  // Read for markdown only (acronymFindings), where abbreviation definitions are.
-  const text = doc.text.slice(chunk.start, chunk.end);
+  // Read for markdown only (acronymFindings), where abbreviation definitions are. From the
+  // analysis's own copy of the chunk when it has one (editors): the abbreviations kept here would
+  // otherwise be slices of this version of the document, and keep all of it alive.
+  const text = chunk.analysis.source ?? doc.text.slice(chunk.start, chunk.end);
   if (text.includes('*[')) for (const abbreviation of definedAbbreviations(text)) explained.add(acronymKeyText(abbreviation));
   const out = { explained, cells };
   chunk.analysis.memo.glossary = out;
