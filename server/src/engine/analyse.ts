@@ -401,7 +401,7 @@ function bracketedAcronym(text: string, tokens: Token[], k: number): string | un
  * capitals, so names do not); small words (LEFT_OUT) may be left out, and a bracket
  * between the words and `last` is passed over ("atrial fibrillation (A-tre-al fi-bri-LA-shun),
  * or AF"). Reads back only as far as the letters need. Used for names defined with their acronym
- * (spelledAcronymAfter) and for "words, or ACR" (rules/acronyms.ts).
+ * (spelledAcronymAfter), and for "words, or ACR" and "ACR, or words" (rules/acronyms.ts).
  */
 export function spelledBackFrom(text: string, tokens: Token[], last: number, letters: string, runs = false): number {
   const sentence = tokens[last].sentence;
@@ -426,46 +426,6 @@ export function spelledBackFrom(text: string, tokens: Token[], last: number, let
     } else if (!LEFT_OUT.has(t.lower)) return -1;
   }
   return -1;
-}
-
-/**
- * Whether the words from token `first` on spell an acronym's capitals, `letters`, in order, in
- * the sentence: spelledBackFrom read forwards, for "ARDS, or acute respiratory distress
- * syndrome". Each letter is the first letter of a word, or one word spells a run of them
- * ("electrocardiogram" for the E and C of ECG); small words (LEFT_OUT) may be left out. Each
- * (word, letter) pair is tried once, so no text makes it slow.
- */
-export function spelledForwardFrom(tokens: Token[], first: number, letters: string): boolean {
-  const sentence = tokens[first].sentence;
-  const n = letters.length;
-  const limit = Math.min(tokens.length, first + 4 * n + 12);
-  const failed = new Set<number>();
-  const go = (k: number, want: number): boolean => {
-    if (want === n) return true;
-    if (k >= limit || tokens[k].sentence !== sentence || failed.has(k * 16 + want)) return false;
-    const t = tokens[k];
-    let ok = false;
-    // Words in lower case or with a capital first: "or CKMB" is another acronym, no spelling out.
-    if ((t.flags & HAS_LOWER) !== 0 && (t.text.charCodeAt(0) & ~32) === letters.charCodeAt(want)) {
-      ok = go(k + 1, want + 1);
-      for (let to = want + 1; !ok && to < n && to <= want + 3; to++) if (coversRun(t.lower, letters, want, to)) ok = go(k + 1, to + 1);
-    }
-    if (!ok && LEFT_OUT.has(t.lower)) ok = go(k + 1, want);
-    if (!ok) failed.add(k * 16 + want);
-    return ok;
-  };
-  return n >= 2 && n <= 8 && go(first, 0);
-}
-
-/** Whether a word starting with letter `from` of `letters` holds the letters after it, up to `to`, in order. */
-function coversRun(lower: string, letters: string, from: number, to: number): boolean {
-  let at = 1;
-  for (let l = from + 1; l <= to; l++) {
-    const found = lower.indexOf(String.fromCharCode(letters.charCodeAt(l) | 32), at);
-    if (found < 0) return false;
-    at = found + 1;
-  }
-  return true;
 }
 
 /**

@@ -19,10 +19,10 @@
  * dictionary's terms to explain).
  */
 import type { DocumentAnalysis } from '../check.js';
-import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, spelledForwardFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
+import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
-import { isDigit, type Token } from '../tokenize.js';
+import { HAS_LOWER, HAS_UPPER, isDigit, type Token } from '../tokenize.js';
 import { TokenTrie, type TrieNode } from '../trie.js';
 import type { Terminal } from '../dictionary.js';
 import type { Finding, Severity, SeverityOrOff } from '../types.js';
@@ -397,8 +397,10 @@ function definedAfter(tokens: Token[], i: number): boolean {
 
 /**
  * "ARDS, or acute respiratory distress syndrome", "a TIA or a transient ischemic attack": "or"
- * (after a comma or nothing), perhaps "a", "an" or "the", then words that spell the acronym
- * (spelledForwardFrom). "PCR or virus isolation", "CSS or JavaScript" are no definitions.
+ * (after a comma or nothing), perhaps "a", "an" or "the", then words that spell the acronym:
+ * reading back from one of the next words (spelledBackFrom, as for "words, or ACR"), they spell
+ * it from the first. A word in capitals ends the search ("CK or CKMB" spells nothing out). "PCR
+ * or virus isolation", "CSS or JavaScript" are no definitions.
  */
 function spelledOutAfter(text: string, tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -410,8 +412,12 @@ function spelledOutAfter(text: string, tokens: Token[], i: number): boolean {
   if (!tokens[k] || tokens[k].sentence !== t.sentence || text.slice(or.end, tokens[k].start).trim() !== '') return false;
   const article = tokens[k].lower;
   if ((article === 'a' || article === 'an' || article === 'the') && tokens[k + 1]?.sentence === t.sentence) k++;
-  const written = t.text;
-  return spelledForwardFrom(tokens, k, written.endsWith('s') ? written.slice(0, -1) : written);
+  const letters = acronymKeyText(t.text);
+  for (let last = k; last < tokens.length && last < k + 4 * letters.length + 12 && tokens[last].sentence === t.sentence; last++) {
+    if ((tokens[last].flags & (HAS_UPPER | HAS_LOWER)) === HAS_UPPER) return false;
+    if (spelledBackFrom(text, tokens, last, letters, true) === k) return true;
+  }
+  return false;
 }
 
 /** What joins words to the acronym they spell, after a hedge or not: "(also) called", "(sometimes) known as". */
@@ -438,8 +444,7 @@ function spelledOutBefore(text: string, tokens: Token[], i: number): boolean {
     k -= connector.length;
     if (HEDGES.has(at(k) ?? '')) k--;
   }
-  const written = tokens[i].text;
-  return at(k) !== undefined && spelledBackFrom(text, tokens, k, written.endsWith('s') ? written.slice(0, -1) : written, true) >= 0;
+  return at(k) !== undefined && spelledBackFrom(text, tokens, k, acronymKeyText(tokens[i].text), true) >= 0;
 }
 
 /** Acronyms a chunk's glossary explains, and the offsets of its table cells (ChunkMemo.glossary). */
