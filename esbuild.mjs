@@ -22,6 +22,26 @@ async function expansionsOf(entries) {
 }
 
 /**
+ * The built-in dictionary as string literals for the virtual module: its data and, when a bundle
+ * asks, its expansions. Read once for all the bundles of a build; with --watch, at every load (a
+ * rebuild follows a change to dictionaries/ or the engine).
+ */
+let source;
+function dictionarySource() {
+  if (source && !watch) return source;
+  source = (async () => {
+    // A broken entry is left out of the bundle with a warning; the test suite and
+    // `plainwords dictionary check` fail on it with its file, line and field.
+    const { entries, names, errors } = readBuiltinDictionary();
+    for (const e of entries) delete e.examples;
+    const literal = (value) => JSON.stringify(JSON.stringify(value));
+    let expansions;
+    return { data: literal({ entries, names }), errors, expansions: () => (expansions ??= expansionsOf(entries).then(literal)) };
+  })();
+  return source;
+}
+
+/**
  * The virtual module plainwords:dictionary: the built-in dictionary as data. Each entry's
  * examples are left out (they are the test suite's and `plainwords dictionary check`'s, read
  * from dictionaries/; no bundle reads them), and the data is a JSON.parse of one string, which
@@ -34,15 +54,11 @@ const dictionaryPlugin = (prime) => ({
   setup(build) {
     build.onResolve({ filter: /^plainwords:dictionary$/ }, () => ({ path: 'dictionary', namespace: 'plainwords' }));
     build.onLoad({ filter: /.*/, namespace: 'plainwords' }, async () => {
-      // A broken entry is left out of the bundle with a warning; the test suite and
-      // `plainwords dictionary check` fail on it with its file, line and field.
-      const { entries, names, errors } = readBuiltinDictionary();
-      for (const e of entries) delete e.examples;
-      const literal = (value) => JSON.stringify(JSON.stringify(value));
-      const lines = [`const data = JSON.parse(${literal({ entries, names })});`];
+      const { data, errors, expansions } = await dictionarySource();
+      const lines = [`const data = JSON.parse(${data});`];
       if (prime) {
         lines.unshift(`import { primeExpansions } from ${JSON.stringify(fileURLToPath(new URL('./server/src/engine/dictionary.ts', import.meta.url)))};`);
-        lines.push(`primeExpansions(data.entries, ${literal(await expansionsOf(entries))});`);
+        lines.push(`primeExpansions(data.entries, ${await expansions()});`);
       }
       lines.push('export default data;');
       return { contents: lines.join('\n'), loader: 'js', resolveDir: process.cwd(), warnings: errors.map((text) => ({ text })), watchDirs: ['dictionaries/entries', 'server/src/engine'] };
