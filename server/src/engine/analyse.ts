@@ -377,7 +377,7 @@ function isTwoCapitals(t: Token): boolean {
 const LEFT_OUT = new Set(['of', 'and', 'the', 'to', 'for', 'in', 'on', 'with', 'at', 'by', 'a', 'an', '&']);
 
 /** A word that starts with a capital letter (ASCII: names in English prose). */
-function isCapitalised(t: Token): boolean {
+export function isCapitalised(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   return c >= 65 && c <= 90;
 }

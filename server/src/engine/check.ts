@@ -360,11 +360,7 @@ function chunkFindings(doc: DocumentAnalysis, index: number, place: Place, rules
   if (rules.detach) for (const k of kept) detach(k.finding, chunk.analysis.source, chunk.start);
   const ageSegments: number[] = [];
   for (const k of kept) if (k.age && !ageSegments.includes(k.age.segment)) ageSegments.push(k.age.segment);
-  const value: ChunkFindings = {
-    place,
-    kept,
-    ageSegments,
-  };
+  const value: ChunkFindings = { place, kept, ageSegments };
   if (!memo) chunk.analysis.memo.findings = memo = new Map();
   if (memo.size >= SETTINGS_KEPT) memo.delete(memo.keys().next().value as string);
   memo.set(rules.key, { dict: rules.dict, value });

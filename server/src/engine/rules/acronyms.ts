@@ -19,7 +19,7 @@
  * dictionary's terms to explain).
  */
 import type { DocumentAnalysis } from '../check.js';
-import { articleBefore, isBracketAfterWords, isQuotedAlone, isShouting, spelledBackFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
+import { articleBefore, isBracketAfterWords, isCapitalised, isQuotedAlone, isShouting, spelledBackFrom, type AcronymHit, type ChunkAnalysis } from '../analyse.js';
 import type { CompiledDictionary } from '../dictionary.js';
 import { toSource, toSourceEnd, type Block } from '../prose.js';
 import { HAS_LOWER, HAS_UPPER, isDigit, type Token } from '../tokenize.js';
@@ -73,10 +73,9 @@ function isZipCode(t: Token | undefined): boolean {
   return t !== undefined && /^\d{5}$/.test(t.text);
 }
 
-/** A word written with a capital first and lower case after it: "Washington", "Park". */
+/** A word written with a capital first and some lower case: "Washington", "Park" (not "GP"). */
 function isPlaceWord(t: Token): boolean {
-  const c = t.text.charCodeAt(0);
-  return c >= 65 && c <= 90 && t.text.length > 1 && t.text.slice(1) === t.text.slice(1).toLowerCase() && t.text.slice(1) !== t.text.slice(1).toUpperCase();
+  return isCapitalised(t) && (t.flags & HAS_LOWER) !== 0;
 }
 
 /** A word of digits only: "29". */
