@@ -1,9 +1,14 @@
 // Entry expansions worked out ahead (esbuild.mjs puts the built-in entries' expansions in the
 // bundles and primes the engine with them): a dictionary compiled from primed expansions must be
 // the dictionary compiled from scratch.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import builtin from 'plainwords:dictionary';
-import { check, compileDictionary, expandEntry, primeExpansions, type CompiledDictionary, type DictionaryData, type Entry } from '../../server/src/engine/index.js';
+import { check, compileDictionary, expandEntry, primeExpansions, type CompiledDictionary, type DictionaryData, type Entry, type Finding } from '../../server/src/engine/index.js';
 import type { TrieNode } from '../../server/src/engine/trie.js';
 
 /** A trie as plain data, children in key order, so two tries compare with toEqual. */
@@ -65,5 +70,28 @@ describe('entry expansions worked out ahead', () => {
     primeExpansions(data.entries, JSON.stringify(data.entries.map(expandEntry)));
     const d = compileDictionary({ ...data, entries: [...data.entries, own] });
     expect(check('We zorbify the notes but utilise the room.', { dictionary: d, format: 'text' }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual)).toEqual(['zorbify']);
+  });
+});
+
+describe('the bundled command line, whose dictionary is compiled from the build’s expansions', () => {
+  it('finds on every entry’s examples what the engine finds from source', () => {
+    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+    expect(existsSync(cli), 'dist/ is built (npm test builds it first)').toBe(true);
+    // Every example that must be flagged, each a paragraph: every built-in entry is matched.
+    const text = builtin.entries.flatMap((e: Entry) => e.examples.flag.map((x) => x.text)).join('\n\n') + '\n';
+    const dir = mkdtempSync(join(tmpdir(), 'plainwords-expansions-'));
+    try {
+      const file = join(dir, 'examples.md');
+      writeFileSync(file, text);
+      const r = spawnSync(process.execPath, [cli, 'check', '--no-progress', '--format', 'json', file], { encoding: 'utf8', cwd: dir, maxBuffer: 1 << 28 });
+      expect(r.stderr).toBe('');
+      const bundled = (JSON.parse(r.stdout) as { files: Array<{ findings: Finding[] }> }).files[0].findings;
+      const source = check(text, { dictionary: compileDictionary(builtin), format: 'markdown' }).findings;
+      const row = (f: Pick<Finding, 'ruleId' | 'entryId' | 'start' | 'end' | 'message'>) => `${f.ruleId}/${f.entryId ?? ''} ${f.start}-${f.end} ${f.message}`;
+      expect(new Set(source.map((f) => f.entryId)).size).toBeGreaterThan(1000);
+      expect(bundled.map(row)).toEqual(source.map(row));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
