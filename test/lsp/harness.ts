@@ -161,7 +161,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const up = new PassThrough();
   const down = new PassThrough();
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
-  const server = createServer(connection, { host: options.host ?? testHost(), rules: options.rules, beforeCheck: options.beforeCheck, onRequest: options.onRequest });
+  const server = createServer(connection, { host: options.host ?? testHost(), rules: options.rules, beforeCheck: options.beforeCheck, afterCheck: options.afterCheck, onRequest: options.onRequest });
   connection.listen();
   const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const h = new Harness(client, server);

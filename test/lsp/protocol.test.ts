@@ -107,6 +107,30 @@ describe('diagnostics', () => {
     expect(h.published.filter((p) => p.uri === URI).map((p) => p.version)).toEqual([2]);
   });
 
+  it('calls afterCheck once after each check; one that throws is logged and the server goes on', async () => {
+    const seen: number[][] = [];
+    let calls = 0;
+    h = await startHarness({
+      afterCheck: () => {
+        const state = h!.server.inspect(URI)!;
+        seen.push([state.version, state.checks]);
+        if (++calls === 1) throw new Error('heap probe failed');
+      },
+    });
+    h.open(URI, 'We utilise it.');
+    await h.diagnosticsFor(URI, 1);
+    await h.until('the first afterCheck', () => calls === 1);
+    const v2 = h.change(URI, [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 10 } }, text: 'use' }]);
+    expect(entries(await h.diagnosticsFor(URI, v2))).toEqual([]);
+    await h.until('the second afterCheck', () => calls === 2);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual([
+      [1, 1],
+      [v2, 2],
+    ]);
+    expect(h.logs.filter((l) => l.message.includes('heap probe failed'))).toHaveLength(1);
+  });
+
   it('debounces typing: a burst of changes is checked once, at the last version', async () => {
     h = await startHarness({ initializationOptions: { debounce: 200 } });
     h.open(URI, 'We ');

@@ -9,6 +9,7 @@ import { messageEncoder } from './encode.js';
 import { VERSION } from '../node/version.js';
 import { createNodeHost } from './node-host.js';
 import { createServer, type PlainwordsServer } from './server.js';
+import { heapKeeper } from './node-heap.js';
 
 export const USAGE = 'Usage: plainwords lsp --stdio | --node-ipc | --socket=<port>';
 
@@ -100,7 +101,8 @@ export function startServer(argv: string[]): PlainwordsServer | undefined {
       process.stderr.write(`plainwords lsp: unhandled rejection: ${(e as Error)?.stack ?? e}\n`);
     }
   });
-  const server = createServer(conn, { host: createNodeHost(), version: VERSION });
+  const heap = heapKeeper();
+  const server = createServer(conn, { host: createNodeHost(), version: VERSION, afterCheck: heap && (() => void heap.afterCheck()) });
   conn.listen();
   started = { connection: conn, server };
   return server;

@@ -76,6 +76,8 @@ export interface ServerOptions {
   rules?: ServerRule[];
   /** Called before each check of a document version (tests delay here to force races). */
   beforeCheck?(uri: string, version: number): Promise<void> | void;
+  /** Called soon after each check of a document, once its result is on its way (the Node server bounds its heap here). */
+  afterCheck?(): void;
   /** Called at the start of each request (tests throw here). */
   onRequest?(method: string): void;
   version?: string;
@@ -416,11 +418,21 @@ export function createServer(connection: Connection, options: ServerOptions): Pl
     if (state.running && state.running.edits === edits && state.running.generation === generation) return state.running.promise;
     const promise = compute(state, edits, generation);
     state.running = { edits, generation, promise };
+    // After the result has gone out (a timer runs after the promise's followers).
+    if (options.afterCheck) void promise.then(() => setTimeout(afterCheck, 0), () => undefined);
     // A failed check is not kept: the next request for this version tries again.
     promise.catch(() => {
       if (state.running?.promise === promise) state.running = undefined;
     });
     return promise;
+  }
+
+  function afterCheck(): void {
+    try {
+      options.afterCheck?.();
+    } catch (e) {
+      report(e, 'after a check');
+    }
   }
 
   async function compute(state: DocState, edits: number, gen: number): Promise<Result | undefined> {
