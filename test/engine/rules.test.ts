@@ -218,6 +218,23 @@ describe('unknown acronyms', () => {
     expect(acronyms('You have ovary syndrome, also called PCOS.')).toEqual([['PCOS', null, 'info']]);
   });
 
+  it('accepts "transient ischemic attacks (TIAs, also…)" and "an electrocardiogram (EKG or ECG)" when the words before the bracket spell it', () => {
+    expect(acronyms('It raises the risk of transient ischemic attacks (TIAs, also known as mini-strokes). TIAs pass.')).toEqual([]);
+    // A glossary acronym spelled by other words than its expansion ("primary care network").
+    expect(acronyms('Practice care networks (PCNs, which group practices) met.')).toEqual([]);
+    expect(acronyms('Practice groups (PCNs, which group practices) met.')).toEqual([['PCNs', 'pcn', 'warning']]);
+    expect(acronyms('Tests include an electrocardiogram (EKG or ECG) and an x-ray.')).toEqual([['EKG', null, 'info']]);
+    expect(acronyms('Tests include an electrocardiogram (EKG, ECG) and an x-ray.')).toEqual([['EKG', null, 'info']]);
+    expect(acronyms('Same day emergency care (SDEC; open daily) helps.')).toEqual([]);
+    // The words must spell it once anything but ")" follows: a citation explains nothing.
+    expect(acronyms('Read the new guidance (QXZ, 2019) first.')).toEqual([['QXZ', null, 'info']]);
+    expect(acronyms('Tests include a scan (EKG or ECG) and an x-ray.')).toEqual([
+      ['EKG', null, 'info'],
+      ['ECG', null, 'info'],
+    ]);
+    expect(acronyms('The quixotic zone (QXZ or QXZs) opens.')).toEqual([]);
+  });
+
   it('accepts "ARDS, or acute respiratory distress syndrome": "or", then words that spell the acronym', () => {
     expect(acronyms('ARDS, or acute respiratory distress syndrome, is a lung condition.')).toEqual([]);
     expect(acronyms('You might be having a TIA or a transient ischemic attack.')).toEqual([]);

@@ -374,7 +374,33 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
     while (k < second.end && text.charCodeAt(k) !== 41) k++;
     if (k === second.end) return true;
   }
-  return i === j && (spelledOutBefore(text, tokens, i) || definedAfter(tokens, i) || spelledOutAfter(text, tokens, i));
+  return i === j && (spelledOutBefore(text, tokens, i) || definedAfter(tokens, i) || spelledOutAfter(text, tokens, i) || spelledBeforeBracket(text, tokens, i));
+}
+
+/** A word in capitals only (digits allowed): "EKG", "TIAs" is not. */
+function inCapitals(t: Token): boolean {
+  return (t.flags & (HAS_UPPER | HAS_LOWER)) === HAS_UPPER;
+}
+
+/**
+ * "transient ischemic attacks (TIAs, also known as mini-strokes)", "an electrocardiogram (EKG
+ * or ECG)": the acronym opens the brackets, or follows other acronyms and "or" or a comma in
+ * them, and the words just before the "(" spell it (spelledBackFrom). Anything may follow it in
+ * the brackets, so the words must spell it: "guidance (NICE, 2019)" explains nothing.
+ */
+function spelledBeforeBracket(text: string, tokens: Token[], i: number): boolean {
+  const sentence = tokens[i].sentence;
+  let k = i;
+  for (let alternatives = 0; alternatives < 3 && k > 1; alternatives++) {
+    const p = tokens[k - 1];
+    if (p.sentence !== sentence) break;
+    if (p.lower === 'or' && inCapitals(tokens[k - 2]) && gapText(text, tokens[k - 2].end, p.start) === '' && gapText(text, p.end, tokens[k].start) === '') k -= 2;
+    else if (inCapitals(p) && gapText(text, p.end, tokens[k].start) === ',') k -= 1;
+    else break;
+  }
+  const prev = tokens[k - 1];
+  if (!prev || prev.sentence !== sentence || !isBracketAfterWords(text.slice(prev.end, tokens[k].start))) return false;
+  return spelledBackFrom(text, tokens, k - 1, acronymKeyText(tokens[i].text), true) >= 0;
 }
 
 /** What joins an acronym to the words it stands for, after it: "GUM is short for", "TLC stands for". */
