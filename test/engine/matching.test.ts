@@ -219,6 +219,19 @@ describe('replacements', () => {
     expect(fix('You may have dysphagia after a stroke.')).toBe('You may have dysphagia (difficulty swallowing) after a stroke.');
   });
 
+  it('explains a plural with the plural the entry gives, and never makes one up from the explanation', () => {
+    const d = tinyDictionary([
+      { id: 'stent', terms: ['stent'], inflect: 'noun', action: 'explain', replacements: [{ text: 'a small tube that holds a passage open', forms: { plural: 'small tubes that hold a passage open' } }] },
+      { id: 'cannula', terms: ['cannula'], inflect: 'noun', action: 'explain', replacements: ['a thin tube put into a vein'] },
+    ]);
+    const fix = (t: string) => applyFixes(t, [check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon')[0].replacements[0].edit]).text;
+    expect(fix('You have a stent.')).toBe('You have a stent (a small tube that holds a passage open).');
+    expect(fix('You have 2 stents.')).toBe('You have 2 stents (small tubes that hold a passage open).');
+    expect(fix('Stents can move.')).toBe('Stents (small tubes that hold a passage open) can move.');
+    // No plural given: the explanation as written.
+    expect(fix('Cannulas can hurt.')).toBe('Cannulas (a thin tube put into a vein) can hurt.');
+  });
+
   it('flags a term to explain at its first use in the document only, as acronyms are', () => {
     const d = tinyDictionary([
       { id: 'dysphagia', terms: ['dysphagia'], inflect: 'none', action: 'explain', replacements: ['difficulty swallowing'] },

@@ -129,7 +129,11 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
   for (const r of entry.replacements ?? []) {
     const spec = normaliseSpec(r);
     if (action === 'explain') {
-      out.push({ text: `${ctx.actual} (${spec.text})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${spec.text})` }, fixable: spec.fixable !== false });
+      // An explanation is a phrase of its own ("a medicine that helps stop blood clots"): it
+      // takes the form the entry gives for the matched word's ("anticoagulants"), never one made
+      // up from its last word.
+      const said = (ctx.form !== 'base' && spec.forms?.[ctx.form as keyof NonNullable<ReplacementSpec['forms']>]) || spec.text;
+      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false });
     } else {
       out.push(replaceWith(spec, ctx));
     }
