@@ -225,6 +225,7 @@ describe('unknown acronyms', () => {
     expect(acronyms('Practice groups (PCNs, which group practices) met.')).toEqual([['PCNs', 'pcn', 'warning']]);
     expect(acronyms('Tests include an electrocardiogram (EKG or ECG) and an x-ray.')).toEqual([['EKG', null, 'info']]);
     expect(acronyms('Tests include an electrocardiogram (EKG, ECG) and an x-ray.')).toEqual([['EKG', null, 'info']]);
+    expect(acronyms('Tests include electrocardiograms (EKGs or ECGs) and x-rays.')).toEqual([['EKGs', null, 'info']]);
     expect(acronyms('Same day emergency care (SDEC; open daily) helps.')).toEqual([]);
     // The words must spell it once anything but ")" follows: a citation explains nothing.
     expect(acronyms('Read the new guidance (QXZ, 2019) first.')).toEqual([['QXZ', null, 'info']]);

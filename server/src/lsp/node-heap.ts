@@ -2,10 +2,10 @@
  * Bounds the server's heap while it holds a very long document (Node only).
  *
  * Every edit makes a new copy of the document's text: 10 MB for a 5 MB document with one curly
- * quote in it. V8 lets such garbage pile up until the heap is several times what is live, and
- * when a collection runs while texts are still being made, it keeps the ones made during its
- * marking and then grows its limit again from there: with the size limit off, 100 edits in a
- * 5 MB document left the server at 540 MB in most runs and at 1.4 GB in about one run in four.
+ * quote in it. V8 lets such garbage pile up until the heap is several times what is live. In
+ * some runs a collection left some twenty old texts live (made, it seems, while it was marking)
+ * and V8 then set its next limit from that: with the size limit off, 100 edits in a 5 MB
+ * document left the server at 540 MB in most runs and at 1.4 GB in about one run in four.
  * After a check, when the heap has grown past twice what the last collection kept (and past a
  * floor that ordinary documents never reach), the server collects at once, between checks.
  */

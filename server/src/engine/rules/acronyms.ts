@@ -377,11 +377,6 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
   return i === j && (spelledOutBefore(text, tokens, i) || definedAfter(tokens, i) || spelledOutAfter(text, tokens, i) || spelledBeforeBracket(text, tokens, i));
 }
 
-/** A word in capitals only (digits allowed): "EKG", "TIAs" is not. */
-function inCapitals(t: Token): boolean {
-  return (t.flags & (HAS_UPPER | HAS_LOWER)) === HAS_UPPER;
-}
-
 /**
  * "transient ischemic attacks (TIAs, also known as mini-strokes)", "an electrocardiogram (EKG
  * or ECG)": the acronym opens the brackets, or follows other acronyms and "or" or a comma in
@@ -394,8 +389,8 @@ function spelledBeforeBracket(text: string, tokens: Token[], i: number): boolean
   for (let alternatives = 0; alternatives < 3 && k > 1; alternatives++) {
     const p = tokens[k - 1];
     if (p.sentence !== sentence) break;
-    if (p.lower === 'or' && inCapitals(tokens[k - 2]) && gapText(text, tokens[k - 2].end, p.start) === '' && gapText(text, p.end, tokens[k].start) === '') k -= 2;
-    else if (inCapitals(p) && gapText(text, p.end, tokens[k].start) === ',') k -= 1;
+    if (p.lower === 'or' && acronymShape(tokens[k - 2].text) && gapText(text, tokens[k - 2].end, p.start) === '' && gapText(text, p.end, tokens[k].start) === '') k -= 2;
+    else if (acronymShape(p.text) && gapText(text, p.end, tokens[k].start) === ',') k -= 1;
     else break;
   }
   const prev = tokens[k - 1];
