@@ -219,6 +219,21 @@ describe('replacements', () => {
     expect(fix('You may have dysphagia after a stroke.')).toBe('You may have dysphagia (difficulty swallowing) after a stroke.');
   });
 
+  it('omits the "and" or "or" that joined an omitted word when it would dangle, and only then', () => {
+    const d = tinyDictionary([{ id: 'easily', terms: ['easily'], inflect: 'none', action: 'omit' }]);
+    const fix = (t: string) => applyFixes(t, [check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon')[0].replacements[0].edit]).text;
+    expect(fix('Find it quickly and easily.')).toBe('Find it quickly.');
+    expect(fix('It is treated quickly and easily by eating.')).toBe('It is treated quickly by eating.');
+    expect(fix('Do it quickly or easily, as you like.')).toBe('Do it quickly, as you like.');
+    expect(fix('So I can easily and quickly find it.')).toBe('So I can quickly find it.');
+    // A word after it that it qualifies: the "and" joins that word, and stays.
+    expect(fix('They become forgetful and easily confused.')).toBe('They become forgetful and confused.');
+    expect(fix('It is short, and easily treated.')).toBe('It is short, and treated.');
+    // No "and" or "or": one space goes, as before.
+    expect(fix('You can easily find it.')).toBe('You can find it.');
+    expect(fix('Easily and quickly done.')).toBe('Quickly done.');
+  });
+
   it('explains a plural with the plural the entry gives, and never makes one up from the explanation', () => {
     const d = tinyDictionary([
       { id: 'stent', terms: ['stent'], inflect: 'noun', action: 'explain', replacements: [{ text: 'a small tube that holds a passage open', forms: { plural: 'small tubes that hold a passage open' } }] },

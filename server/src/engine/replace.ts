@@ -163,8 +163,40 @@ function isArticleGap(gap: string): boolean {
   return true;
 }
 
+/** Words that may follow the last of two words joined by "and": "quickly and easily by eating". */
+const PREPOSITIONS = new Set(['by', 'with', 'in', 'on', 'at', 'for', 'to', 'from', 'through', 'using', 'via', 'without', 'as']);
+
+/**
+ * The edit that also takes away the "and" or "or" joining the words to another, when leaving it
+ * would leave it dangling: "quickly and easily." → "quickly.", "quickly and easily by eating" →
+ * "quickly by eating", "can easily and quickly find" → "can quickly find". Not when the words
+ * are followed by another word they could qualify: "forgetful and easily confused" keeps its
+ * "and" ("forgetful and confused").
+ */
+function omitWithConjunction(ctx: MatchContext): Replacement['edit'] | undefined {
+  const { source, start, end } = ctx;
+  const before = /[ \t](?:and|or)[ \t]+$/.exec(source.slice(Math.max(0, start - 6), start));
+  if (before) {
+    const next = /^[ \t]*(?:([.,;:!?)\]]|$)|(\p{L}+))/u.exec(source.slice(end, end + 16));
+    if (next && (next[1] !== undefined || PREPOSITIONS.has(next[2].toLowerCase()))) return { start: start - before[0].length, end, newText: '' };
+    return undefined;
+  }
+  const after = /^[ \t]+(?:and|or)[ \t]+(?=\p{L})/u.exec(source.slice(end, end + 8));
+  if (!after) return undefined;
+  const from = end + after[0].length;
+  if (ctx.sentenceStart) {
+    // "Easily and quickly done." → "Quickly done.": the next word's first letter, whole.
+    const first = /^.\p{M}*/su.exec(source.slice(from, from + 32))?.[0] ?? '';
+    return { start, end: from + first.length, newText: first.toUpperCase() };
+  }
+  if (start > 0 && (source[start - 1] === ' ' || source[start - 1] === '\t')) return { start, end: from, newText: '' };
+  return undefined;
+}
+
 /** Remove the words and one space; at a sentence start, capitalise the next word. */
 function omitEdit(ctx: MatchContext): Replacement['edit'] {
+  const joined = omitWithConjunction(ctx);
+  if (joined) return joined;
   const { source, start, end } = ctx;
   // Only across blank space: a gap with punctuation or markup in it ("Overarching. We") must not
   // be deleted. The next word's first letter is a whole character: its code point (an astral
