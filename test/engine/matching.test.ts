@@ -480,6 +480,19 @@ describe('mentions', () => {
     expect(jargon('Utilise (if you can) the form.')).toEqual(['Utilise']);
   });
 
+  it('does not flag the words inside a longer term that is only mentioned', () => {
+    const d2 = tinyDictionary([
+      { id: 'hypertension', terms: ['hypertension'], inflect: 'none', replacements: ['high blood pressure'] },
+      { id: 'pulmonary-hypertension', terms: ['pulmonary hypertension'], inflect: 'none', action: 'explain', replacements: ['high blood pressure in the lungs'] },
+    ]);
+    const found = jargonWith(d2);
+    expect(found('# Pulmonary hypertension\n\nSome text.')).toEqual([]);
+    expect(found("We say 'pulmonary hypertension' here.")).toEqual([]);
+    expect(found('| pulmonary hypertension | high pressure |\n|---|---|')).toEqual([]);
+    // Used, not mentioned: the longer term, and the shorter one elsewhere.
+    expect(found('# Pulmonary hypertension and hypertension')).toEqual(['Pulmonary hypertension', 'hypertension']);
+  });
+
   it('does not flag the headword of a word list that gives its advice after a comma', () => {
     expect(jargon("* utilise, use 'use'\n* utilised, say 'used'\n* utilising, usually not needed")).toEqual([]);
     // A comma and more words of the item.

@@ -238,7 +238,13 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   isProtected = protectIndex(protects);
   for (const c of candidates) {
     if (c.t.kind === 'acronym' || c.i < next) continue;
-    if (isProtected(c) || isMention(block, tokens, c)) continue;
+    if (isProtected(c)) continue;
+    if (isMention(block, tokens, c)) {
+      // The words inside it are mentioned too: "# Pulmonary hypertension", a heading that is the
+      // term, is no use of "hypertension".
+      next = c.j + 1;
+      continue;
+    }
     // Words that spell an acronym in brackets after them: left alone in a name, and otherwise
     // flagged with a fix left to the writer (check.ts).
     const spelled = spelledAcronymAfter(block.text, tokens, c);
