@@ -6,7 +6,7 @@
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
-import { PREFIXES, hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
+import { hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
@@ -249,8 +249,10 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // flagged with a fix left to the writer (check.ts).
     const spelled = spelledAcronymAfter(block.text, tokens, c);
     if (spelled && inDefinedName(tokens, c, spelled)) continue;
-    // A word after a prefix and a hyphen is part of another word: "co-located" is not "located".
-    if (c.i > 0 && PREFIXES.has(tokens[c.i - 1].lower) && isHyphenJoined(block.text, tokens[c.i - 1], tokens[c.i])) continue;
+    // A word after another and a hyphen is part of a compound: "co-located" is not "located",
+    // nor "computer-assisted" "assisted" (its fix wrote "computer-helped"), nor
+    // "disease-modifying" "modifying".
+    if (c.i > 0 && isHyphenJoined(block.text, tokens[c.i - 1], tokens[c.i])) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, block.text, tokens, c.i, c.j)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;

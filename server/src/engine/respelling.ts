@@ -10,7 +10,7 @@ import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from './tokeni
 const JOINING_WORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
 /** Prefixes written with a hyphen, before an acronym ("anti-TNF", "non-HTML") or a word ("co-located"). */
-export const PREFIXES = new Set(['anti', 'co', 'cross', 'de', 'ex', 'inter', 'intra', 'mid', 'multi', 'non', 'post', 'pre', 'pro', 're', 'semi', 'sub', 'trans', 'ultra', 'un']);
+const PREFIXES = new Set(['anti', 'co', 'cross', 'de', 'ex', 'inter', 'intra', 'mid', 'multi', 'non', 'post', 'pre', 'pro', 're', 'semi', 'sub', 'trans', 'ultra', 'un']);
 
 /** Whether token b follows token a with one hyphen between: "co-located", "kon-JEN". */
 export function isHyphenJoined(text: string, a: Token, b: Token): boolean {
