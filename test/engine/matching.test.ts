@@ -235,6 +235,13 @@ describe('replacements', () => {
     expect(fix('Easily and quickly done.')).toBe('Quickly done.');
   });
 
+  it('offers a replacement once when two come out the same in the form matched', () => {
+    const d = tinyDictionary([{ id: 'time-period', terms: ['time period'], inflect: 'noun', replacements: ['period', { text: 'time', forms: { plural: 'periods' } }] }]);
+    const offered = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.replacements.map((r) => r.text));
+    expect(offered('Over two time periods.')).toEqual([['periods']]);
+    expect(offered('Within the time period.')).toEqual([['period', 'time']]);
+  });
+
   it('explains a plural with the plural the entry gives, and never makes one up from the explanation', () => {
     const d = tinyDictionary([
       { id: 'stent', terms: ['stent'], inflect: 'noun', action: 'explain', replacements: [{ text: 'a small tube that holds a passage open', forms: { plural: 'small tubes that hold a passage open' } }] },

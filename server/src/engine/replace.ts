@@ -135,7 +135,10 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
       const said = (ctx.form !== 'base' && spec.forms?.[ctx.form as keyof NonNullable<ReplacementSpec['forms']>]) || spec.text;
       out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false });
     } else {
-      out.push(replaceWith(spec, ctx));
+      const r = replaceWith(spec, ctx);
+      // Two replacements may come out the same in this form ("time periods": "periods" from
+      // "period" and from "time"): offered once.
+      if (!out.some((o) => o.text === r.text)) out.push(r);
     }
   }
   return out;
