@@ -28,6 +28,7 @@ export const TEST_DICTIONARY: DictionaryData = {
     { id: 'utilise', terms: ['utilise'], inflect: 'verb', replacements: ['use'], why: 'Say use.', category: 'government-jargon', source: 'Test source', examples: { flag: [] } },
     { id: 'leverage', terms: ['leverage'], inflect: 'verb', replacements: ['use', 'make the most of'], why: 'Say what you mean.', category: 'government-jargon', source: 'Test source', examples: { flag: [] } },
     { id: 'in-order-to', terms: ['in order to'], inflect: 'none', replacements: ['to'], why: 'Shorter.', category: 'wordy-phrase', source: 'Test source', examples: { flag: [] } },
+    { id: 'outpatient', terms: ['outpatient'], inflect: 'none', replacements: [{ text: 'hospital', fixable: false }], why: 'Not everyone knows it.', category: 'nhs-jargon', source: 'Test source', examples: { flag: [] } },
     { id: 'gp', kind: 'acronym', terms: ['GP'], caseSensitive: true, expansion: 'general practitioner', why: 'Not everyone knows it.', category: 'acronym', source: 'Test source', examples: { flag: [] } },
   ] as Entry[],
   names: [],

@@ -236,6 +236,13 @@ describe('code actions', () => {
     expect(apply(fixes[1])).toBe('Let us make the most of 😀 the fund.\r\n');
   });
 
+  it('marks no quick fix preferred when its replacement needs the writer\'s judgement (fixable: false)', async () => {
+    const actions = await actionsAt('Go to the outpatient centre.', 0, 12);
+    const fixes = actions.filter((a) => a.title.startsWith('Replace'));
+    expect(fixes.map((a) => [a.title, a.isPreferred])).toEqual([['Replace “outpatient” with “hospital”', false]]);
+    expect(apply(fixes[0])).toBe('Go to the hospital centre.');
+  });
+
   it('builds actions from its own findings, whatever diagnostics the client sends back', async () => {
     h = await startHarness();
     h.open(URI, 'One.\n\nWe utilise it.');

@@ -98,7 +98,8 @@ export function codeActions(input: ActionInput): CodeAction[] {
           title: replacementTitle(f, r.text),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          isPreferred: k === 0,
+          // Preferred actions are what an editor's "auto fix" applies: never one the entry leaves to the writer.
+          isPreferred: k === 0 && r.fixable !== false,
           edit: documentEdit(doc, [toTextEdit(doc, r.edit)], input.documentChanges),
         });
       });
