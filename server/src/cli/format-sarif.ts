@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { VERSION } from '../node/version.js';
 import { contextHash } from './baseline.js';
 import type { FileResult, RuleSeen, RunSummary } from './report.js';
-import { wellFormed, wellFormedJson } from './terminal.js';
+import { wellFormedJson } from './terminal.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/plainwords/plainwords';

@@ -9,7 +9,7 @@
 import { fixAll, LineIndex, type DictionaryData, type Finding, type ReadabilityReport, type Severity } from '../engine/index.js';
 import { VERSION } from '../node/version.js';
 import type { FileError } from './files.js';
-import { sanitize, wellFormed, wellFormedJson } from './terminal.js';
+import { sanitize, wellFormedJson } from './terminal.js';
 
 /** One checked file, as the formats see it. */
 export interface FileResult {
