@@ -38,12 +38,19 @@ function normaliseSpec(r: string | ReplacementSpec): ReplacementSpec {
 /** Words that end a phrasal verb ("build on", "set up"): a replacement ending in one is a verb, never a noun. */
 const PARTICLES = new Set(['on', 'to', 'up', 'out', 'in', 'off', 'with', 'for', 'about', 'down', 'over', 'back', 'away', 'through', 'into', 'from']);
 
-/** Put a replacement into the form of the match: verb forms on the first word, plurals on the last. */
-export function inflectReplacement(spec: ReplacementSpec, form: FormClass): string {
+/** The replacement in the form of the match as the entry writes it: the text for the base form, else its own `forms` (a participle may be the past); undefined when it gives none. */
+function givenForm(spec: ReplacementSpec, form: FormClass): string | undefined {
   if (form === 'base') return spec.text;
   const own = spec.forms?.[form as keyof NonNullable<ReplacementSpec['forms']>];
   if (own) return own;
   if (form === 'participle' && spec.forms?.past) return spec.forms.past;
+  return undefined;
+}
+
+/** Put a replacement into the form of the match: verb forms on the first word, plurals on the last. */
+export function inflectReplacement(spec: ReplacementSpec, form: FormClass): string {
+  const given = givenForm(spec, form);
+  if (given !== undefined) return given;
   const words = spec.text.split(' ');
   // "leverages" is a verb or a plural noun, and its replacement "build on" says which: "builds on".
   if (form === 'plural' && words.length > 1 && PARTICLES.has(words[words.length - 1])) form = 'third';
@@ -132,7 +139,7 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
       // An explanation is a phrase of its own ("a medicine that helps stop blood clots"): it
       // takes the form the entry gives for the matched word's ("anticoagulants"), never one made
       // up from its last word.
-      const said = (ctx.form !== 'base' && spec.forms?.[ctx.form as keyof NonNullable<ReplacementSpec['forms']>]) || spec.text;
+      const said = givenForm(spec, ctx.form) ?? spec.text;
       out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false });
     } else {
       const r = replaceWith(spec, ctx);
