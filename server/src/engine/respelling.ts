@@ -9,7 +9,7 @@ import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, type Token } from './tokeni
 /** Lower-case words that join the parts of a compound of acronyms: "GP-to-GP", "A-and-E". */
 const JOINING_WORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
-/** Prefixes written with a hyphen, before an acronym ("anti-TNF", "non-HTML") or a word ("co-located"). */
+/** Prefixes written with a hyphen ("anti-TNF", "non-HTML", "co-located"): such a part is no syllable of a pronunciation guide. */
 const PREFIXES = new Set(['anti', 'co', 'cross', 'de', 'ex', 'inter', 'intra', 'mid', 'multi', 'non', 'post', 'pre', 'pro', 're', 'semi', 'sub', 'trans', 'ultra', 'un']);
 
 /** Whether token b follows token a with one hyphen between: "co-located", "kon-JEN". */
