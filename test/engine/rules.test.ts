@@ -14,6 +14,7 @@ const dict = tinyDictionary([
   { id: 'sdc', kind: 'acronym', category: 'acronym', terms: ['SDC'], expansion: 'step-down care' },
   { id: 'step-down', terms: ['step-down care'], inflect: 'none', replacements: ['care after hospital'], audiences: { public: 'error', staff: 'off' } },
   { id: 'icb-plan', terms: ['ICB plan'], inflect: 'noun', replacements: ['local health plan'] },
+  { id: 'pcn-hub', terms: ['PCN hub'], inflect: 'noun', action: 'explain', replacements: ['a shared clinic of local GP surgeries'] },
 ]);
 
 const run = (text: string, options: Partial<CheckOptions> = {}) => check(text, { dictionary: dict, ...options });
@@ -106,6 +107,11 @@ describe('acronyms from the glossary', () => {
       ['acronym', 'icb', 'ICB'],
     ]);
     expect(run('Read the ICB plans.').findings.map((f) => f.entryId)).toEqual(['icb-plan']);
+    // A term to explain too, at its first use and at later ones (only the first is flagged).
+    expect(run('Go to the PCN hub. The PCN hub opens. Ask the PCN.').findings.map((f) => [f.entryId, f.actual])).toEqual([
+      ['pcn-hub', 'PCN hub'],
+      ['pcn', 'PCN'],
+    ]);
   });
 
   it('flags a use before the explanation', () => {

@@ -218,6 +218,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
   // Where this block's acronym hits start in out.acronyms (see the end: a longer phrase wins).
   const firstHit = out.acronyms.length;
   const firstMatch = out.matches.length;
+  const firstExplain = out.explains?.length ?? 0;
   // Protected spans indexed once (checking each candidate against every span was quadratic in
   // a long paragraph). Spans added below cover words before the acronym that adds them, so
   // they can only matter to the terms, which are checked against a fresh index.
@@ -287,19 +288,27 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     next = c.j + 1;
   }
   // The longest match wins across kinds too: an acronym inside a phrase flagged as a whole ("DNA
-  // rate", whose plain words leave no acronym) is that phrase's, not a use of its own. A later
-  // use is then the first. Uses in another sense stay: they tell the document's sense.
-  if (out.matches.length > firstMatch && out.acronyms.length > firstHit) {
-    let m = firstMatch;
+  // rate", whose plain words leave no acronym), or inside a term to explain, is that phrase's,
+  // not a use of its own. A later use is then the first. Uses in another sense stay: they tell
+  // the document's sense.
+  const explains = out.explains ?? [];
+  if (out.acronyms.length > firstHit && (out.matches.length > firstMatch || explains.length > firstExplain)) {
+    const m = { at: firstMatch };
+    const x = { at: firstExplain };
     let keep = firstHit;
     for (let h = firstHit; h < out.acronyms.length; h++) {
       const hit = out.acronyms[h];
-      while (m < out.matches.length && out.matches[m].end <= hit.start) m++;
-      const covered = !hit.otherSense && m < out.matches.length && out.matches[m].start <= hit.start && hit.end <= out.matches[m].end;
+      const covered = !hit.otherSense && (coversHit(out.matches, m, hit) || coversHit(explains, x, hit));
       if (!covered) out.acronyms[keep++] = hit;
     }
     out.acronyms.length = keep;
   }
+}
+
+/** Whether a match in `list` (in order, read on from `from.at` as hits come in order) covers the hit. */
+function coversHit(list: Match[], from: { at: number }, hit: AcronymHit): boolean {
+  while (from.at < list.length && list[from.at].end <= hit.start) from.at++;
+  return from.at < list.length && list[from.at].start <= hit.start && hit.end <= list[from.at].end;
 }
 
 /** Whether a phrase may start with the token (as written, lower case, or without its possessive 's). */
