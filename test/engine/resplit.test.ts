@@ -62,8 +62,11 @@ describe('splitting again around a change', () => {
         }),
         { numRuns: suiteRuns(1) * 3 },
       );
-      // The property exercises the re-split, not only the fallback to a full split.
-      expect(worked).toBeGreaterThan(declined);
+      // The property exercises the re-split, not only the fallback to a full split. Markdown's
+      // random edits fall back about 40% of the time (259 to 338 of 712 to 794 over five runs), so
+      // "more often than not" failed now and then by chance; a quarter still catches a re-split
+      // that is seldom taken.
+      expect(worked).toBeGreaterThan((worked + declined) / 4);
     });
   }
 
