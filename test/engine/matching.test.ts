@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, applyFixes, fixAll } from '../../server/src/engine/index.js';
-import { jargonWith, tinyDictionary } from '../support/engine.js';
+import { firstFixWith, jargonWith, tinyDictionary } from '../support/engine.js';
 
 const dict = tinyDictionary(
   [
@@ -28,10 +28,7 @@ const dict = tinyDictionary(
 );
 
 const actuals = jargonWith(dict);
-const fixFirst = (text: string) => {
-  const [f] = check(text, { dictionary: dict }).findings.filter((f) => f.ruleId === 'jargon');
-  return applyFixes(text, [f.replacements[0].edit]).text;
-};
+const fixFirst = firstFixWith(dict);
 
 describe('matching', () => {
   it('matches whole words only', () => {
@@ -214,7 +211,7 @@ describe('replacements', () => {
       { id: 'very', terms: ['very'], inflect: 'none', action: 'omit' },
       { id: 'dysphagia', terms: ['dysphagia'], inflect: 'none', action: 'explain', replacements: ['difficulty swallowing'] },
     ]);
-    const fix = (t: string) => applyFixes(t, [check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon')[0].replacements[0].edit]).text;
+    const fix = firstFixWith(d);
     expect(fix('It is very hard.')).toBe('It is hard.');
     expect(fix('Very few came.')).toBe('Few came.');
     expect(fix('You may have dysphagia after a stroke.')).toBe('You may have dysphagia (difficulty swallowing) after a stroke.');
@@ -222,7 +219,7 @@ describe('replacements', () => {
 
   it('omits the "and" or "or" that joined an omitted word when it would dangle, and only then', () => {
     const d = tinyDictionary([{ id: 'easily', terms: ['easily'], inflect: 'none', action: 'omit' }]);
-    const fix = (t: string) => applyFixes(t, [check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon')[0].replacements[0].edit]).text;
+    const fix = firstFixWith(d);
     expect(fix('Find it quickly and easily.')).toBe('Find it quickly.');
     expect(fix('It is treated quickly and easily by eating.')).toBe('It is treated quickly by eating.');
     expect(fix('Do it quickly or easily, as you like.')).toBe('Do it quickly, as you like.');
@@ -247,7 +244,7 @@ describe('replacements', () => {
       { id: 'stent', terms: ['stent'], inflect: 'noun', action: 'explain', replacements: [{ text: 'a small tube that holds a passage open', forms: { plural: 'small tubes that hold a passage open' } }] },
       { id: 'cannula', terms: ['cannula'], inflect: 'noun', action: 'explain', replacements: ['a thin tube put into a vein'] },
     ]);
-    const fix = (t: string) => applyFixes(t, [check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon')[0].replacements[0].edit]).text;
+    const fix = firstFixWith(d);
     expect(fix('You have a stent.')).toBe('You have a stent (a small tube that holds a passage open).');
     expect(fix('You have 2 stents.')).toBe('You have 2 stents (small tubes that hold a passage open).');
     expect(fix('Stents can move.')).toBe('Stents (small tubes that hold a passage open) can move.');

@@ -32,6 +32,14 @@ export function jargonWith(dictionary: CompiledDictionary): (text: string) => st
   return (text) => check(text, { dictionary }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
 }
 
+/** The text with the first replacement of its first jargon finding applied. */
+export function firstFixWith(dictionary: CompiledDictionary): (text: string) => string {
+  return (text) => {
+    const [f] = check(text, { dictionary }).findings.filter((f) => f.ruleId === 'jargon');
+    return applyFixes(text, [f.replacements[0].edit]).text;
+  };
+}
+
 export function fixEverything(text: string, options: Partial<CheckOptions> = {}): string {
   return applyFixes(text, fixAll(findings(text, options))).text;
 }
