@@ -4,6 +4,7 @@
  * cached per chunk and reused while the document is edited.
  */
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
+import { ownCopy } from './text.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
 import { hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
@@ -149,6 +150,11 @@ export function analyseChunk(text: string, format: DocumentFormat, dict: Compile
 export function matchProse(prose: Prose, dict: CompiledDictionary, keepTokens = true): ChunkAnalysis {
   const out: ChunkAnalysis = { blocks: [], matches: [], explains: undefined, acronyms: [], html: prose.html, frontMatter: prose.frontMatter, source: undefined, memo: newChunkMemo() };
   for (const block of prose.blocks) {
+    // Read character by character many times over (tokens, readability counts, acronyms): a flat
+    // copy, one byte a character when it can be, reads about twice as fast as a slice or a
+    // joined string (ownCopy). Analyses kept in an editor's cache come from a copy of the chunk
+    // made the same way, and their blocks stay slices of it, for memory.
+    if (keepTokens) block.text = ownCopy(block.text);
     const tokens = tokenize(block.text);
     out.blocks.push(keepTokens ? { block, tokens } : new RetokenizedBlock(block));
     if (tokens.length) matchBlock(block, tokens, dict, out);

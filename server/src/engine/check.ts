@@ -8,7 +8,7 @@ import type { HtmlComment } from './prose.js';
 import type { CompiledDictionary } from './dictionary.js';
 import { buildReplacements, type MatchContext } from './replace.js';
 import { parseSuppressions, type Suppressions } from './suppress.js';
-import { firstSentence, LineIndex, moveRange, placesOf, wellFormed, type Place } from './text.js';
+import { firstSentence, LineIndex, moveRange, ownCopy, placesOf, wellFormed, type Place } from './text.js';
 import { acronymFindings } from './rules/acronyms.js';
 import { FirstUses } from './rules/first-use.js';
 import { chunkPassiveFindings } from './rules/passive.js';
@@ -235,15 +235,6 @@ function sharedCopy(s: string): string {
     copies.set(copy, copy);
   }
   return copy;
-}
-
-/** A string equal to `s` that does not refer to a longer string it was sliced from. */
-function ownCopy(s: string): string {
-  // A JSON round trip makes a new flat string that refers to nothing else, and V8 stores it in
-  // one byte a character when every character fits. A slice of a text with one curly quote in it
-  // is two bytes a character however plain the slice: kept chunks and strings took twice the
-  // room (a joined copy, the way this was done before, keeps the two bytes).
-  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** The analysis of a chunk parsed with definitions after it, cut back to the chunk's own text. */
