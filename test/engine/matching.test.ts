@@ -239,6 +239,33 @@ describe('replacements', () => {
     expect(offered('Within the time period.')).toEqual([['period', 'time']]);
   });
 
+  it('puts "X of Y" phrases in the plural on their first word, terms and replacements alike', () => {
+    const d = tinyDictionary([
+      { id: 'period-of-time', terms: ['period of time'], inflect: 'noun', replacements: ['time'] },
+      { id: 'standard', terms: ['gold standard'], inflect: 'noun', replacements: ['point of reference'] },
+      { id: 'out-of-area', terms: ['out of area placement'], inflect: 'noun', replacements: ['place far from home'] },
+    ]);
+    const fix = firstFixWith(d);
+    expect(jargonWith(d)('For long periods of time. For a short period of time.')).toEqual(['periods of time', 'period of time']);
+    // "period of times" is no form of the term.
+    expect(jargonWith(d)('The period of times table.')).toEqual([]);
+    expect(fix('For long periods of time.')).toBe('For long times.');
+    expect(fix('Two gold standards.')).toBe('Two points of reference.');
+    // Longer phrases keep the plural on the last word.
+    expect(jargonWith(d)('Out of area placements. Outs of area placement.')).toEqual(['Out of area placements']);
+  });
+
+  it('leaves a replacement that already ends in a plural as it is for a plural match', () => {
+    const d = tinyDictionary([
+      { id: 'care-package', terms: ['care package'], inflect: 'noun', replacements: ['care arrangements'] },
+      { id: 'bonus', terms: ['added bonus'], inflect: 'noun', replacements: ['bonus'] },
+    ]);
+    const fix = firstFixWith(d);
+    expect(fix('Your care packages start on Monday.')).toBe('Your care arrangements start on Monday.');
+    // One word is still put in the plural.
+    expect(fix('Two added bonuses.')).toBe('Two bonuses.');
+  });
+
   it('explains a plural with the plural the entry gives, and never makes one up from the explanation', () => {
     const d = tinyDictionary([
       { id: 'stent', terms: ['stent'], inflect: 'noun', action: 'explain', replacements: [{ text: 'a small tube that holds a passage open', forms: { plural: 'small tubes that hold a passage open' } }] },

@@ -4,7 +4,7 @@
  */
 import { TokenTrie } from './trie.js';
 import { tokenize } from './tokenize.js';
-import { FUNCTION_WORDS, NOUN_FORMS, VERB_FORMS, formsForMatching } from './inflect.js';
+import { FUNCTION_WORDS, NOUN_FORMS, VERB_FORMS, formsForMatching, nounHead } from './inflect.js';
 import { spellingVariants } from './variants.js';
 import type { DictionaryData, Entry, FormClass } from './types.js';
 
@@ -130,10 +130,11 @@ function inflections(entry: Entry, words: string[], verbIndex: number, caseSensi
     }
   };
   const single = words.length === 1;
-  if (mode === 'noun' || (mode === 'auto' && !single)) at(words.length - 1, NOUN_FORMS);
+  const head = nounHead(words);
+  if (mode === 'noun' || (mode === 'auto' && !single)) at(head, NOUN_FORMS);
   else if (mode === 'verb') at(verbIndex, VERB_FORMS);
   else {
-    at(words.length - 1, NOUN_FORMS);
+    at(head, NOUN_FORMS);
     if (!caseSensitive) at(verbIndex, VERB_FORMS);
   }
   return out;

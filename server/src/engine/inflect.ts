@@ -203,3 +203,11 @@ export function formsForMatching(word: string, form: FormClass, overrides?: Form
 
 export const NOUN_FORMS: FormClass[] = ['plural'];
 export const VERB_FORMS: FormClass[] = ['third', 'past', 'participle', 'gerund'];
+
+/**
+ * The word of a noun phrase that takes the plural: the last ("care plans"), but the first in a
+ * phrase of three words with "of" in the middle ("periods of time", "packages of care").
+ */
+export function nounHead(words: string[]): number {
+  return words.length === 3 && words[1].toLowerCase() === 'of' ? 0 : words.length - 1;
+}

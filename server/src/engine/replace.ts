@@ -2,7 +2,7 @@
  * Builds the replacements of a match: the replacement text in the form and capitals of the
  * matched words, and the edit that applies it (fixing "a"/"an" in front when needed).
  */
-import { inflectWord } from './inflect.js';
+import { inflectWord, nounHead } from './inflect.js';
 import type { Entry, FormClass, Replacement, ReplacementSpec, TextEdit } from './types.js';
 
 /** An "a" or "an" as written before a match, with its source range (analyse.ts articleBefore). */
@@ -47,7 +47,7 @@ function givenForm(spec: ReplacementSpec, form: FormClass): string | undefined {
   return undefined;
 }
 
-/** Put a replacement into the form of the match: verb forms on the first word, plurals on the last. */
+/** Put a replacement into the form of the match: verb forms on the first word, plurals on the noun's head (nounHead). */
 export function inflectReplacement(spec: ReplacementSpec, form: FormClass): string {
   const given = givenForm(spec, form);
   if (given !== undefined) return given;
@@ -55,7 +55,11 @@ export function inflectReplacement(spec: ReplacementSpec, form: FormClass): stri
   // "leverages" is a verb or a plural noun, and its replacement "build on" says which: "builds on".
   if (form === 'plural' && words.length > 1 && PARTICLES.has(words[words.length - 1])) form = 'third';
   if (form === 'plural') {
-    words[words.length - 1] = inflectWord(words[words.length - 1], 'plural');
+    const head = nounHead(words);
+    // A phrase that already ends in a plural ("care arrangements", "changes we make to our
+    // services") stays as it is: it read "care arrangementses". One word is still inflected ("bonus").
+    if (words.length > 1 && head === words.length - 1 && /[^s]s$/i.test(words[head])) return spec.text;
+    words[head] = inflectWord(words[head], 'plural');
   } else {
     words[0] = inflectWord(words[0], form);
   }
