@@ -255,13 +255,22 @@ describe('replacements', () => {
     expect(jargonWith(d)('Out of area placements. Outs of area placement.')).toEqual(['Out of area placements']);
   });
 
-  it('leaves a replacement that already ends in a plural as it is for a plural match', () => {
+  it('leaves a replacement whose noun is already a plural, or that has none to take it, as it is for a plural match', () => {
     const d = tinyDictionary([
       { id: 'care-package', terms: ['care package'], inflect: 'noun', replacements: ['care arrangements'] },
       { id: 'bonus', terms: ['added bonus'], inflect: 'noun', replacements: ['bonus'] },
+      { id: 'best-practice', terms: ['best practice'], inflect: 'noun', replacements: ['good ways of working', 'what works well'] },
+      { id: 'quorum', terms: ['quorum'], inflect: 'noun', replacements: ['minimum number of members'] },
+      { id: 'lethargy', terms: ['lethargy'], inflect: 'noun', replacements: ['lack of energy'] },
     ]);
     const fix = firstFixWith(d);
+    const offered = (t: string) => check(t, { dictionary: d }).findings[0].replacements.map((r) => r.text);
     expect(fix('Your care packages start on Monday.')).toBe('Your care arrangements start on Monday.');
+    expect(fix('Share best practices.')).toBe('Share good ways of working.');
+    expect(offered('Share best practices.')).toEqual(['good ways of working', 'what works well']);
+    expect(fix('Both quorums were met.')).toBe('Both minimum numbers of members were met.');
+    // Not "lacks of energy" nor "lack of energies": an entry that wants a plural gives it.
+    expect(fix('Lethargies vary.')).toBe('Lack of energy vary.');
     // One word is still put in the plural.
     expect(fix('Two added bonuses.')).toBe('Two bonuses.');
   });

@@ -204,10 +204,32 @@ export function formsForMatching(word: string, form: FormClass, overrides?: Form
 export const NOUN_FORMS: FormClass[] = ['plural'];
 export const VERB_FORMS: FormClass[] = ['third', 'past', 'participle', 'gerund'];
 
+const WH_WORDS = new Set(['what', 'how', 'who', 'where', 'when', 'why', 'which', 'whether']);
+
 /**
- * The word of a noun phrase that takes the plural: the last ("care plans"), but the first in a
- * phrase of three words with "of" in the middle ("periods of time", "packages of care").
+ * Words before "of" that are no noun taking the plural: "instead of", "one of", "most of", "hard
+ * of hearing", "short of breath", and "lack of", which has none.
+ */
+const NOT_HEAD_BEFORE_OF = new Set([
+  'instead', 'because', 'ahead', 'outside', 'inside', 'regardless', 'irrespective', 'one', 'each', 'all', 'most', 'some', 'any', 'none',
+  'both', 'many', 'few', 'several', 'more', 'less', 'much', 'part', 'lack', 'hard', 'short', 'full', 'free', 'aware', 'capable', 'afraid',
+  'sure', 'tired', 'sick', 'proud', 'fond', 'unaware', 'independent',
+]);
+
+/**
+ * The word of a noun phrase that takes the plural: the last ("care plans"), but the word before
+ * "of" when the phrase has one ("periods of time", "good ways of working", "minimum numbers of
+ * members"). After a word such as "out" ("out of area placements") the last word again; -1 when
+ * no word takes it ("lack of energy", "hard of hearing", "instead of", "what works well").
  */
 export function nounHead(words: string[]): number {
-  return words.length === 3 && words[1].toLowerCase() === 'of' ? 0 : words.length - 1;
+  // A clause ("what works well", "how to get help") has no plural.
+  if (words.length > 1 && WH_WORDS.has(words[0].toLowerCase())) return -1;
+  const of = words.findIndex((w, i) => i > 0 && i < words.length - 1 && w.toLowerCase() === 'of');
+  if (of > 0) {
+    const before = words[of - 1].toLowerCase();
+    if (NOT_HEAD_BEFORE_OF.has(before)) return -1;
+    if (!FUNCTION_WORDS.has(before)) return of - 1;
+  }
+  return words.length - 1;
 }

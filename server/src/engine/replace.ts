@@ -56,9 +56,10 @@ export function inflectReplacement(spec: ReplacementSpec, form: FormClass): stri
   if (form === 'plural' && words.length > 1 && PARTICLES.has(words[words.length - 1])) form = 'third';
   if (form === 'plural') {
     const head = nounHead(words);
-    // A phrase that already ends in a plural ("care arrangements", "changes we make to our
-    // services") stays as it is: it read "care arrangementses". One word is still inflected ("bonus").
-    if (words.length > 1 && head === words.length - 1 && /[^s]s$/i.test(words[head])) return spec.text;
+    // A phrase whose noun is already a plural ("care arrangements", "changes we make to our
+    // services", "good ways of working") stays as it is: it read "care arrangementses". One word
+    // is still inflected ("bonus").
+    if (head < 0 || (words.length > 1 && /[^s]s$/i.test(words[head]))) return spec.text;
     words[head] = inflectWord(words[head], 'plural');
   } else {
     words[0] = inflectWord(words[0], form);
