@@ -239,6 +239,18 @@ describe('replacements', () => {
     expect(offered('Within the time period.')).toEqual([['period', 'time']]);
   });
 
+  it('doubles the last consonant of verbs stressed on it, in terms and replacements', () => {
+    const d = tinyDictionary([
+      { id: 'disincentivise', terms: ['disincentivise'], inflect: 'verb', replacements: ['deter'] },
+      { id: 'deduce', terms: ['deduce'], inflect: 'verb', replacements: ['infer'] },
+    ]);
+    const fix = firstFixWith(d);
+    expect(fix('Fees disincentivised people.')).toBe('Fees deterred people.');
+    expect(fix('Fees are disincentivising people.')).toBe('Fees are deterring people.');
+    expect(fix('We deduced it.')).toBe('We inferred it.');
+    expect(fix('She deduces it.')).toBe('She infers it.');
+  });
+
   it('puts "X of Y" phrases in the plural on their first word, terms and replacements alike', () => {
     const d = tinyDictionary([
       { id: 'period-of-time', terms: ['period of time'], inflect: 'noun', replacements: ['time'] },

@@ -94,7 +94,7 @@ function endsCVC(word: string): boolean {
 const DOUBLING_VERBS = new Set([
   'commit', 'admit', 'submit', 'permit', 'omit', 'emit', 'transmit', 'refer', 'prefer', 'confer', 'defer',
   'occur', 'recur', 'incur', 'control', 'patrol', 'compel', 'expel', 'propel', 'regret', 'forget', 'begin',
-  'equip', 'excel', 'rebut', 'abet', 'upset', 'outfit', 'unpin', 'acquit',
+  'equip', 'excel', 'rebut', 'abet', 'upset', 'outfit', 'unpin', 'acquit', 'deter', 'infer', 'concur', 'transfer', 'embed', 'overlap',
 ]);
 
 /** Should the final consonant double before -ed / -ing (British spelling)? */
