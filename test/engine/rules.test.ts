@@ -15,6 +15,7 @@ const dict = tinyDictionary([
   { id: 'step-down', terms: ['step-down care'], inflect: 'none', replacements: ['care after hospital'], audiences: { public: 'error', staff: 'off' } },
   { id: 'icb-plan', terms: ['ICB plan'], inflect: 'noun', replacements: ['local health plan'] },
   { id: 'pcn-hub', terms: ['PCN hub'], inflect: 'noun', action: 'explain', replacements: ['a shared clinic of local GP surgeries'] },
+  { id: 'tb', kind: 'acronym', category: 'acronym', terms: ['TB'], expansion: 'tuberculosis' },
 ]);
 
 const run = (text: string, options: Partial<CheckOptions> = {}) => check(text, { dictionary: dict, ...options });
@@ -268,6 +269,9 @@ describe('unknown acronyms', () => {
   it('leaves alone units, time zones and grades after a number, and grades after "level"', () => {
     expect(acronyms('The file is 349 KB. Call by 4:30 ET. Meet WCAG 2.2 AA and Level AA.')).toEqual([['WCAG', null, 'info']]);
     expect(acronyms('We have 3 SDEC units.')).toEqual([['SDEC', null, 'info']]);
+    // A unit of size is no use of a known acronym it spells; the acronym's own use still is.
+    expect(acronyms('The server has a 2 TB disk.')).toEqual([]);
+    expect(acronyms('The server has a 2 TB disk. Book a TB test.')).toEqual([['TB', 'tb', 'warning']]);
     expect(acronyms('Pass AA guidelines.')).toEqual([['AA', null, 'info']]);
     // A number with its name: "WCAG2.1 AA".
     expect(acronyms('It passes WCAG2.1 AA.')).toEqual([]);

@@ -60,6 +60,9 @@ export interface Use {
 /** Capitals that are words, not acronyms. */
 const NOT_ACRONYMS = new Set(['OK', 'AM', 'PM', 'TV']);
 
+/** Units of size: after a number, never a known acronym ("2 TB" is not tuberculosis). */
+const SIZE_UNITS = new Set(['KB', 'MB', 'GB', 'TB']);
+
 /** Capitals that follow a number as units, time zones and grades: "349 KB", "4:30 ET", "2.2 AA". */
 const AFTER_NUMBERS = new Set(['KB', 'MB', 'GB', 'TB', 'DPI', 'ET', 'EST', 'EDT', 'PT', 'PST', 'PDT', 'CT', 'CST', 'GMT', 'BST', 'UTC', 'A', 'AA', 'AAA']);
 
@@ -241,6 +244,8 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
         // Capitals in a pronunciation guide mark stress: "hemoglobin (HEE-muh-glow-bin)" is no
         // use of HEE, and its fix would break the word.
         if (j === i && isRespelling(block.text, tokens, ...hyphenRun(block.text, tokens, i))) continue;
+        // A unit of size after a number ("a 2 TB disk") is no use of the acronym it spells (tuberculosis).
+        if (j === i && i > 0 && t.joined && SIZE_UNITS.has(t.text) && endsWithNumber(tokens[i - 1])) continue;
         // An acronym talked about, not used: "Use 'ethnic minorities', not 'BAME'".
         if (isQuotedAlone(block.text, tokens[i].start, tokens[j].end)) {
           i = j;
