@@ -239,6 +239,29 @@ describe('replacements', () => {
     expect(offered('Within the time period.')).toEqual([['period', 'time']]);
   });
 
+  it('keeps an article that starts a replacement in lower case inside a sentence, where a capital is a title\'s', () => {
+    const d = tinyDictionary([{ id: 'hyperthyroidism', terms: ['hyperthyroidism'], inflect: 'none', replacements: ['an overactive thyroid'] }]);
+    const fix = firstFixWith(d);
+    expect(fix('## What causes Hyperthyroidism?')).toBe('## What causes an overactive thyroid?');
+    expect(fix('Hyperthyroidism is common.')).toBe('An overactive thyroid is common.');
+    expect(fix('HYPERTHYROIDISM IS COMMON.')).toBe('AN OVERACTIVE THYROID IS COMMON.');
+  });
+
+  it('never applies words of several, nor an explanation, to the first part of a hyphenated compound', () => {
+    const d = tinyDictionary([
+      { id: 'hypoglycaemia', terms: ['hypoglycemia'], inflect: 'none', replacements: ['low blood sugar'] },
+      { id: 'medication', terms: ['medication'], inflect: 'noun', replacements: ['medicine'] },
+      { id: 'obstetrician', terms: ['obstetrician'], inflect: 'noun', action: 'explain', replacements: ['a doctor who specialises in pregnancy and birth'] },
+    ]);
+    const fixable = (t: string) => check(t, { dictionary: d }).findings.map((f) => [f.actual, f.replacements.map((r) => r.fixable)]);
+    expect(fixable('It is hypoglycemia-associated failure.')).toEqual([['hypoglycemia', [false]]]);
+    expect(fixable('Ask an obstetrician-gynecologist.')).toEqual([['obstetrician', [false]]]);
+    // One word keeps the compound whole; and a match that is no compound's part is fixed as before.
+    expect(fixable('Check medication-related causes.')).toEqual([['medication', [true]]]);
+    expect(fixable('It is hypoglycemia. Ask an obstetrician.')).toEqual([['hypoglycemia', [true]], ['obstetrician', [true]]]);
+    expect(firstFixWith(d)('Check medication-related causes.')).toBe('Check medicine-related causes.');
+  });
+
   it('doubles the last consonant of verbs stressed on it, in terms and replacements', () => {
     const d = tinyDictionary([
       { id: 'disincentivise', terms: ['disincentivise'], inflect: 'verb', replacements: ['deter'] },

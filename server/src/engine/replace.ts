@@ -78,7 +78,12 @@ export function applyCase(actual: string, replacement: string, caseSensitive: bo
   if (!caseSensitive && isShouted(actual)) return replacement.toUpperCase();
   const first = actual.charAt(0);
   const capital = first !== first.toLowerCase();
-  if (capital && (!caseSensitive || sentenceStart)) return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  if (capital && (!caseSensitive || sentenceStart)) {
+    // Inside a sentence the capital is a title's ("What causes Hyperthyroidism?"): a replacement
+    // that starts with an article is a phrase of the sentence ("an overactive thyroid", not "An").
+    if (!sentenceStart && /^(?:a|an|the) /.test(replacement)) return replacement;
+    return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  }
   return replacement;
 }
 
@@ -145,7 +150,8 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
       // takes the form the entry gives for the matched word's ("anticoagulants"), never one made
       // up from its last word.
       const said = givenForm(spec, ctx.form) ?? spec.text;
-      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false });
+      // Never applied inside a compound: "obstetrician (a doctor who…)-gynecologist".
+      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false && !beforeHyphen(ctx) });
     } else {
       const r = replaceWith(spec, ctx);
       // Two replacements may come out the same in this form ("time periods": "periods" from
@@ -156,10 +162,17 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
   return out;
 }
 
+/** Whether the match is the first part of a hyphenated compound ("hypoglycemia-associated"). */
+function beforeHyphen(ctx: MatchContext): boolean {
+  return ctx.source.charCodeAt(ctx.end) === 45 && /^\p{L}/u.test(ctx.source.slice(ctx.end + 1, ctx.end + 3));
+}
+
 function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
   const inflected = inflectReplacement(spec, ctx.form);
   const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart);
-  const fixable = spec.fixable !== false;
+  // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
+  // never applied. One word is fine ("medication-related" → "medicine-related").
+  const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx));
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
   if (changed) {
     // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
