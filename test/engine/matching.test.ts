@@ -162,6 +162,11 @@ describe('replacements', () => {
     expect(fixFirst('It has already been submitted.')).toBe('It has already been given.');
     expect(fixFirst('They have *submitted* it.')).toBe('They have *given* it.');
     expect(fixFirst('It was quickly submitted.')).toBe('It was quickly given.');
+    // Contractions of "have" and "has", with a straight or a curly apostrophe.
+    expect(fixFirst("They've submitted it.")).toBe("They've given it.");
+    expect(fixFirst('We’ve submitted it.')).toBe('We’ve given it.');
+    expect(fixFirst("She'd submitted it.")).toBe("She'd given it.");
+    expect(fixFirst("She's submitted it.")).toBe("She's given it.");
   });
 
   it('read a replacement ending in a particle as a verb: "leverages" gives "builds on", not "build ons"', () => {

@@ -726,13 +726,21 @@ const AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 
 /** Words that may stand between an auxiliary and its participle: "has already submitted". */
 const BETWEEN = new Set(['not', 'already', 'also', 'just', 'never', 'now', 'then', 'all', 'still', 'since', 'ever', 'often']);
 
-/** Whether token i follows a form of "be", "have" or "get" in its sentence, maybe with an adverb between. */
+/** Whether token i follows a form of "be", "have" or "get" (or a contraction of one) in its sentence, maybe with an adverb between. */
 function afterAuxiliary(tokens: Token[], i: number): boolean {
   const sentence = tokens[i].sentence;
   let k = i - 1;
   if (k >= 0 && tokens[k].sentence === sentence && (BETWEEN.has(tokens[k].lower) || (tokens[k].lower.length > 3 && tokens[k].lower.endsWith('ly')))) k--;
-  return k >= 0 && tokens[k].sentence === sentence && AUXILIARIES.has(tokens[k].lower);
+  return k >= 0 && tokens[k].sentence === sentence && isAuxiliary(tokens[k].lower);
 }
+
+/** "be", "have" or "get", or a contraction with "have", "had" or "has": "they've", "we'd", "she's" (the lower case has a straight apostrophe). */
+function isAuxiliary(lower: string): boolean {
+  return AUXILIARIES.has(lower) || lower.endsWith("'ve") || lower.endsWith("'d") || CONTRACTED_HAS.has(lower);
+}
+
+/** "'s" for "has" or "is" (both take a participle), after words that have no possessive. */
+const CONTRACTED_HAS = new Set(["he's", "she's", "it's", "that's", "who's", "there's", "what's", "where's"]);
 
 /**
  * The "a" or "an" directly before token i in its sentence (only blank space between them in the
