@@ -252,6 +252,32 @@ describe('replacements', () => {
     expect(fix('HYPERTHYROIDISM IS COMMON.')).toBe('AN OVERACTIVE THYROID IS COMMON.');
   });
 
+  it('keeps a replacement in lower case for a capital that is the term\'s own, after a word in lower case', () => {
+    const d = tinyDictionary([
+      { id: 'hypoglycaemia', terms: ['hypoglycemia'], inflect: 'none', replacements: ['low blood sugar'] },
+      { id: 'colorectal', terms: ['colorectal'], inflect: 'none', replacements: ['bowel'] },
+    ]);
+    const fix = firstFixWith(d);
+    expect(fix('## What causes Hypoglycemia?')).toBe('## What causes low blood sugar?');
+    // A title in capitals keeps them, small words between or not.
+    expect(fix('## Other Causes of Hypoglycemia')).toBe('## Other Causes of Low blood sugar');
+    expect(fix('## Treatments For Colorectal Cancer')).toBe('## Treatments For Bowel Cancer');
+    // A name in capitals after a word in lower case ("Cancer" follows).
+    expect(fix('Who is at risk for Colorectal Cancer?')).toBe('Who is at risk for Bowel Cancer?');
+    expect(fix('Hypoglycemia is common.')).toBe('Low blood sugar is common.');
+    // A wide gap is layout, not a sentence going on.
+    expect(fix('- eGFR    Hypoglycemia is common.')).toBe('- eGFR    Low blood sugar is common.');
+  });
+
+  it('takes a comma with a left-out word that opens or ends a list or a sentence', () => {
+    const d = tinyDictionary([{ id: 'hereby', terms: ['hereby'], inflect: 'none', action: 'omit' }]);
+    const fix = firstFixWith(d);
+    expect(fix('Avoid legal words (hereby, therein, whereupon).')).toBe('Avoid legal words (therein, whereupon).');
+    expect(fix('Hereby, we agree to the terms.')).toBe('We agree to the terms.');
+    expect(fix('Avoid therein, hereby; and others.')).toBe('Avoid therein; and others.');
+    expect(fix('I hereby agree.')).toBe('I agree.');
+  });
+
   it('never applies words of several, nor an explanation, to the first part of a hyphenated compound', () => {
     const d = tinyDictionary([
       { id: 'hypoglycaemia', terms: ['hypoglycemia'], inflect: 'none', replacements: ['low blood sugar'] },

@@ -2,7 +2,7 @@
  * Builds the replacements of a match: the replacement text in the form and capitals of the
  * matched words, and the edit that applies it (fixing "a"/"an" in front when needed).
  */
-import { inflectWord, nounHead } from './inflect.js';
+import { FUNCTION_WORDS, inflectWord, nounHead } from './inflect.js';
 import type { Entry, FormClass, Replacement, ReplacementSpec, TextEdit } from './types.js';
 
 /** An "a" or "an" as written before a match, with its source range (analyse.ts articleBefore). */
@@ -73,15 +73,19 @@ function isShouted(actual: string): boolean {
   return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-/** Copy capitals from the matched text to the replacement. */
-export function applyCase(actual: string, replacement: string, caseSensitive: boolean, sentenceStart: boolean): string {
+/**
+ * Copy capitals from the matched text to the replacement. `afterLowerCase`: the word before the
+ * match, in its sentence, is in lower case ("What causes Hypoglycemia?"): a capital there is the
+ * term's own, not a title's, and the replacement keeps its own ("What causes low blood sugar?").
+ */
+export function applyCase(actual: string, replacement: string, caseSensitive: boolean, sentenceStart: boolean, afterLowerCase = false): string {
   if (!caseSensitive && isShouted(actual)) return replacement.toUpperCase();
   const first = actual.charAt(0);
   const capital = first !== first.toLowerCase();
   if (capital && (!caseSensitive || sentenceStart)) {
     // Inside a sentence the capital is a title's ("What causes Hyperthyroidism?"): a replacement
     // that starts with an article is a phrase of the sentence ("an overactive thyroid", not "An").
-    if (!sentenceStart && /^(?:a|an|the) /.test(replacement)) return replacement;
+    if (!sentenceStart && (afterLowerCase || /^(?:a|an|the) /.test(replacement))) return replacement;
     return replacement.charAt(0).toUpperCase() + replacement.slice(1);
   }
   return replacement;
@@ -162,6 +166,28 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
   return out;
 }
 
+/**
+ * Whether the last word before `start` in its line that is not a small word such as "of", "and"
+ * or "to" (one space and emphasis marks between, no punctuation) starts with a lower-case letter:
+ * "What causes Hypoglycemia", not "Other Causes of Hypoglycemia" (a title in capitals).
+ */
+function afterLowerCaseWord(source: string, start: number): boolean {
+  let k = start;
+  for (let words = 0; words < 4; words++) {
+    // One space between (emphasis marks aside): a wider gap is a layout's ("- eGFR    Health").
+    let e = k - 1;
+    let spaces = 0;
+    for (; e >= 0 && (source[e] === ' ' || source[e] === '*' || source[e] === '_'); e--) if (source[e] === ' ') spaces++;
+    if (e < 0 || spaces !== 1 || !/\p{L}/u.test(source[e])) return false;
+    let w = e;
+    while (w > 0 && /\p{L}/u.test(source[w - 1])) w--;
+    const word = source.slice(w, e + 1);
+    if (!FUNCTION_WORDS.has(word)) return /\p{Ll}/u.test(word[0]);
+    k = w;
+  }
+  return false;
+}
+
 /** Whether the match is the first part of a hyphenated compound ("hypoglycemia-associated"). */
 function beforeHyphen(ctx: MatchContext): boolean {
   return ctx.source.charCodeAt(ctx.end) === 45 && /^\p{L}/u.test(ctx.source.slice(ctx.end + 1, ctx.end + 3));
@@ -169,7 +195,10 @@ function beforeHyphen(ctx: MatchContext): boolean {
 
 function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
   const inflected = inflectReplacement(spec, ctx.form);
-  const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart);
+  // A capital inside a sentence after a word in lower case is the term's own, unless a capital
+  // follows too: "Colorectal Cancer" is a name in capitals ("Bowel Cancer", not "bowel Cancer").
+  const ownCapital = !ctx.sentenceStart && afterLowerCaseWord(ctx.source, ctx.start) && !/^[ \t]+\p{Lu}/u.test(ctx.source.slice(ctx.end, ctx.end + 3));
+  const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart, ownCapital);
   // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
   // never applied. One word is fine ("medication-related" → "medicine-related").
   const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx));
@@ -221,10 +250,32 @@ function omitWithConjunction(ctx: MatchContext): Replacement['edit'] | undefined
   return undefined;
 }
 
+/**
+ * The edit that takes a comma with the words when the words open a list or a sentence, or end
+ * one: "(hereby, therein)" → "(therein)", "Hereby, we agree" → "We agree", "therein, hereby)"
+ * → "therein)". A comma left behind ("(, therein") was the fix's own mistake.
+ */
+function omitFromList(ctx: MatchContext): Replacement['edit'] | undefined {
+  const { source, start, end } = ctx;
+  const comma = /^,[ \t]*/.exec(source.slice(end, end + 4));
+  const before = start > 0 ? source[start - 1] : '';
+  if (comma && (ctx.sentenceStart || before === '(' || before === '[' || before === '' || before === '\n')) {
+    const from = end + comma[0].length;
+    if (!ctx.sentenceStart) return { start, end: from, newText: '' };
+    // The next word's first letter, whole, in capitals.
+    const first = /^\p{L}\p{M}*/u.exec(source.slice(from, from + 32))?.[0];
+    return first ? { start, end: from + first.length, newText: first.toUpperCase() } : undefined;
+  }
+  if (start >= 2 && source.slice(start - 2, start) === ', ' && /^[,;:)\]]/.test(source.slice(end, end + 1))) return { start: start - 2, end, newText: '' };
+  return undefined;
+}
+
 /** Remove the words and one space; at a sentence start, capitalise the next word. */
 function omitEdit(ctx: MatchContext): Replacement['edit'] {
   const joined = omitWithConjunction(ctx);
   if (joined) return joined;
+  const listed = omitFromList(ctx);
+  if (listed) return listed;
   const { source, start, end } = ctx;
   // Only across blank space: a gap with punctuation or markup in it ("Overarching. We") must not
   // be deleted. The next word's first letter is a whole character: its code point (an astral
