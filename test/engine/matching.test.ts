@@ -269,6 +269,17 @@ describe('replacements', () => {
     expect(fix('- eGFR    Hypoglycemia is common.')).toBe('- eGFR    Low blood sugar is common.');
   });
 
+  it('offers, but never applies, a replacement that would write a word twice', () => {
+    const d = tinyDictionary([
+      { id: 'in-order-to', terms: ['in order to'], inflect: 'none', replacements: ['to'] },
+      { id: 'signpost', terms: ['signpost'], inflect: 'verb', replacements: ['point to'] },
+    ]);
+    const fixable = (t: string) => check(t, { dictionary: d }).findings.map((f) => f.replacements.map((r) => r.fixable));
+    expect(fixable('We need to in order to respond.')).toEqual([[false]]);
+    expect(fixable('You can signpost to 111.')).toEqual([[false]]);
+    expect(fixable('We met in order to respond. You can signpost 111.')).toEqual([[true], [true]]);
+  });
+
   it('takes a comma with a left-out word that opens or ends a list or a sentence', () => {
     const d = tinyDictionary([{ id: 'hereby', terms: ['hereby'], inflect: 'none', action: 'omit' }]);
     const fix = firstFixWith(d);

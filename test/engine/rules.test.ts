@@ -16,6 +16,7 @@ const dict = tinyDictionary([
   { id: 'icb-plan', terms: ['ICB plan'], inflect: 'noun', replacements: ['local health plan'] },
   { id: 'pcn-hub', terms: ['PCN hub'], inflect: 'noun', action: 'explain', replacements: ['a shared clinic of local GP surgeries'] },
   { id: 'tb', kind: 'acronym', category: 'acronym', terms: ['TB'], expansion: 'tuberculosis' },
+  { id: 'mi', kind: 'acronym', category: 'acronym', terms: ['MI'], expansion: 'myocardial infarction' },
 ]);
 
 const run = (text: string, options: Partial<CheckOptions> = {}) => check(text, { dictionary: dict, ...options });
@@ -272,6 +273,9 @@ describe('unknown acronyms', () => {
     // A unit of size is no use of a known acronym it spells; the acronym's own use still is.
     expect(acronyms('The server has a 2 TB disk.')).toEqual([]);
     expect(acronyms('The server has a 2 TB disk. Book a TB test.')).toEqual([['TB', 'tb', 'warning']]);
+    // A US state in an address or after a place is no use of a known acronym either.
+    expect(acronyms('Detroit, MI: Wayne State University Press. Write to Lansing, MI 48909.')).toEqual([]);
+    expect(acronyms('After an MI, rest.')).toEqual([['MI', 'mi', 'warning']]);
     expect(acronyms('Pass AA guidelines.')).toEqual([['AA', null, 'info']]);
     // A number with its name: "WCAG2.1 AA".
     expect(acronyms('It passes WCAG2.1 AA.')).toEqual([]);

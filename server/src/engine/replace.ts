@@ -188,6 +188,18 @@ function afterLowerCaseWord(source: string, start: number): boolean {
   return false;
 }
 
+/**
+ * Whether the replacement would write a word twice: its first word is the word just before the
+ * match, or its last the word just after ("we need to in order to respond" → "to to respond").
+ * Such a sentence needs the writer: the replacement is offered, not applied.
+ */
+function doublesWord(ctx: MatchContext, replacement: string): boolean {
+  const before = /(\p{L}+)[ \t]+$/u.exec(ctx.source.slice(Math.max(0, ctx.start - 24), ctx.start))?.[1];
+  const after = /^[ \t]+(\p{L}+)/u.exec(ctx.source.slice(ctx.end, ctx.end + 24))?.[1];
+  const words = replacement.toLowerCase().split(' ');
+  return (before !== undefined && before.toLowerCase() === words[0]) || (after !== undefined && after.toLowerCase() === words[words.length - 1]);
+}
+
 /** Whether the match is the first part of a hyphenated compound ("hypoglycemia-associated"). */
 function beforeHyphen(ctx: MatchContext): boolean {
   return ctx.source.charCodeAt(ctx.end) === 45 && /^\p{L}/u.test(ctx.source.slice(ctx.end + 1, ctx.end + 3));
@@ -201,7 +213,7 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
   const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart, ownCapital);
   // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
   // never applied. One word is fine ("medication-related" → "medicine-related").
-  const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx));
+  const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx)) && !doublesWord(ctx, inflected);
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
   if (changed) {
     // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.

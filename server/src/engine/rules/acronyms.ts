@@ -77,6 +77,14 @@ function isZipCode(t: Token | undefined): boolean {
 }
 
 /** A word written with a capital first and some lower case: "Washington", "Park" (not "GP"). */
+/** Whether token i is a US state in an address or after a place: before a ZIP code, or after a capitalised word and a comma. */
+function isUsState(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!US_STATES.has(t.text)) return false;
+  if (isZipCode(tokens[i + 1]) && tokens[i + 1].joined) return true;
+  return i > 0 && isPlaceWord(tokens[i - 1]) && text.slice(tokens[i - 1].end, t.start) === ', ';
+}
+
 function isPlaceWord(t: Token): boolean {
   return isCapitalised(t) && (t.flags & HAS_LOWER) !== 0;
 }
@@ -246,6 +254,8 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
         if (j === i && isRespelling(block.text, tokens, ...hyphenRun(block.text, tokens, i))) continue;
         // A unit of size after a number ("a 2 TB disk") is no use of the acronym it spells (tuberculosis).
         if (j === i && i > 0 && t.joined && SIZE_UNITS.has(t.text) && endsWithNumber(tokens[i - 1])) continue;
+        // Nor is a US state in an address or a place ("Detroit, MI: Wayne State", "Bethesda, MD 20892").
+        if (j === i && isUsState(block.text, tokens, i)) continue;
         // An acronym talked about, not used: "Use 'ethnic minorities', not 'BAME'".
         if (isQuotedAlone(block.text, tokens[i].start, tokens[j].end)) {
           i = j;
@@ -281,10 +291,9 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       // A legal citation, volume then section ("29 CFR 1910.38", "68 FR 7426", "14 CFR part 95",
       // "25 CFR §1.4"), is a reference, not a use.
       if (i > 0 && t.joined && isWholeNumber(tokens[i - 1]) && citedSection(block.text, tokens, i)) continue;
-      // A US state before a ZIP code in an address ("Bethesda, MD 20892") is no acronym.
-      if (US_STATES.has(written) && isZipCode(tokens[i + 1]) && tokens[i + 1].joined) continue;
-      // Nor is one after a place and a comma ("Washington, DC", "New York, NY: Harper and Row").
-      if (US_STATES.has(written) && i > 0 && isPlaceWord(tokens[i - 1]) && block.text.slice(tokens[i - 1].end, t.start) === ', ') continue;
+      // A US state before a ZIP code in an address ("Bethesda, MD 20892"), or after a place and a
+      // comma ("Washington, DC", "New York, NY: Harper and Row"), is no acronym.
+      if (US_STATES.has(written) && isUsState(block.text, tokens, i)) continue;
       // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
       // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
       const [first, last] = hyphenRun(block.text, tokens, i);
