@@ -280,6 +280,17 @@ describe('replacements', () => {
     expect(fixable('We met in order to respond. You can signpost 111.')).toEqual([[true], [true]]);
   });
 
+  it('leaves out "in the process of" only before an -ing form', () => {
+    const d = tinyDictionary([
+      { id: 'in-the-process-of', terms: ['in the process of'], inflect: 'none', action: 'omit' },
+      { id: 'a-total-of', terms: ['a total of'], inflect: 'none', action: 'omit' },
+    ]);
+    const fixable = (t: string) => check(t, { dictionary: d }).findings.map((f) => f.replacements[0].fixable);
+    expect(fixable('We are in the process of updating it.')).toEqual([true]);
+    expect(fixable('Test early on in the process of service design.')).toEqual([false]);
+    expect(fixable('A total of 5 people came.')).toEqual([true]);
+  });
+
   it('takes a comma with a left-out word that opens or ends a list or a sentence', () => {
     const d = tinyDictionary([{ id: 'hereby', terms: ['hereby'], inflect: 'none', action: 'omit' }]);
     const fix = firstFixWith(d);

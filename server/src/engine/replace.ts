@@ -143,7 +143,7 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
   const action = entry.action ?? 'replace';
   const out: Replacement[] = [];
   if (action === 'omit') {
-    out.push({ text: '', edit: omitEdit(ctx), fixable: true });
+    out.push({ text: '', edit: omitEdit(ctx), fixable: !ofBeforeNoun(ctx) });
     for (const r of entry.replacements ?? []) out.push(replaceWith(normaliseSpec(r), ctx));
     return out;
   }
@@ -198,6 +198,18 @@ function doublesWord(ctx: MatchContext, replacement: string): boolean {
   const after = /^[ \t]+(\p{L}+)/u.exec(ctx.source.slice(ctx.end, ctx.end + 24))?.[1];
   const words = replacement.toLowerCase().split(' ');
   return (before !== undefined && before.toLowerCase() === words[0]) || (after !== undefined && after.toLowerCase() === words[words.length - 1]);
+}
+
+/**
+ * Whether a match that starts with "in" and ends in "of" is followed by a word that is no "-ing" form: "we are in the
+ * process of updating" loses its "in the process of", but "early on in the process of service
+ * design" would lose its meaning ("early on service design"). Such a left-out is offered only.
+ */
+function ofBeforeNoun(ctx: MatchContext): boolean {
+  // Phrases such as "in the process of" only: "a total of 5", "the month of May" are left out whatever follows.
+  if (!/^in\b.*\bof$/i.test(ctx.actual)) return false;
+  const next = /^[ \t\r\n]+(\p{L}+)/u.exec(ctx.source.slice(ctx.end, ctx.end + 40))?.[1];
+  return next === undefined || !/ing$/i.test(next);
 }
 
 /** Whether the match is the first part of a hyphenated compound ("hypoglycemia-associated"). */
