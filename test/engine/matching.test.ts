@@ -259,8 +259,12 @@ describe('replacements', () => {
     ]);
     const fix = firstFixWith(d);
     expect(fix('## What causes Hypoglycemia?')).toBe('## What causes low blood sugar?');
-    // A title in capitals keeps them, small words between or not.
-    expect(fix('## Other Causes of Hypoglycemia')).toBe('## Other Causes of Low blood sugar');
+    // A title in capitals keeps them, small words between or not, and puts the replacement's words in capitals too.
+    expect(fix('## Other Causes of Hypoglycemia')).toBe('## Other Causes of Low Blood Sugar');
+    expect(fix('## Hypoglycemia In Children')).toBe('## Low Blood Sugar In Children');
+    // Not a sentence's first word and a word in lower case after the match: no title.
+    expect(fix('Ask about Hypoglycemia services.')).toBe('Ask about Low blood sugar services.');
+    expect(fix('Vascular Work Hypoglycemia in children.')).toBe('Vascular Work Low blood sugar in children.');
     expect(fix('## Treatments For Colorectal Cancer')).toBe('## Treatments For Bowel Cancer');
     // A name in capitals after a word in lower case ("Cancer" follows).
     expect(fix('Who is at risk for Colorectal Cancer?')).toBe('Who is at risk for Bowel Cancer?');

@@ -167,25 +167,51 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
 }
 
 /**
- * Whether the last word before `start` in its line that is not a small word such as "of", "and"
- * or "to" (one space and emphasis marks between, no punctuation) starts with a lower-case letter:
- * "What causes Hypoglycemia", not "Other Causes of Hypoglycemia" (a title in capitals).
+ * The case of the last word before `start` in its line that is not a small word such as "of",
+ * "and" or "to" (one space and emphasis marks between, no punctuation): 'lower' in "What causes
+ * Hypoglycemia", 'upper' in "Other Causes of Hypoglycemia" (a title in capitals), undefined when
+ * there is none.
  */
-function afterLowerCaseWord(source: string, start: number): boolean {
+function previousWordCase(source: string, start: number): 'lower' | 'upper' | undefined {
   let k = start;
   for (let words = 0; words < 4; words++) {
     // One space between (emphasis marks aside): a wider gap is a layout's ("- eGFR    Health").
     let e = k - 1;
     let spaces = 0;
     for (; e >= 0 && (source[e] === ' ' || source[e] === '*' || source[e] === '_'); e--) if (source[e] === ' ') spaces++;
-    if (e < 0 || spaces !== 1 || !/\p{L}/u.test(source[e])) return false;
+    if (e < 0 || spaces !== 1 || !/\p{L}/u.test(source[e])) return undefined;
     let w = e;
     while (w > 0 && /\p{L}/u.test(source[w - 1])) w--;
     const word = source.slice(w, e + 1);
-    if (!FUNCTION_WORDS.has(word)) return /\p{Ll}/u.test(word[0]);
+    if (!FUNCTION_WORDS.has(word)) {
+      if (/\p{Ll}/u.test(word[0])) return 'lower';
+      // A sentence's or a line's first word has its capital for that: it says nothing of a title.
+      return /(?:^|[.!?:]\s+|\n[\s#>*+-]*|^[\s#>*+-]+)$/u.test(source.slice(Math.max(0, w - 12), w)) ? undefined : 'upper';
+    }
     k = w;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * Whether a capitalised match is in a title in capitals: the match is several capitalised words
+ * ("Drug Abuse"), or the next word is capitalised (no acronym: "Colorectal Cancer"), or, when
+ * there is no next word, one before it inside the sentence is ("Other Causes of Hypoglycemia").
+ */
+function inTitleCase(ctx: MatchContext): boolean {
+  const words = ctx.actual.split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w));
+  if (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
+  // The next word tells first: in capitals, a title goes on; in lower case ("In addition to surgery"), it is a sentence.
+  // Small words between are passed over ("Hypoglycemia in children", "Hypoglycemia In Children").
+  const after = /^(?:[ \t]+\p{L}+){1,4}/u.exec(ctx.source.slice(ctx.end, ctx.end + 60))?.[0].trim().split(/[ \t]+/) ?? [];
+  const next = after.find((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+  if (next) return /^\p{Lu}\p{Ll}/u.test(next);
+  return !ctx.sentenceStart && previousWordCase(ctx.source, ctx.start) === 'upper';
+}
+
+/** Every word in capitals but the small ones after the first: "low blood sugar" → "Low Blood Sugar", "scans and X-rays" → "Scans and X-rays". */
+function titleCased(text: string): string {
+  return text.replace(/\p{L}[\p{L}\p{M}'’-]*/gu, (w, at: number) => (at > 0 && FUNCTION_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
 }
 
 /**
@@ -221,8 +247,11 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
   const inflected = inflectReplacement(spec, ctx.form);
   // A capital inside a sentence after a word in lower case is the term's own, unless a capital
   // follows too: "Colorectal Cancer" is a name in capitals ("Bowel Cancer", not "bowel Cancer").
-  const ownCapital = !ctx.sentenceStart && afterLowerCaseWord(ctx.source, ctx.start) && !/^[ \t]+\p{Lu}/u.test(ctx.source.slice(ctx.end, ctx.end + 3));
-  const text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart, ownCapital);
+  const ownCapital = !ctx.sentenceStart && previousWordCase(ctx.source, ctx.start) === 'lower' && !/^[ \t]+\p{Lu}/u.test(ctx.source.slice(ctx.end, ctx.end + 3));
+  let text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart, ownCapital);
+  // In a title in capitals, the replacement's words are in capitals too: "Illicit Drug Abuse" →
+  // "Illicit Drug Use", not "Illicit Drug use".
+  if (!ctx.caseSensitive && text !== inflected && text.includes(' ') && !isShouted(ctx.actual) && inTitleCase(ctx)) text = titleCased(text);
   // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
   // never applied. One word is fine ("medication-related" → "medicine-related").
   const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx)) && !doublesWord(ctx, inflected);
