@@ -313,6 +313,9 @@ describe('replacements', () => {
     const fixable = (t: string) => check(t, { dictionary: d }).findings.map((f) => [f.actual, f.replacements.map((r) => r.fixable)]);
     expect(fixable('It is hypoglycemia-associated failure.')).toEqual([['hypoglycemia', [false]]]);
     expect(fixable('Ask an obstetrician-gynecologist.')).toEqual([['obstetrician', [false]]]);
+    // Nor inside a name or a title in capitals.
+    expect(fixable('Ask the Obstetrician Support Team.')).toEqual([['Obstetrician', [false]]]);
+    expect(fixable('Ask the Obstetrician on call.')).toEqual([['Obstetrician', [true]]]);
     // One word keeps the compound whole; and a match that is no compound's part is fixed as before.
     expect(fixable('Check medication-related causes.')).toEqual([['medication', [true]]]);
     expect(fixable('It is hypoglycemia. Ask an obstetrician.')).toEqual([['hypoglycemia', [true]], ['obstetrician', [true]]]);

@@ -154,8 +154,9 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
       // takes the form the entry gives for the matched word's ("anticoagulants"), never one made
       // up from its last word.
       const said = givenForm(spec, ctx.form) ?? spec.text;
-      // Never applied inside a compound: "obstetrician (a doctor who…)-gynecologist".
-      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false && !beforeHyphen(ctx) });
+      // Never applied inside a compound ("obstetrician (a doctor who…)-gynecologist"), nor inside
+      // a name or a title in capitals ("Primary Care (GPs, pharmacies…) Support England").
+      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false && !beforeHyphen(ctx) && nextWordCase(ctx) !== 'upper' });
     } else {
       const r = replaceWith(spec, ctx);
       // Two replacements may come out the same in this form ("time periods": "periods" from
@@ -202,11 +203,21 @@ function inTitleCase(ctx: MatchContext): boolean {
   const words = ctx.actual.split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w));
   if (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
   // The next word tells first: in capitals, a title goes on; in lower case ("In addition to surgery"), it is a sentence.
-  // Small words between are passed over ("Hypoglycemia in children", "Hypoglycemia In Children").
+  const next = nextWordCase(ctx);
+  if (next) return next === 'upper';
+  return !ctx.sentenceStart && previousWordCase(ctx.source, ctx.start) === 'upper';
+}
+
+/**
+ * The case of the first word after the match in its line, small words passed over ("Hypoglycemia
+ * in children", "Hypoglycemia In Children"): 'upper' for a capital and a lower-case letter (no
+ * acronym), undefined when there is none.
+ */
+function nextWordCase(ctx: MatchContext): 'lower' | 'upper' | undefined {
   const after = /^(?:[ \t]+\p{L}+){1,4}/u.exec(ctx.source.slice(ctx.end, ctx.end + 60))?.[0].trim().split(/[ \t]+/) ?? [];
   const next = after.find((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
-  if (next) return /^\p{Lu}\p{Ll}/u.test(next);
-  return !ctx.sentenceStart && previousWordCase(ctx.source, ctx.start) === 'upper';
+  if (!next) return undefined;
+  return /^\p{Lu}\p{Ll}/u.test(next) ? 'upper' : /^\p{Ll}/u.test(next) ? 'lower' : undefined;
 }
 
 /** Every word in capitals but the small ones after the first: "low blood sugar" → "Low Blood Sugar", "scans and X-rays" → "Scans and X-rays". */
