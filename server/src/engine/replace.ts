@@ -180,9 +180,9 @@ function previousWordCase(source: string, start: number): 'lower' | 'upper' | un
     let e = k - 1;
     let spaces = 0;
     for (; e >= 0 && (source[e] === ' ' || source[e] === '*' || source[e] === '_'); e--) if (source[e] === ' ') spaces++;
-    if (e < 0 || spaces !== 1 || !/\p{L}/u.test(source[e])) return undefined;
+    if (e < 0 || spaces !== 1 || !letterAt(source, e)) return undefined;
     let w = e;
-    while (w > 0 && /\p{L}/u.test(source[w - 1])) w--;
+    while (w > 0 && letterAt(source, w - 1)) w--;
     const word = source.slice(w, e + 1);
     if (!FUNCTION_WORDS.has(word)) {
       if (/\p{Ll}/u.test(word[0])) return 'lower';
@@ -231,10 +231,40 @@ function titleCased(text: string): string {
  * Such a sentence needs the writer: the replacement is offered, not applied.
  */
 function doublesWord(ctx: MatchContext, replacement: string): boolean {
-  const before = /(\p{L}+)[ \t]+$/u.exec(ctx.source.slice(Math.max(0, ctx.start - 24), ctx.start))?.[1];
-  const after = /^[ \t]+(\p{L}+)/u.exec(ctx.source.slice(ctx.end, ctx.end + 24))?.[1];
-  const words = replacement.toLowerCase().split(' ');
-  return (before !== undefined && before.toLowerCase() === words[0]) || (after !== undefined && after.toLowerCase() === words[words.length - 1]);
+  const space = replacement.indexOf(' ');
+  const first = space < 0 ? replacement : replacement.slice(0, space);
+  const last = space < 0 ? replacement : replacement.slice(replacement.lastIndexOf(' ') + 1);
+  return wordBefore(ctx.source, ctx.start, first) || wordAfter(ctx.source, ctx.end, last);
+}
+
+/** A space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Whether the character at k is a letter (an ASCII test first: this runs for every finding). */
+function letterAt(source: string, k: number): boolean {
+  const c = source.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return /\p{L}/u.test(source[k]);
+}
+
+/** Whether `word` (any case) is the whole word before `start`, blanks between. */
+function wordBefore(source: string, start: number, word: string): boolean {
+  let e = start;
+  while (e > 0 && isBlank(source.charCodeAt(e - 1))) e--;
+  const s = e - word.length;
+  if (e === start || s < 0 || (s > 0 && letterAt(source, s - 1))) return false;
+  return source.slice(s, e).toLowerCase() === word.toLowerCase();
+}
+
+/** Whether `word` (any case) is the whole word after `end`, blanks between. */
+function wordAfter(source: string, end: number, word: string): boolean {
+  let s = end;
+  while (s < source.length && isBlank(source.charCodeAt(s))) s++;
+  const e = s + word.length;
+  if (s === end || e > source.length || (e < source.length && letterAt(source, e))) return false;
+  return source.slice(s, e).toLowerCase() === word.toLowerCase();
 }
 
 /**
