@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, applyFixes, fixAll } from '../../server/src/engine/index.js';
-import { firstFixWith, jargonWith, tinyDictionary } from '../support/engine.js';
+import { firstFixWith, jargonWith, offersWith, tinyDictionary } from '../support/engine.js';
 
 const dict = tinyDictionary(
   [
@@ -239,9 +239,9 @@ describe('replacements', () => {
 
   it('offers a replacement once when two come out the same in the form matched', () => {
     const d = tinyDictionary([{ id: 'time-period', terms: ['time period'], inflect: 'noun', replacements: ['period', { text: 'time', forms: { plural: 'periods' } }] }]);
-    const offered = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.replacements.map((r) => r.text));
-    expect(offered('Over two time periods.')).toEqual([['periods']]);
-    expect(offered('Within the time period.')).toEqual([['period', 'time']]);
+    const offers = offersWith(d);
+    expect(offers('Over two time periods.')).toEqual([['time periods', ['periods'], [true]]]);
+    expect(offers('Within the time period.')).toEqual([['time period', ['period', 'time'], [true, true]]]);
   });
 
   it('keeps an article that starts a replacement in lower case inside a sentence, where a capital is a title\'s', () => {
@@ -256,9 +256,13 @@ describe('replacements', () => {
     const d = tinyDictionary([
       { id: 'hypoglycaemia', terms: ['hypoglycemia'], inflect: 'none', replacements: ['low blood sugar'] },
       { id: 'colorectal', terms: ['colorectal'], inflect: 'none', replacements: ['bowel'] },
+      { id: 'drug-abuse', terms: ['drug abuse'], inflect: 'none', replacements: ['drug use'] },
     ]);
     const fix = firstFixWith(d);
     expect(fix('## What causes Hypoglycemia?')).toBe('## What causes low blood sugar?');
+    // Capitals of the term's own, words of several or not, are not a title's.
+    expect(fix('We treat Drug Abuse daily.')).toBe('We treat drug use daily.');
+    expect(fix('## Illicit Drug Abuse')).toBe('## Illicit Drug Use');
     // A title in capitals keeps them, small words between or not, and puts the replacement's words in capitals too.
     expect(fix('## Other Causes of Hypoglycemia')).toBe('## Other Causes of Low Blood Sugar');
     expect(fix('## Hypoglycemia In Children')).toBe('## Low Blood Sugar In Children');
@@ -278,10 +282,13 @@ describe('replacements', () => {
       { id: 'in-order-to', terms: ['in order to'], inflect: 'none', replacements: ['to'] },
       { id: 'signpost', terms: ['signpost'], inflect: 'verb', replacements: ['point to'] },
     ]);
-    const fixable = (t: string) => check(t, { dictionary: d }).findings.map((f) => f.replacements.map((r) => r.fixable));
-    expect(fixable('We need to in order to respond.')).toEqual([[false]]);
-    expect(fixable('You can signpost to 111.')).toEqual([[false]]);
-    expect(fixable('We met in order to respond. You can signpost 111.')).toEqual([[true], [true]]);
+    const offers = offersWith(d);
+    expect(offers('We need to in order to respond.')).toEqual([['in order to', ['to'], [false]]]);
+    expect(offers('You can signpost to 111.')).toEqual([['signpost', ['point to'], [false]]]);
+    expect(offers('We met in order to respond. You can signpost 111.')).toEqual([
+      ['in order to', ['to'], [true]],
+      ['signpost', ['point to'], [true]],
+    ]);
   });
 
   it('leaves out "in the process of" only before an -ing form', () => {
@@ -289,10 +296,10 @@ describe('replacements', () => {
       { id: 'in-the-process-of', terms: ['in the process of'], inflect: 'none', action: 'omit' },
       { id: 'a-total-of', terms: ['a total of'], inflect: 'none', action: 'omit' },
     ]);
-    const fixable = (t: string) => check(t, { dictionary: d }).findings.map((f) => f.replacements[0].fixable);
-    expect(fixable('We are in the process of updating it.')).toEqual([true]);
-    expect(fixable('Test early on in the process of service design.')).toEqual([false]);
-    expect(fixable('A total of 5 people came.')).toEqual([true]);
+    const offers = offersWith(d);
+    expect(offers('We are in the process of updating it.')).toEqual([['in the process of', [''], [true]]]);
+    expect(offers('Test early on in the process of service design.')).toEqual([['in the process of', [''], [false]]]);
+    expect(offers('A total of 5 people came.')).toEqual([['A total of', [''], [true]]]);
   });
 
   it('takes a comma with a left-out word that opens or ends a list or a sentence', () => {
@@ -310,12 +317,14 @@ describe('replacements', () => {
       { id: 'medication', terms: ['medication'], inflect: 'noun', replacements: ['medicine'] },
       { id: 'obstetrician', terms: ['obstetrician'], inflect: 'noun', action: 'explain', replacements: ['a doctor who specialises in pregnancy and birth'] },
     ]);
-    const fixable = (t: string) => check(t, { dictionary: d }).findings.map((f) => [f.actual, f.replacements.map((r) => r.fixable)]);
+    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);
     expect(fixable('It is hypoglycemia-associated failure.')).toEqual([['hypoglycemia', [false]]]);
     expect(fixable('Ask an obstetrician-gynecologist.')).toEqual([['obstetrician', [false]]]);
     // Nor inside a name or a title in capitals.
     expect(fixable('Ask the Obstetrician Support Team.')).toEqual([['Obstetrician', [false]]]);
     expect(fixable('Ask the Obstetrician on call.')).toEqual([['Obstetrician', [true]]]);
+    // A capital after a term in lower case is the next word's own: "chronic (long-term) Chagas disease".
+    expect(fixable('Ask an obstetrician Dr Lee will name.')).toEqual([['obstetrician', [true]]]);
     // One word keeps the compound whole; and a match that is no compound's part is fixed as before.
     expect(fixable('Check medication-related causes.')).toEqual([['medication', [true]]]);
     expect(fixable('It is hypoglycemia. Ask an obstetrician.')).toEqual([['hypoglycemia', [true]], ['obstetrician', [true]]]);
@@ -359,13 +368,13 @@ describe('replacements', () => {
       { id: 'lethargy', terms: ['lethargy'], inflect: 'noun', replacements: ['lack of energy'] },
     ]);
     const fix = firstFixWith(d);
-    const offered = (t: string) => check(t, { dictionary: d }).findings[0].replacements.map((r) => r.text);
+    const offers = offersWith(d);
     expect(fix('Your care packages start on Monday.')).toBe('Your care arrangements start on Monday.');
     expect(fix('Share best practices.')).toBe('Share good ways of working.');
-    expect(offered('Share best practices.')).toEqual(['good ways of working', 'what works well']);
+    expect(offers('Share best practices.')).toEqual([['best practices', ['good ways of working', 'what works well'], [true, true]]]);
     expect(fix('Both quorums were met.')).toBe('Both minimum numbers of members were met.');
     // Not "lacks of energy" nor "lack of energies": an entry that wants a plural gives it.
-    expect(fix('Lethargies vary.')).toBe('Lack of energy vary.');
+    expect(offers('Lethargies vary.')).toEqual([['Lethargies', ['Lack of energy'], [true]]]);
     // One word is still put in the plural.
     expect(fix('Two added bonuses.')).toBe('Two bonuses.');
   });

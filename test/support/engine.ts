@@ -32,6 +32,14 @@ export function jargonWith(dictionary: CompiledDictionary): (text: string) => st
   return (text) => check(text, { dictionary }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
 }
 
+/** Each jargon finding of a text as [actual, its replacements' texts, whether each is fixable]. */
+export function offersWith(dictionary: CompiledDictionary): (text: string) => Array<[string, string[], boolean[]]> {
+  return (text) =>
+    check(text, { dictionary })
+      .findings.filter((f) => f.ruleId === 'jargon')
+      .map((f) => [f.actual, f.replacements.map((r) => r.text), f.replacements.map((r) => r.fixable)]);
+}
+
 /** The text with the first replacement of its first jargon finding applied. */
 export function firstFixWith(dictionary: CompiledDictionary): (text: string) => string {
   return (text) => {

@@ -142,9 +142,11 @@ function changedArticle(source: string, article: Article | undefined, start: num
 export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[] {
   const action = entry.action ?? 'replace';
   const out: Replacement[] = [];
+  // How a capital starting the match reads in its sentence: worked out once for all its replacements.
+  const caps = capitalsOf(ctx);
   if (action === 'omit') {
     out.push({ text: '', edit: omitEdit(ctx), fixable: !ofBeforeNoun(ctx) });
-    for (const r of entry.replacements ?? []) out.push(replaceWith(normaliseSpec(r), ctx));
+    for (const r of entry.replacements ?? []) out.push(replaceWith(normaliseSpec(r), ctx, caps));
     return out;
   }
   for (const r of entry.replacements ?? []) {
@@ -156,9 +158,9 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
       const said = givenForm(spec, ctx.form) ?? spec.text;
       // Never applied inside a compound ("obstetrician (a doctor who…)-gynecologist"), nor inside
       // a name or a title in capitals ("Primary Care (GPs, pharmacies…) Support England").
-      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false && !beforeHyphen(ctx) && nextWordCase(ctx) !== 'upper' });
+      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false && !beforeHyphen(ctx) && caps?.next !== 'upper' });
     } else {
-      const r = replaceWith(spec, ctx);
+      const r = replaceWith(spec, ctx, caps);
       // Two replacements may come out the same in this form ("time periods": "periods" from
       // "period" and from "time"): offered once.
       if (!out.some((o) => o.text === r.text)) out.push(r);
@@ -195,17 +197,30 @@ function previousWordCase(source: string, start: number): 'lower' | 'upper' | un
 }
 
 /**
- * Whether a capitalised match is in a title in capitals: the match is several capitalised words
- * ("Drug Abuse"), or the next word is capitalised (no acronym: "Colorectal Cancer"), or, when
- * there is no next word, one before it inside the sentence is ("Other Causes of Hypoglycemia").
+ * How a match that starts with a capital (not an acronym's, not shouted) reads in its sentence:
+ * - `next`: the case of the next word (nextWordCase);
+ * - `own`: the capital is the term's own, after a word in lower case and with none after ("What
+ *   causes Hypoglycemia?"): the replacement keeps its lower case ("low blood sugar");
+ * - `title`: the match is in a title in capitals: several capitalised words ("Drug Abuse"), or a
+ *   capitalised next word ("Colorectal Cancer"), or, with no next word, one before it in the
+ *   sentence ("Other Causes of Hypoglycemia"). A lower-case next word makes it a sentence ("In
+ *   addition to surgery").
+ * Undefined for any other match: most are in lower case, and their replacements need none of this.
  */
-function inTitleCase(ctx: MatchContext): boolean {
-  const words = ctx.actual.split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w));
-  if (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
-  // The next word tells first: in capitals, a title goes on; in lower case ("In addition to surgery"), it is a sentence.
+interface Capitals {
+  next: 'lower' | 'upper' | undefined;
+  own: boolean;
+  title: boolean;
+}
+
+function capitalsOf(ctx: MatchContext): Capitals | undefined {
+  const first = ctx.actual.charAt(0);
+  if (ctx.caseSensitive || first === first.toLowerCase() || isShouted(ctx.actual)) return undefined;
   const next = nextWordCase(ctx);
-  if (next) return next === 'upper';
-  return !ctx.sentenceStart && previousWordCase(ctx.source, ctx.start) === 'upper';
+  const before = ctx.sentenceStart ? undefined : previousWordCase(ctx.source, ctx.start);
+  const words = ctx.actual.split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w));
+  const title = (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) || (next ? next === 'upper' : before === 'upper');
+  return { next, own: before === 'lower' && next !== 'upper', title };
 }
 
 /**
@@ -284,15 +299,13 @@ function beforeHyphen(ctx: MatchContext): boolean {
   return ctx.source.charCodeAt(ctx.end) === 45 && /^\p{L}/u.test(ctx.source.slice(ctx.end + 1, ctx.end + 3));
 }
 
-function replaceWith(spec: ReplacementSpec, ctx: MatchContext): Replacement {
+function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | undefined): Replacement {
   const inflected = inflectReplacement(spec, ctx.form);
-  // A capital inside a sentence after a word in lower case is the term's own, unless a capital
-  // follows too: "Colorectal Cancer" is a name in capitals ("Bowel Cancer", not "bowel Cancer").
-  const ownCapital = !ctx.sentenceStart && previousWordCase(ctx.source, ctx.start) === 'lower' && !/^[ \t]+\p{Lu}/u.test(ctx.source.slice(ctx.end, ctx.end + 3));
-  let text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart, ownCapital);
+  let text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart, caps?.own);
   // In a title in capitals, the replacement's words are in capitals too: "Illicit Drug Abuse" →
   // "Illicit Drug Use", not "Illicit Drug use".
-  if (!ctx.caseSensitive && text !== inflected && text.includes(' ') && !isShouted(ctx.actual) && inTitleCase(ctx)) text = titleCased(text);
+  // (Not when the capital was left out: the term's own, or before an article.)
+  if (caps?.title && text !== inflected && text.includes(' ')) text = titleCased(text);
   // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
   // never applied. One word is fine ("medication-related" → "medicine-related").
   const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx)) && !doublesWord(ctx, inflected);
