@@ -349,9 +349,8 @@ function omitWithConjunction(ctx: MatchContext): Replacement['edit'] | undefined
   if (!after) return undefined;
   const from = end + after[0].length;
   if (ctx.sentenceStart) {
-    // "Easily and quickly done." → "Quickly done.": the next word's first letter, whole.
-    const first = /^.\p{M}*/su.exec(source.slice(from, from + 32))?.[0] ?? '';
-    return { start, end: from + first.length, newText: first.toUpperCase() };
+    // "Easily and quickly done." → "Quickly done."
+    return capitalisedFrom(source, start, from);
   }
   if (start > 0 && (source[start - 1] === ' ' || source[start - 1] === '\t')) return { start, end: from, newText: '' };
   return undefined;
@@ -368,13 +367,20 @@ function omitFromList(ctx: MatchContext): Replacement['edit'] | undefined {
   const before = start > 0 ? source[start - 1] : '';
   if (comma && (ctx.sentenceStart || before === '(' || before === '[' || before === '' || before === '\n')) {
     const from = end + comma[0].length;
-    if (!ctx.sentenceStart) return { start, end: from, newText: '' };
-    // The next word's first letter, whole, in capitals.
-    const first = /^\p{L}\p{M}*/u.exec(source.slice(from, from + 32))?.[0];
-    return first ? { start, end: from + first.length, newText: first.toUpperCase() } : undefined;
+    return ctx.sentenceStart ? capitalisedFrom(source, start, from) : { start, end: from, newText: '' };
   }
   if (start >= 2 && source.slice(start - 2, start) === ', ' && /^[,;:)\]]/.test(source.slice(end, end + 1))) return { start: start - 2, end, newText: '' };
   return undefined;
+}
+
+/**
+ * The edit that removes source[start, from) and puts the character at `from` in capitals (a
+ * sentence's new first word). That character is whole: its code point (an astral letter is two
+ * code units) and its combining marks, never cut in the middle.
+ */
+function capitalisedFrom(source: string, start: number, from: number): Replacement['edit'] {
+  const first = /^.\p{M}*/su.exec(source.slice(from, from + 32))?.[0] ?? '';
+  return { start, end: from + first.length, newText: first.toUpperCase() };
 }
 
 /** Remove the words and one space; at a sentence start, capitalise the next word. */
@@ -385,12 +391,8 @@ function omitEdit(ctx: MatchContext): Replacement['edit'] {
   if (listed) return listed;
   const { source, start, end } = ctx;
   // Only across blank space: a gap with punctuation or markup in it ("Overarching. We") must not
-  // be deleted. The next word's first letter is a whole character: its code point (an astral
-  // letter is two code units) and its combining marks, never cut in the middle.
-  if (ctx.sentenceStart && ctx.following && /^\s*$/.test(source.slice(end, ctx.following.gapEnd))) {
-    const first = /^.\p{M}*/su.exec(source.slice(ctx.following.gapEnd, ctx.following.gapEnd + 32))?.[0] ?? '';
-    return { start, end: ctx.following.gapEnd + first.length, newText: first.toUpperCase() };
-  }
+  // be deleted.
+  if (ctx.sentenceStart && ctx.following && /^\s*$/.test(source.slice(end, ctx.following.gapEnd))) return capitalisedFrom(source, start, ctx.following.gapEnd);
   if (start > 0 && source[start - 1] === ' ') return { start: start - 1, end, newText: '' };
   if (source[end] === ' ') return { start, end: end + 1, newText: '' };
   return { start, end, newText: '' };
