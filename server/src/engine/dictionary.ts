@@ -130,11 +130,15 @@ function inflections(entry: Entry, words: string[], verbIndex: number, caseSensi
     }
   };
   const single = words.length === 1;
+  // The word that takes the plural, if any ("lack of energy" has none).
   const head = nounHead(words);
-  if (mode === 'noun' || (mode === 'auto' && !single)) at(head, NOUN_FORMS);
+  const nouns = () => {
+    if (head >= 0) at(head, NOUN_FORMS);
+  };
+  if (mode === 'noun' || (mode === 'auto' && !single)) nouns();
   else if (mode === 'verb') at(verbIndex, VERB_FORMS);
   else {
-    at(head, NOUN_FORMS);
+    nouns();
     if (!caseSensitive) at(verbIndex, VERB_FORMS);
   }
   return out;

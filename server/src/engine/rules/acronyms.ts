@@ -76,15 +76,18 @@ function isZipCode(t: Token | undefined): boolean {
   return t !== undefined && /^\d{5}$/.test(t.text);
 }
 
-/** A word written with a capital first and some lower case: "Washington", "Park" (not "GP"). */
-/** Whether token i is a US state in an address or after a place: before a ZIP code, or after a capitalised word and a comma. */
-function isUsState(text: string, tokens: Token[], i: number): boolean {
-  const t = tokens[i];
-  if (!US_STATES.has(t.text)) return false;
+/**
+ * Whether token i, written `written` (without a possessive "'s"), is a US state in an address or
+ * after a place: before a ZIP code ("Bethesda, MD 20892"), or after a capitalised word and a
+ * comma ("Washington, DC", "Detroit, MI: Wayne State").
+ */
+function isUsState(text: string, tokens: Token[], i: number, written = tokens[i].text): boolean {
+  if (!US_STATES.has(written)) return false;
   if (isZipCode(tokens[i + 1]) && tokens[i + 1].joined) return true;
-  return i > 0 && isPlaceWord(tokens[i - 1]) && text.slice(tokens[i - 1].end, t.start) === ', ';
+  return i > 0 && isPlaceWord(tokens[i - 1]) && text.slice(tokens[i - 1].end, tokens[i].start) === ', ';
 }
 
+/** A word written with a capital first and some lower case: "Washington", "Park" (not "GP"). */
 function isPlaceWord(t: Token): boolean {
   return isCapitalised(t) && (t.flags & HAS_LOWER) !== 0;
 }
@@ -293,7 +296,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (i > 0 && t.joined && isWholeNumber(tokens[i - 1]) && citedSection(block.text, tokens, i)) continue;
       // A US state before a ZIP code in an address ("Bethesda, MD 20892"), or after a place and a
       // comma ("Washington, DC", "New York, NY: Harper and Row"), is no acronym.
-      if (US_STATES.has(written) && isUsState(block.text, tokens, i)) continue;
+      if (isUsState(block.text, tokens, i, written)) continue;
       // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
       // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
       const [first, last] = hyphenRun(block.text, tokens, i);
