@@ -64,7 +64,7 @@ const NOT_ACRONYMS = new Set(['OK', 'AM', 'PM', 'TV']);
 const SIZE_UNITS = new Set(['KB', 'MB', 'GB', 'TB']);
 
 /** Capitals that follow a number as units, time zones and grades: "349 KB", "4:30 ET", "2.2 AA". */
-const AFTER_NUMBERS = new Set(['KB', 'MB', 'GB', 'TB', 'DPI', 'ET', 'EST', 'EDT', 'PT', 'PST', 'PDT', 'CT', 'CST', 'GMT', 'BST', 'UTC', 'A', 'AA', 'AAA']);
+const AFTER_NUMBERS = new Set([...SIZE_UNITS, 'DPI', 'ET', 'EST', 'EDT', 'PT', 'PST', 'PDT', 'CT', 'CST', 'GMT', 'BST', 'UTC', 'A', 'AA', 'AAA']);
 
 /** The postal codes of the US states, DC and territories, as written before a ZIP code in an address. */
 const US_STATES = new Set(
