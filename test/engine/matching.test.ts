@@ -277,6 +277,34 @@ describe('replacements', () => {
     expect(fix('- eGFR    Hypoglycemia is common.')).toBe('- eGFR    Low blood sugar is common.');
   });
 
+  it('offers, but never applies, a replacement inside a name in capitals in a sentence', () => {
+    const d = tinyDictionary([
+      { id: 'dermatologist', terms: ['dermatologist'], inflect: 'noun', replacements: ['skin specialist'] },
+      { id: 'pathogen', terms: ['pathogen'], inflect: 'noun', replacements: ['germ'] },
+      { id: 'assistance', terms: ['assistance'], inflect: 'none', replacements: ['help'] },
+      { id: 'in-addition-to', terms: ['in addition to'], inflect: 'none', replacements: ['as well as'] },
+      { id: 'colorectal', terms: ['colorectal'], inflect: 'none', replacements: ['bowel'] },
+    ]);
+    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);
+    // Capitalised words before the match, after it, or the match itself in capitals, in a sentence in lower case.
+    expect(fixable('We worked with the British Association of Dermatologists on this guide.')).toEqual([['Dermatologists', [false]]]);
+    expect(fixable('The Special Pathogens Branch at CDC used tissue from a mouse.')).toEqual([['Pathogens', [false]]]);
+    expect(fixable('You can call your State Medical Assistance office for more.')).toEqual([['Assistance', [false]]]);
+    expect(fixable('People get Disaster Unemployment Assistance when their job is lost.')).toEqual([['Assistance', [false]]]);
+    // The words are still fixed in lower case, in a title in capitals, and at a sentence's start.
+    expect(fixable('We asked the dermatologists and the pathogens team for assistance.')).toEqual([
+      ['dermatologists', [true]],
+      ['pathogens', [true]],
+      ['assistance', [true]],
+    ]);
+    expect(fixable('## Financial Assistance for Families')).toEqual([['Assistance', [true]]]);
+    expect(fixable('## Treatments For Colorectal Cancer')).toEqual([['Colorectal', [true]]]);
+    expect(fixable('In addition to the Exit this page button, users have two other ways.')).toEqual([['In addition to', [true]]]);
+    expect(fixable('Assistance from Age UK helps people who live alone.')).toEqual([['Assistance', [true]]]);
+    // At a sentence's start, a capitalised word right after one word makes a name.
+    expect(fixable('Assistance Dogs help people who cannot see.')).toEqual([['Assistance', [false]]]);
+  });
+
   it('offers, but never applies, a replacement that would write a word twice', () => {
     const d = tinyDictionary([
       { id: 'in-order-to', terms: ['in order to'], inflect: 'none', replacements: ['to'] },

@@ -145,7 +145,7 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
   // How a capital starting the match reads in its sentence: worked out once for all its replacements.
   const caps = capitalsOf(ctx);
   if (action === 'omit') {
-    out.push({ text: '', edit: omitEdit(ctx), fixable: !ofBeforeNoun(ctx) });
+    out.push({ text: '', edit: omitEdit(ctx), fixable: !ofBeforeNoun(ctx) && !caps?.name });
     for (const r of entry.replacements ?? []) out.push(replaceWith(normaliseSpec(r), ctx, caps));
     return out;
   }
@@ -211,6 +211,13 @@ interface Capitals {
   next: 'lower' | 'upper' | undefined;
   own: boolean;
   title: boolean;
+  /**
+   * The match is part of a name in a sentence: capitalised words run on from it ("the British
+   * Association of Dermatologists", "The Special Pathogens Branch at CDC used…"), or it is
+   * several capitalised words itself, and the sentence around is in lower case, so it is no
+   * title. A name is what something is called: its replacement is offered, never applied.
+   */
+  name: boolean;
 }
 
 function capitalsOf(ctx: MatchContext): Capitals | undefined {
@@ -219,18 +226,48 @@ function capitalsOf(ctx: MatchContext): Capitals | undefined {
   const next = nextWordCase(ctx);
   const before = ctx.sentenceStart ? undefined : previousWordCase(ctx.source, ctx.start);
   const words = ctx.actual.split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w));
-  const title = (words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w))) || (next ? next === 'upper' : before === 'upper');
-  return { next, own: before === 'lower' && next !== 'upper', title };
+  const capitalWords = words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
+  const title = capitalWords || (next ? next === 'upper' : before === 'upper');
+  // A sentence's first word has its capital for that: there, only a capitalised word right after
+  // a one-word match makes a name ("Assistance Dogs help…", but "In addition to the Exit this
+  // page button…" and "It is important to note that Alzheimer's…" are sentences).
+  const inRun = ctx.sentenceStart ? capitalWords || (words.length === 1 && !ctx.actual.includes(' ') && nextWordCase(ctx, false) === 'upper') : capitalWords || next === 'upper' || before === 'upper';
+  return { next, own: before === 'lower' && next !== 'upper', title, name: inRun && inLowerCaseSentence(ctx.source, ctx.start, ctx.end) };
+}
+
+/** How far a sentence is read either side of a match for inLowerCaseSentence. */
+const SENTENCE_REACH = 200;
+
+/**
+ * Whether the sentence around [start, end) (to a full stop, question or exclamation mark, or a
+ * line break, either side) has two words or more in lower case that are not small words ("of",
+ * "the", "is"): a sentence, not a title in capitals ("What are the Signs of Colorectal Cancer").
+ */
+function inLowerCaseSentence(source: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < SENTENCE_REACH && !isSentenceBreak(source.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < source.length && to - end < SENTENCE_REACH && !isSentenceBreak(source.charCodeAt(to))) to++;
+  let lower = 0;
+  for (const m of (source.slice(from, start) + ' ' + source.slice(end, to)).matchAll(/\p{L}+/gu)) {
+    const w = m[0];
+    if (/^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w) && ++lower >= 2) return true;
+  }
+  return false;
+}
+
+function isSentenceBreak(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10 || c === 13;
 }
 
 /**
  * The case of the first word after the match in its line, small words passed over ("Hypoglycemia
- * in children", "Hypoglycemia In Children"): 'upper' for a capital and a lower-case letter (no
- * acronym), undefined when there is none.
+ * in children", "Hypoglycemia In Children") unless `passSmallWords` is false: 'upper' for a
+ * capital and a lower-case letter (no acronym), undefined when there is none.
  */
-function nextWordCase(ctx: MatchContext): 'lower' | 'upper' | undefined {
+function nextWordCase(ctx: MatchContext, passSmallWords = true): 'lower' | 'upper' | undefined {
   const after = /^(?:[ \t]+\p{L}+){1,4}/u.exec(ctx.source.slice(ctx.end, ctx.end + 60))?.[0].trim().split(/[ \t]+/) ?? [];
-  const next = after.find((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
+  const next = passSmallWords ? after.find((w) => !FUNCTION_WORDS.has(w.toLowerCase())) : after[0];
   if (!next) return undefined;
   return /^\p{Lu}\p{Ll}/u.test(next) ? 'upper' : /^\p{Ll}/u.test(next) ? 'lower' : undefined;
 }
@@ -308,7 +345,8 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | 
   if (caps?.title && text !== inflected && text.includes(' ')) text = titleCased(text);
   // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
   // never applied. One word is fine ("medication-related" → "medicine-related").
-  const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx)) && !doublesWord(ctx, inflected);
+  // Nor inside a name ("British Association of Dermatologists": caps.name).
+  const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx)) && !doublesWord(ctx, inflected) && !caps?.name;
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
   if (changed) {
     // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
