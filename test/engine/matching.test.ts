@@ -510,6 +510,33 @@ describe('replacements', () => {
     expect(terms('Pertussis (see below) is back.')).toEqual(['Pertussis']);
     expect(terms('It is very (very) hard.')).toEqual(['very', 'very']);
   });
+
+  it('leaves a medical term, or a term to explain, that its sentence defines: "A paediatrician is a doctor who…"', () => {
+    const d = tinyDictionary([
+      { id: 'paediatrician', terms: ['paediatrician'], inflect: 'noun', category: 'medical', replacements: ["children's doctor"] },
+      { id: 'renal', terms: ['renal'], inflect: 'none', category: 'medical', replacements: ['kidney'] },
+      { id: 'cerebral-hypoxia', terms: ['cerebral hypoxia'], inflect: 'none', category: 'medical', replacements: ['lack of oxygen to the brain'] },
+      { id: 'cerebral', terms: ['cerebral'], inflect: 'none', category: 'medical', replacements: ['brain'] },
+      { id: 'stakeholder', terms: ['stakeholder'], inflect: 'noun', category: 'government-jargon', replacements: ['partner'] },
+    ]);
+    const terms = jargonWith(d);
+    expect(terms('A paediatrician is a doctor who looks after children.')).toEqual([]);
+    expect(terms('Paediatricians are doctors who look after children.')).toEqual([]);
+    expect(terms('The paediatrician is an expert whose job is children.')).toEqual([]);
+    expect(terms('Renal means kidney.')).toEqual([]);
+    expect(terms('Renal means fewer trips to hospital.')).toEqual(['Renal']);
+    // Its words are explained with it: no use of "cerebral" of its own.
+    expect(terms('Cerebral hypoxia is a condition in which the brain gets too little oxygen.')).toEqual([]);
+    // Not a definition: not the sentence's subject, "is" or "are" not followed by what it is, or no "who", "that"...
+    expect(terms('Ask if a paediatrician is a person who can help.')).toEqual(['paediatrician']);
+    expect(terms('A paediatrician is also given notes that help.')).toEqual(['paediatrician']);
+    expect(terms('Paediatricians are often asked where to go.')).toEqual(['Paediatricians']);
+    expect(terms('Paediatricians are busy.')).toEqual(['Paediatricians']);
+    expect(terms('A paediatrician is a doctor.')).toEqual(['paediatrician']);
+    expect(terms('Cerebral hypoxia is common. It is a condition that harms the brain.')).toEqual(['Cerebral hypoxia']);
+    // Jargon of other kinds is still jargon when defined: the plain word is better.
+    expect(terms('A stakeholder is a person who cares about the service.')).toEqual(['stakeholder']);
+  });
 });
 
 describe('findings', () => {

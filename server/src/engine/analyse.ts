@@ -8,6 +8,7 @@ import { ownCopy } from './text.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
 import { hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
+import { FUNCTION_WORDS } from './inflect.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
@@ -275,6 +276,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     const explain = ce.entry.action === 'explain';
     const explained =
       (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) ||
+      ((explain || ce.entry.category === 'medical') && definedAfter(tokens, c.i, c.j)) ||
       pronouncedAfter(block.text, tokens, c.j) ||
       (explain && (nextAfterSpaces(block.text, tokens[c.j].end) === '(' || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
@@ -285,6 +287,8 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
       m.heading = block.kind === 'heading';
       (out.explains ??= []).push(m);
     } else if (explained) {
+      // Its words are explained with it: "Cerebral hypoxia is a condition that…" is no use of "cerebral".
+      next = c.j + 1;
       continue;
     } else {
       const m = toMatch(block, tokens, c);
@@ -691,6 +695,50 @@ function inRequiredContext(ce: CompiledEntry, tokens: Token[], i: number, j: num
   for (const p of ce.whenBefore) if (sameWords(tokens, i - p.length, p, sentence)) return true;
   for (const p of ce.whenAfter) if (sameWords(tokens, j + 1, p, sentence)) return true;
   return false;
+}
+
+/** Words that start what a definition says of its term: "a doctor who…", "a disorder that…". */
+const DEFINING_WORDS = new Set(['who', 'that', 'which', 'whose', 'where']);
+
+/** Words after "means" that say what a thing brings, not what a word is: "means fewer trips", "means that you…". */
+const NOT_MEANING = new Set(['fewer', 'more', 'less', 'no', 'that', 'you', 'we', 'they', 'it', 'your', 'our', 'their', 'there', 'people', 'everyone', 'less', 'better', 'quicker', 'faster']);
+
+/** Words after "are" that say how or when, not what: "are often asked where…". */
+const NOT_WHAT = new Set(['often', 'also', 'sometimes', 'always', 'never', 'still', 'now', 'then', 'only', 'very', 'more', 'most', 'less', 'seldom', 'all', 'both', 'being', 'seen', 'made', 'found', 'told']);
+
+/**
+ * Whether the term at tokens i..j is the subject of a sentence that says what it is: "A
+ * pediatrician is a doctor who specializes in treating children", "Cardiologists are doctors
+ * who…", "Corticosteroids are medicines that…", "Renal means kidney". The sentence starts with
+ * the term (an article aside), and it is followed by "refers to", by "means" (not "means
+ * fewer…": NOT_MEANING), or by "is a", "is an" or "are" and a word (not one in -ly, -ed or
+ * -en, nor NOT_WHAT: "are often used") and, within four words, "who", "that", "which", "whose"
+ * or "where". The sentence is its
+ * explanation: a replacement would read "A children's doctor is a doctor who…". Reads at most
+ * eight tokens.
+ */
+function definedAfter(tokens: Token[], i: number, j: number): boolean {
+  const start = i > 0 && isArticle(tokens[i - 1].lower) ? i - 1 : i;
+  if (!isSentenceStart(tokens, start)) return false;
+  const verb = tokens[j + 1];
+  const sentence = tokens[i].sentence;
+  if (!verb || verb.sentence !== sentence || !verb.joined) return false;
+  if (verb.lower === 'refers' && tokens[j + 2]?.lower === 'to') return true;
+  // "Renal means kidney", but "Telehealth means fewer trips" (what it brings) and "means that…".
+  if (verb.lower === 'means') return tokens[j + 2]?.sentence === sentence && !NOT_MEANING.has(tokens[j + 2].lower);
+  const what = tokens[j + 2];
+  if (!what || what.sentence !== sentence) return false;
+  if (verb.lower === 'is' ? what.lower !== 'a' && what.lower !== 'an' : verb.lower !== 'are' || /(?:ly|ed|en)$/.test(what.lower) || NOT_WHAT.has(what.lower) || FUNCTION_WORDS.has(what.lower)) return false;
+  for (let k = j + 3; k < tokens.length && k <= j + 7; k++) {
+    const t = tokens[k];
+    if (t.sentence !== sentence) return false;
+    if (DEFINING_WORDS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+function isArticle(lower: string): boolean {
+  return lower === 'a' || lower === 'an' || lower === 'the';
 }
 
 function isSentenceStart(tokens: Token[], i: number): boolean {
