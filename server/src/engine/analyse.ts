@@ -9,6 +9,7 @@ import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from
 import { TokenTrie, type TrieNode } from './trie.js';
 import { hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
 import { FUNCTION_WORDS } from './inflect.js';
+import { isWelsh } from './language.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
@@ -79,7 +80,7 @@ class RetokenizedBlock implements AnalysedBlock {
   constructor(readonly block: Block) {}
 
   get tokens(): Token[] {
-    return tokenize(this.block.text);
+    return proseTokens(this.block.text);
   }
 }
 
@@ -138,6 +139,17 @@ interface Candidate {
 }
 
 /** `keepTokens` false: see matchProse. */
+const NO_TOKENS: Token[] = [];
+
+/**
+ * The words of a block for every rule: none for a block in Welsh (language.ts), so no rule and
+ * no readability count reads it.
+ */
+function proseTokens(text: string): Token[] {
+  const tokens = tokenize(text);
+  return isWelsh(tokens) ? NO_TOKENS : tokens;
+}
+
 export function analyseChunk(text: string, format: DocumentFormat, dict: CompiledDictionary, isFirst: boolean, keepTokens = true): ChunkAnalysis {
   return matchProse(extractProse(text, format, isFirst), dict, keepTokens);
 }
@@ -156,7 +168,7 @@ export function matchProse(prose: Prose, dict: CompiledDictionary, keepTokens = 
     // joined string (ownCopy). Analyses kept in an editor's cache come from a copy of the chunk
     // made the same way, and their blocks stay slices of it, for memory.
     if (keepTokens) block.text = ownCopy(block.text);
-    const tokens = tokenize(block.text);
+    const tokens = proseTokens(block.text);
     out.blocks.push(keepTokens ? { block, tokens } : new RetokenizedBlock(block));
     if (tokens.length) matchBlock(block, tokens, dict, out);
   }

@@ -2,11 +2,13 @@
  * Word tokens of a block of prose. Linear in the length of the text; no regular expressions on
  * the hot path.
  */
+import { wordClass } from './language.js';
 
 /** Bits of Token.flags. */
 export const JOINED = 1;
 export const HAS_UPPER = 2;
 export const POSSESSIVE = 4;
+// 64 and 128 are WELSH_WORD and ENGLISH_WORD (language.ts).
 /** A character outside ASCII (a curly apostrophe included): case questions need the string methods. */
 export const NON_ASCII = 8;
 /** An ASCII digit. */
@@ -29,7 +31,7 @@ export class Token {
     readonly lower: string,
     /** Index of the sentence in the block. */
     readonly sentence: number,
-    /** JOINED, HAS_UPPER, POSSESSIVE, NON_ASCII, HAS_DIGIT, HAS_LOWER. */
+    /** JOINED, HAS_UPPER, POSSESSIVE, NON_ASCII, HAS_DIGIT, HAS_LOWER, and WELSH_WORD or ENGLISH_WORD (language.ts). */
     readonly flags: number,
   ) {}
 
@@ -146,6 +148,8 @@ const slotHash = new Int32Array(SLOTS);
 const slotWord: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
 /** Lower case of the word, with curly apostrophes made straight. */
 const slotLower: string[] = new Array<string>(SLOTS).fill('');
+/** The word's language bits (wordClass), for Token.flags. */
+const slotClass = new Uint8Array(SLOTS);
 let slotsUsed = 0;
 /** Longer words are not kept (a rare long word would only fill the table). */
 const MAX_KEPT_LENGTH = 40;
@@ -198,6 +202,7 @@ function keep(word: string, h: number, lower: boolean): number {
   slotHash[k] = h;
   slotWord[k] = kept;
   slotLower[k] = keptLower ?? kept;
+  slotClass[k] = wordClass(kept, slotLower[k]);
   slotsUsed++;
   return k;
 }
@@ -342,10 +347,11 @@ export function tokenize(text: string): Token[] {
         const lowerCase = (flags & (HAS_UPPER | NON_ASCII)) !== 0;
         let k = j - start > MAX_KEPT_LENGTH ? -1 : slotOf(text, start, j, h);
         if (k >= 0 && slotWord[k] === undefined) k = keep(text.slice(start, j), h, lowerCase);
-        if (k >= 0) tokens.push(new Token(start, slotWord[k]!, slotLower[k], sentence, flags));
+        if (k >= 0) tokens.push(new Token(start, slotWord[k]!, slotLower[k], sentence, flags | slotClass[k]));
         else {
           const word = text.slice(start, j);
-          tokens.push(new Token(start, word, lowerCase ? lowerCaseOf(word) : word, sentence, flags));
+          const lower = lowerCase ? lowerCaseOf(word) : word;
+          tokens.push(new Token(start, word, lower, sentence, flags | wordClass(word, lower)));
         }
         gapOk = true;
       } else {
