@@ -292,6 +292,16 @@ describe('unknown acronyms', () => {
     expect(acronyms('Ask Washington DC today.')).toEqual([['DC', null, 'info']]);
   });
 
+  it('leaves alone the name on a credit line, and flags the first use in the text instead', () => {
+    expect(acronyms('# Tuberculosis\n\nSource: ICB <http://example.org/tb>\n\nPhoto credit: QXZ\n\nImage: PCN')).toEqual([]);
+    const found = byRule('acronym', 'Source: ICB <http://example.org>\n\nThe ICB runs research. The ICB funds it.');
+    expect(found.map((f) => [f.actual, f.range.start.line])).toEqual([['ICB', 2]]);
+    // Not a credit: no colon, the label inside a sentence, or a later word.
+    expect(acronyms('Our source ICB data is here.')).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('The main source: ICB data.')).toEqual([['ICB', 'icb', 'warning']]);
+    expect(acronyms('Source: the ICB and QXZ.')).toEqual([['ICB', 'icb', 'warning'], ['QXZ', null, 'info']]);
+  });
+
   it('leaves a two-part guide in brackets after the word it says alone: "Asthma (AZ-ma)"', () => {
     expect(acronyms('Asthma (AZ-ma) is common. Bouchards (boo-SHARDZ) nodes form.')).toEqual([]);
     // Another first letter, a part that is no syllable, or a known acronym ("care (CQC-ma)" may be).

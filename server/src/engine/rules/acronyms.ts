@@ -87,6 +87,23 @@ function isUsState(text: string, tokens: Token[], i: number, written = tokens[i]
   return i > 0 && isPlaceWord(tokens[i - 1]) && text.slice(tokens[i - 1].end, tokens[i].start) === ', ';
 }
 
+/** Labels of a credit line: "Source: NINDS", "Image credit: NHS". */
+const CREDIT_LABELS = new Set(['source', 'sources', 'credit', 'credits', 'courtesy', 'image', 'photo', 'photograph', 'picture', 'illustration', 'adapted']);
+
+/**
+ * Whether token i is the first word after a credit line's label and its colon, the label starting
+ * a sentence: "Source: NINDS <http://…>", "Image credit: NHSE". The name credited is no use of the
+ * acronym: it is not explained there, and the first use in the text is the one to explain.
+ */
+function isCredit(text: string, tokens: Token[], i: number): boolean {
+  if (i === 0) return false;
+  let label = i - 1;
+  if (!/^:[ \t]*$/.test(text.slice(tokens[label].end, tokens[i].start))) return false;
+  // "Image credit:", "Photo courtesy:".
+  if (label > 0 && (tokens[label].lower === 'credit' || tokens[label].lower === 'courtesy') && tokens[label].joined && CREDIT_LABELS.has(tokens[label - 1].lower)) label--;
+  return CREDIT_LABELS.has(tokens[label].lower) && (label === 0 || tokens[label - 1].sentence !== tokens[label].sentence);
+}
+
 /** A word written with a capital first and some lower case: "Washington", "Park" (not "GP"). */
 function isPlaceWord(t: Token): boolean {
   return isCapitalised(t) && (t.flags & HAS_LOWER) !== 0;
@@ -259,6 +276,11 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
         if (j === i && i > 0 && t.joined && SIZE_UNITS.has(t.text) && endsWithNumber(tokens[i - 1])) continue;
         // Nor is a US state in an address or a place ("Detroit, MI: Wayne State", "Bethesda, MD 20892").
         if (j === i && isUsState(block.text, tokens, i)) continue;
+        // Nor a credit line's name ("Source: NINDS <http://…>").
+        if (isCredit(block.text, tokens, i)) {
+          i = j;
+          continue;
+        }
         // An acronym talked about, not used: "Use 'ethnic minorities', not 'BAME'".
         if (isQuotedAlone(block.text, tokens[i].start, tokens[j].end)) {
           i = j;
@@ -297,6 +319,7 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       // A US state before a ZIP code in an address ("Bethesda, MD 20892"), or after a place and a
       // comma ("Washington, DC", "New York, NY: Harper and Row"), is no acronym.
       if (isUsState(block.text, tokens, i, written)) continue;
+      if (isCredit(block.text, tokens, i)) continue;
       // A pronunciation guide ("ah-RITH-me-ahs", "mitral (MI-trul)") is not an acronym, nor is a
       // word of three hyphen-joined parts or more ("SARS-CoV-2", "1-800-CDC-INFO", "BSD-3-Clause").
       const [first, last] = hyphenRun(block.text, tokens, i);
