@@ -327,6 +327,13 @@ describe('replacements', () => {
     const offers = offersWith(d);
     expect(offers('We are in the process of updating it.')).toEqual([['in the process of', [''], [true]]]);
     expect(offers('Test early on in the process of service design.')).toEqual([['in the process of', [''], [false]]]);
+    // After a form of "be" only (a word such as "now" between): after a noun it says where.
+    expect(offers('We’re now in the process of updating it.')).toEqual([['in the process of', [''], [true]]]);
+    expect(offers('It was in the process of closing.')).toEqual([['in the process of', [''], [true]]]);
+    expect(offers('Stop at a point in the process of applying.')).toEqual([['in the process of', [''], [false]]]);
+    // At a sentence's start it leaves a clause.
+    expect(offers('In the process of updating it, we lost data.')).toEqual([['In the process of', [''], [true]]]);
+    expect(firstFixWith(d)('In the process of updating it, we lost data.')).toBe('Updating it, we lost data.');
     expect(offers('A total of 5 people came.')).toEqual([['A total of', [''], [true]]]);
   });
 

@@ -320,16 +320,36 @@ function wordAfter(source: string, end: number, word: string): boolean {
 }
 
 /**
- * Whether a match that starts with "in" and ends in "of" is followed by a word that is no "-ing" form: "we are in the
- * process of updating" loses its "in the process of", but "early on in the process of service
- * design" would lose its meaning ("early on service design"). Such a left-out is offered only.
+ * Whether a match that starts with "in" and ends in "of" is followed by a word that is no "-ing"
+ * form, or does not follow a form of "be": "we are in the process of updating" loses its "in the
+ * process of", but "early on in the process of service design" would lose its meaning ("early on
+ * service design"), and so would "at a point in the process of applying". At a sentence's
+ * start it may go. Such a left-out is otherwise offered only.
  */
 function ofBeforeNoun(ctx: MatchContext): boolean {
   // Phrases such as "in the process of" only: "a total of 5", "the month of May" are left out whatever follows.
   if (!/^in\b.*\bof$/i.test(ctx.actual)) return false;
   const next = /^[ \t\r\n]+(\p{L}+)/u.exec(ctx.source.slice(ctx.end, ctx.end + 40))?.[1];
-  return next === undefined || !/ing$/i.test(next);
+  if (next === undefined || !/ing$/i.test(next)) return true;
+  // And only after a form of "be" ("we are (now) in the process of updating"): after a noun it
+  // says where ("at a point in the process of applying" would lose its point).
+  // At a sentence's start it leaves a clause: "In the process of updating it, we…" → "Updating it, we…".
+  if (ctx.sentenceStart) return false;
+  const before = /([\p{L}'\u2019]+)(?:[ \t]+([\p{L}'\u2019]+))?[ \t\r\n]+$/u.exec(ctx.source.slice(Math.max(0, ctx.start - 40), ctx.start));
+  if (!before) return true;
+  const last = before[2] ?? before[1];
+  return !(isBeForm(last) || (before[2] !== undefined && NOW_WORDS.has(last.toLowerCase()) && isBeForm(before[1])));
 }
+
+/** A form of "be", or a word ending in its contraction: "is", "were", "we're", "it’s", "I'm". */
+function isBeForm(word: string): boolean {
+  const w = word.toLowerCase().replace(/\u2019/g, "'");
+  return BE_FORMS.has(w) || /'(?:re|s|m)$/.test(w);
+}
+
+const BE_FORMS = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being']);
+/** Words that may stand between "be" and "in the process of": "we are now in the process of". */
+const NOW_WORDS = new Set(['now', 'currently', 'still', 'already', 'also', 'presently', 'just']);
 
 /** Whether the match is the first part of a hyphenated compound ("hypoglycemia-associated"). */
 function beforeHyphen(ctx: MatchContext): boolean {
