@@ -301,6 +301,13 @@ describe('replacements', () => {
     expect(fixable('## Treatments For Colorectal Cancer')).toEqual([['Colorectal', [true]]]);
     expect(fixable('In addition to the Exit this page button, users have two other ways.')).toEqual([['In addition to', [true]]]);
     expect(fixable('Assistance from Age UK helps people who live alone.')).toEqual([['Assistance', [true]]]);
+    // Before a word that ends the names of organisations, it is a name in a title too.
+    const d2 = tinyDictionary([{ id: 'ppi', terms: ['patient and public involvement'], inflect: 'none', replacements: ['involving patients and the public'] }]);
+    const fixable2 = (t: string) => offersWith(d2)(t).map(([actual, , fixable]) => [actual, fixable]);
+    expect(fixable2('Kind regards,\n\nThe Patient and Public Involvement Team')).toEqual([['Patient and Public Involvement', [false]]]);
+    expect(fixable2('## About Patient and Public Involvement')).toEqual([['Patient and Public Involvement', [true]]]);
+    expect(fixable2('## Patient and Public Involvement in Research')).toEqual([['Patient and Public Involvement', [true]]]);
+    expect(fixable2('## Patient and Public Involvement Levels')).toEqual([['Patient and Public Involvement', [true]]]);
     // At a sentence's start, a capitalised word right after one word makes a name.
     expect(fixable('Assistance Dogs help people who cannot see.')).toEqual([['Assistance', [false]]]);
   });

@@ -232,7 +232,22 @@ function capitalsOf(ctx: MatchContext): Capitals | undefined {
   // a one-word match makes a name ("Assistance Dogs help…", but "In addition to the Exit this
   // page button…" and "It is important to note that Alzheimer's…" are sentences).
   const inRun = ctx.sentenceStart ? capitalWords || (words.length === 1 && !ctx.actual.includes(' ') && nextWordCase(ctx, false) === 'upper') : capitalWords || next === 'upper' || before === 'upper';
-  return { next, own: before === 'lower' && next !== 'upper', title, name: inRun && inLowerCaseSentence(ctx.source, ctx.start, ctx.end) };
+  // Before a word that heads the names of organisations it is a name wherever it stands, in a
+  // title too: "The Patient and Public Involvement Team" (but "Blood Glucose Levels" is a title's).
+  const name = inRun && (ORGANISATION_HEADS.has(nextWord(ctx) ?? '') || inLowerCaseSentence(ctx.source, ctx.start, ctx.end));
+  return { next, own: before === 'lower' && next !== 'upper', title, name };
+}
+
+/** Last words of the names of organisations and their parts: "… Involvement Team", "… Assistance Programme". */
+const ORGANISATION_HEADS = new Set([
+  'Team', 'Teams', 'Service', 'Services', 'Group', 'Board', 'Trust', 'Programme', 'Program', 'Network', 'Partnership',
+  'Forum', 'Panel', 'Committee', 'Unit', 'Office', 'Alliance', 'Council', 'Agency', 'Institute', 'Association',
+  'Foundation', 'Society', 'Centre', 'Center', 'Department', 'Directorate', 'Hub', 'Branch', 'Collaborative', 'Commission',
+]);
+
+/** The word right after the match, in its line, as written (spaces between only). */
+function nextWord(ctx: MatchContext): string | undefined {
+  return /^[ \t]+(\p{L}+)/u.exec(ctx.source.slice(ctx.end, ctx.end + 40))?.[1];
 }
 
 /** How far a sentence is read either side of a match for inLowerCaseSentence. */
