@@ -312,6 +312,15 @@ describe('replacements', () => {
     expect(fixable('Assistance Dogs help people who cannot see.')).toEqual([['Assistance', [false]]]);
   });
 
+  it('offers, but never applies, a replacement for a word right after inline code', () => {
+    const d = tinyDictionary([{ id: 'query', terms: ['query'], inflect: 'noun', replacements: ['question'] }]);
+    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);
+    expect(fixable('Write `@container` queries in Sass.')).toEqual([['queries', [false]]]);
+    expect(fixable('Run `npm test`  queries first.')).toEqual([['queries', [false]]]);
+    expect(fixable('Write `@container`: queries are answered.')).toEqual([['queries', [true]]]);
+    expect(fixable('Send your queries to us.')).toEqual([['queries', [true]]]);
+  });
+
   it('offers, but never applies, a replacement that would write a word twice', () => {
     const d = tinyDictionary([
       { id: 'in-order-to', terms: ['in order to'], inflect: 'none', replacements: ['to'] },

@@ -366,6 +366,17 @@ const BE_FORMS = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being
 /** Words that may stand between "be" and "in the process of": "we are now in the process of". */
 const NOW_WORDS = new Set(['now', 'currently', 'still', 'already', 'also', 'presently', 'just']);
 
+/**
+ * Whether the match comes right after inline code, a space between: "`@container` queries",
+ * "the `npm` packages". The word often names what the code is, in the code's own sense: its
+ * replacement is offered, not applied.
+ */
+function afterCode(ctx: MatchContext): boolean {
+  let k = ctx.start;
+  while (k > 0 && isBlank(ctx.source.charCodeAt(k - 1))) k--;
+  return k < ctx.start && ctx.source.charCodeAt(k - 1) === 96;
+}
+
 /** Whether the match is the first part of a hyphenated compound ("hypoglycemia-associated"). */
 function beforeHyphen(ctx: MatchContext): boolean {
   return ctx.source.charCodeAt(ctx.end) === 45 && /^\p{L}/u.test(ctx.source.slice(ctx.end + 1, ctx.end + 3));
@@ -381,7 +392,7 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | 
   // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
   // never applied. One word is fine ("medication-related" → "medicine-related").
   // Nor inside a name ("British Association of Dermatologists": caps.name).
-  const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx)) && !doublesWord(ctx, inflected) && !caps?.name;
+  const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx)) && !doublesWord(ctx, inflected) && !caps?.name && !afterCode(ctx);
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
   if (changed) {
     // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
