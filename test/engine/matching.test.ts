@@ -312,6 +312,27 @@ describe('replacements', () => {
     expect(fixable('Assistance Dogs help people who cannot see.')).toEqual([['Assistance', [false]]]);
   });
 
+  it('applies a replacement that needs a clause after it (before: clause) only before one', () => {
+    const d = tinyDictionary([
+      { id: 'ensure', terms: ['ensure'], inflect: 'verb', replacements: [{ text: 'make sure', forms: { third: 'makes sure', past: 'made sure', participle: 'made sure', gerund: 'making sure' }, before: 'clause' }] },
+    ]);
+    const fixable = (t: string) => offersWith(d)(t).map(([actual, texts, fixable]) => [actual, texts[0], fixable[0]]);
+    // "that", a pronoun (contracted too), or a verb such as "is" or "has" within six words.
+    expect(fixable('Please ensure that you bring it.')).toEqual([['ensure', 'make sure', true]]);
+    expect(fixable('Please ensure you bring it.')).toEqual([['ensure', 'make sure', true]]);
+    expect(fixable('Ensure they’re as clear as they can be.')).toEqual([['Ensure', 'Make sure', true]]);
+    expect(fixable('We are ensuring every patient has a named nurse.')).toEqual([['ensuring', 'making sure', true]]);
+    expect(fixable('Run it on each node and ensure\nthat each node runs the code.')).toEqual([['ensure', 'make sure', true]]);
+    // A thing after it: offered, not applied.
+    expect(fixable('It ensures compliance with the rules.')).toEqual([['ensures', 'makes sure', false]]);
+    expect(fixable('Work with a dietitian to ensure adequate nutrition.')).toEqual([['ensure', 'make sure', false]]);
+    expect(fixable('To help ensure coordinated and safe care, ask.')).toEqual([['ensure', 'make sure', false]]);
+    expect(fixable('You want to ensure:')).toEqual([['ensure', 'make sure', false]]);
+    // A verb after a comma or a blank line belongs to another clause.
+    expect(fixable('Ensure safety, and it is fine.')).toEqual([['Ensure', 'Make sure', false]]);
+    expect(fixable('We ensure\n\nit is fine.')).toEqual([['ensure', 'make sure', false]]);
+  });
+
   it('offers, but never applies, a replacement for a word right after inline code', () => {
     const d = tinyDictionary([{ id: 'query', terms: ['query'], inflect: 'noun', replacements: ['question'] }]);
     const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);

@@ -377,6 +377,32 @@ function afterCode(ctx: MatchContext): boolean {
   return k < ctx.start && ctx.source.charCodeAt(k - 1) === 96;
 }
 
+/** Words that start a clause after a verb such as "make sure": "make sure that…", "make sure you…". */
+const CLAUSE_STARTS = new Set(['that', 'i', 'you', 'we', 'they', 'he', 'she', 'it', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'no-one', 'there', 'this', 'these', 'those']);
+
+/** Verbs that make what follows a match a clause: "make sure the discussion is focused". */
+const CLAUSE_VERBS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must',
+  'does', 'do', 'did', "isn't", "aren't", "doesn't", "don't", 'gets', 'get', 'stays', 'stay', 'remains', 'remain', 'meets', 'meet', 'works', 'knows', 'know',
+]);
+
+/**
+ * Whether a clause follows the match in its sentence: its first word is "that" or a pronoun
+ * (CLAUSE_STARTS), or one of the next six words, before any punctuation, is a verb such as "is",
+ * "can" or "has" (CLAUSE_VERBS). "Ensure compliance with the rules" and "ensure prompt
+ * recognition" have none: "make sure" cannot replace their "ensure".
+ */
+function clauseFollows(ctx: MatchContext): boolean {
+  // A line break may wrap the sentence; a blank line ends it.
+  if (/^[ \t]*\r?\n[ \t]*\r?\n/.test(ctx.source.slice(ctx.end, ctx.end + 40))) return false;
+  const after = /^[ \t]*(?:\r?\n)?[ \t]*([^.,;:!?()\n\r]*(?:\r?\n[ \t]*[^.,;:!?()\n\r]+)?)/u.exec(ctx.source.slice(ctx.end, ctx.end + 80))?.[1] ?? '';
+  const words = after.toLowerCase().replace(/\u2019/g, "'").split(/[ \t\r\n]+/).filter(Boolean).slice(0, 6);
+  if (words.length === 0) return false;
+  // "they're", "it's", "you'll": a pronoun and its verb.
+  const first = words[0].replace(/'.*$/, '');
+  return CLAUSE_STARTS.has(first) || words.some((w) => CLAUSE_VERBS.has(w));
+}
+
 /** Whether the match is the first part of a hyphenated compound ("hypoglycemia-associated"). */
 function beforeHyphen(ctx: MatchContext): boolean {
   return ctx.source.charCodeAt(ctx.end) === 45 && /^\p{L}/u.test(ctx.source.slice(ctx.end + 1, ctx.end + 3));
@@ -392,7 +418,13 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | 
   // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
   // never applied. One word is fine ("medication-related" → "medicine-related").
   // Nor inside a name ("British Association of Dermatologists": caps.name).
-  const fixable = spec.fixable !== false && !(inflected.includes(' ') && beforeHyphen(ctx)) && !doublesWord(ctx, inflected) && !caps?.name && !afterCode(ctx);
+  const fixable =
+    spec.fixable !== false &&
+    !(inflected.includes(' ') && beforeHyphen(ctx)) &&
+    !doublesWord(ctx, inflected) &&
+    !caps?.name &&
+    !afterCode(ctx) &&
+    (spec.before !== 'clause' || clauseFollows(ctx));
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
   if (changed) {
     // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.

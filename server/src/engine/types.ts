@@ -34,6 +34,8 @@ export interface ReplacementSpec {
   text: string;
   forms?: Forms;
   fixable?: boolean;
+  /** 'clause': applied only when a clause follows the match ("make sure you are…"), not a thing ("make sure compliance"). */
+  before?: 'clause';
 }
 
 /** One dictionary entry as written in `dictionaries/entries/<category>/<id>.json`. */
