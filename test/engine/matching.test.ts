@@ -333,6 +333,13 @@ describe('replacements', () => {
     expect(fixable('We ensure\n\nit is fine.')).toEqual([['ensure', 'make sure', false]]);
   });
 
+  it('offers, but never applies, a replacement no article can go before, after an article', () => {
+    const d = tinyDictionary([{ id: 'excessive', terms: ['excessive'], inflect: 'none', replacements: ['too much'] }]);
+    const offers = offersWith(d);
+    expect(offers('It is an excessive dose.')).toEqual([['excessive', ['too much'], [false]]]);
+    expect(offers('It is excessive drinking.')).toEqual([['excessive', ['too much'], [true]]]);
+  });
+
   it('offers, but never applies, a replacement for a word right after inline code', () => {
     const d = tinyDictionary([{ id: 'query', terms: ['query'], inflect: 'noun', replacements: ['question'] }]);
     const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);

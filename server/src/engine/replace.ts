@@ -377,6 +377,9 @@ function afterCode(ctx: MatchContext): boolean {
   return k < ctx.start && ctx.source.charCodeAt(k - 1) === 96;
 }
 
+/** Words no "a" or "an" goes before: a replacement starting with one is not applied after an article. */
+const NO_ARTICLE_BEFORE = new Set(['too', 'some', 'several', 'many', 'much', 'more', 'most', 'few', 'all', 'any', 'no', 'every', 'each', 'enough', 'lots', 'both']);
+
 /** Words that start a clause after a verb such as "make sure": "make sure that…", "make sure you…". */
 const CLAUSE_STARTS = new Set(['that', 'i', 'you', 'we', 'they', 'he', 'she', 'it', 'everyone', 'everybody', 'someone', 'somebody', 'nobody', 'no-one', 'there', 'this', 'these', 'those']);
 
@@ -424,7 +427,9 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | 
     !doublesWord(ctx, inflected) &&
     !caps?.name &&
     !afterCode(ctx) &&
-    (spec.before !== 'clause' || clauseFollows(ctx));
+    (spec.before !== 'clause' || clauseFollows(ctx)) &&
+    // "an excessive amount" → "a too much amount": no article goes before such words.
+    !(ctx.article && NO_ARTICLE_BEFORE.has(inflected.split(' ')[0].toLowerCase()));
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
   if (changed) {
     // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
