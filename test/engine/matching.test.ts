@@ -301,6 +301,13 @@ describe('replacements', () => {
     expect(fixable('## Treatments For Colorectal Cancer')).toEqual([['Colorectal', [true]]]);
     expect(fixable('In addition to the Exit this page button, users have two other ways.')).toEqual([['In addition to', [true]]]);
     expect(fixable('Assistance from Age UK helps people who live alone.')).toEqual([['Assistance', [true]]]);
+    // In emphasis, capitalised words are the title of a work, after a full stop too.
+    const d3 = tinyDictionary([{ id: 'health-outcomes', terms: ['health outcomes'], inflect: 'none', replacements: ['health'] }]);
+    const fixable3 = (t: string) => offersWith(d3)(t).map(([actual, , fixable]) => [actual, fixable]);
+    expect(fixable3('Ask for _Report No. 87, Literacy and Health Outcomes_.')).toEqual([['Health Outcomes', [false]]]);
+    expect(fixable3('Ask for *Report No. 87, Literacy and Health Outcomes*.')).toEqual([['Health Outcomes', [false]]]);
+    expect(fixable3('Ask for Report No. 87, Literacy and Health Outcomes.')).toEqual([['Health Outcomes', [true]]]);
+    expect(fixable3('_Improve health outcomes_ for all.')).toEqual([['health outcomes', [true]]]);
     // Before a word that ends the names of organisations, it is a name in a title too.
     const d2 = tinyDictionary([{ id: 'ppi', terms: ['patient and public involvement'], inflect: 'none', replacements: ['involving patients and the public'] }]);
     const fixable2 = (t: string) => offersWith(d2)(t).map(([actual, , fixable]) => [actual, fixable]);

@@ -234,7 +234,8 @@ function capitalsOf(ctx: MatchContext): Capitals | undefined {
   const inRun = ctx.sentenceStart ? capitalWords || (words.length === 1 && !ctx.actual.includes(' ') && nextWordCase(ctx, false) === 'upper') : capitalWords || next === 'upper' || before === 'upper';
   // Before a word that heads the names of organisations it is a name wherever it stands, in a
   // title too: "The Patient and Public Involvement Team" (but "Blood Glucose Levels" is a title's).
-  const name = inRun && (ORGANISATION_HEADS.has(nextWord(ctx) ?? '') || inLowerCaseSentence(ctx.source, ctx.start, ctx.end));
+  // In emphasis it is the title of a work: "ask for _Evidence Report No. 87, Literacy and Health Outcomes_".
+  const name = inRun && (ORGANISATION_HEADS.has(nextWord(ctx) ?? '') || inEmphasis(ctx.source, ctx.start, ctx.end) || inLowerCaseSentence(ctx.source, ctx.start, ctx.end));
   return { next, own: before === 'lower' && next !== 'upper', title, name };
 }
 
@@ -248,6 +249,32 @@ const ORGANISATION_HEADS = new Set([
 /** The word right after the match, in its line, as written (spaces between only). */
 function nextWord(ctx: MatchContext): string | undefined {
   return /^[ \t]+(\p{L}+)/u.exec(ctx.source.slice(ctx.end, ctx.end + 40))?.[1];
+}
+
+/**
+ * Whether [start, end) is inside emphasis on its line: an "_" or "*" before it and another after
+ * it, with no line break between ("_Literacy and Health Outcomes_", "*Care Act*").
+ */
+function inEmphasis(source: string, start: number, end: number): boolean {
+  let k = start - 1;
+  for (; k >= 0 && start - k <= SENTENCE_REACH; k--) {
+    const c = source.charCodeAt(k);
+    if (c === 10 || c === 13) return false;
+    if (c === 95 || c === 42) break;
+  }
+  if (k < 0 || start - k > SENTENCE_REACH || (k > 0 && isWordChar(source.charCodeAt(k - 1)) && source.charCodeAt(k) === 95)) return false;
+  const mark = source.charCodeAt(k);
+  for (let e = end; e < source.length && e - end <= SENTENCE_REACH; e++) {
+    const c = source.charCodeAt(e);
+    if (c === 10 || c === 13) return false;
+    if (c === mark) return !(c === 95 && e + 1 < source.length && isWordChar(source.charCodeAt(e + 1)));
+  }
+  return false;
+}
+
+/** An ASCII letter or digit: an "_" between two of them is part of a word ("snake_case"), not emphasis. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** How far a sentence is read either side of a match for inLowerCaseSentence. */
