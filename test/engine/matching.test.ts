@@ -347,6 +347,17 @@ describe('replacements', () => {
     expect(offers('It is excessive drinking.')).toEqual([['excessive', ['too much'], [true]]]);
   });
 
+  it('offers, but never applies, a replacement with its own article after a determiner or an adjective', () => {
+    const d = tinyDictionary([{ id: 'hypothyroidism', terms: ['hypothyroidism'], inflect: 'none', replacements: ['an underactive thyroid'] }]);
+    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable[0]]);
+    for (const t of ['It becomes permanent hypothyroidism.', 'Treat congenital hypothyroidism.', 'People whose hypothyroidism is mild.', 'Untreated hypothyroidism harms.', 'It is mild hypothyroidism.']) {
+      expect(fixable(t), t).toEqual([['hypothyroidism', false]]);
+    }
+    for (const t of ['Some people develop hypothyroidism.', 'Symptoms of hypothyroidism vary.', 'Hypothyroidism is common.', 'It can worsen hypothyroidism.', 'Too little is called hypothyroidism.', 'The chance that hypothyroidism returns.']) {
+      expect(fixable(t)[0][1], t).toBe(true);
+    }
+  });
+
   it('offers, but never applies, a replacement for a word right after inline code', () => {
     const d = tinyDictionary([{ id: 'query', terms: ['query'], inflect: 'noun', replacements: ['question'] }]);
     const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);

@@ -404,6 +404,25 @@ function afterCode(ctx: MatchContext): boolean {
   return k < ctx.start && ctx.source.charCodeAt(k - 1) === 96;
 }
 
+/** Words that say which one: a replacement with its own article cannot follow them ("whose an underactive thyroid"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'whose', 'their', 'his', 'her', 'its', 'our', 'your', 'my', 'any', 'no', 'some', 'each', 'every']);
+/** Verbs with an adjective's ending, that may come before a replacement's article: "is called an underactive thyroid". */
+const NOT_MODIFIERS = new Set(['called', 'named', 'termed', 'caused', 'diagnosed', 'developed', 'treated', 'prevent', 'represent', 'resemble']);
+/** Adjectives without an adjective's ending, often before a condition: "mild hyperthyroidism". */
+const MODIFIERS = new Set(['mild', 'severe', 'new', 'early', 'late', 'overt', 'primary', 'secondary', 'transient']);
+
+/**
+ * Whether the word before the match (one space between, same line) is a determiner or looks
+ * like an adjective (MODIFIERS, or an ending such as -al, -ed, -ent, -ic, -ive or -ous:
+ * "congenital", "untreated", "permanent", "subclinical"): a replacement that brings its own
+ * article cannot go after it.
+ */
+function modifiedBefore(ctx: MatchContext): boolean {
+  const word = /(\p{L}+)[ \t]$/u.exec(ctx.source.slice(Math.max(0, ctx.start - 30), ctx.start))?.[1]?.toLowerCase();
+  if (!word || NOT_MODIFIERS.has(word)) return false;
+  return DETERMINERS.has(word) || MODIFIERS.has(word) || /(?:al|ed|ent|ant|ary|ic|ive|ous|ble)$/.test(word);
+}
+
 /** Words no "a" or "an" goes before: a replacement starting with one is not applied after an article. */
 const NO_ARTICLE_BEFORE = new Set(['too', 'some', 'several', 'many', 'much', 'more', 'most', 'few', 'all', 'any', 'no', 'every', 'each', 'enough', 'lots', 'both']);
 
@@ -456,7 +475,9 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | 
     !afterCode(ctx) &&
     (spec.before !== 'clause' || clauseFollows(ctx)) &&
     // "an excessive amount" → "a too much amount": no article goes before such words.
-    !(ctx.article && NO_ARTICLE_BEFORE.has(inflected.split(' ')[0].toLowerCase()));
+    !(ctx.article && NO_ARTICLE_BEFORE.has(inflected.split(' ')[0].toLowerCase())) &&
+    // "permanent hypothyroidism" → "permanent an underactive thyroid".
+    !(/^(?:a|an|the) /i.test(inflected) && modifiedBefore(ctx));
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
   if (changed) {
     // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
