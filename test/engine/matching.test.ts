@@ -578,6 +578,11 @@ describe('replacements', () => {
     expect(terms('It is whooping. Cough (pertussis) is back.')).toEqual(['pertussis']);
     expect(terms('Pertussis (see below) is back.')).toEqual(['Pertussis']);
     expect(terms('It is very (very) hard.')).toEqual(['very', 'very']);
+    // A replacement's article is no part of its gloss.
+    const withArticle = jargonWith(tinyDictionary([{ id: 'hypothyroidism', terms: ['hypothyroidism'], inflect: 'none', replacements: ['an underactive thyroid'] }]));
+    expect(withArticle('It is caused by underactive thyroid (hypothyroidism).')).toEqual([]);
+    expect(withArticle('It is caused by hypothyroidism (underactive thyroid).')).toEqual([]);
+    expect(withArticle('It is caused by hypothyroidism (an thyroid).')).toEqual(['hypothyroidism']);
   });
 
   it('leaves a medical term, or a term to explain, that its sentence defines: "A paediatrician is a doctor who…"', () => {

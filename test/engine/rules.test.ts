@@ -292,6 +292,13 @@ describe('unknown acronyms', () => {
     expect(acronyms('Ask Washington DC today.')).toEqual([['DC', null, 'info']]);
   });
 
+  it('offers, but never applies, an expansion for an acronym that starts a hyphenated word', () => {
+    const fixable = (text: string) => byRule('acronym', text).map((f) => [f.actual, f.replacements.map((r) => r.fixable)]);
+    expect(fixable('We run ICB-led services.')).toEqual([['ICB', [false]]]);
+    expect(fixable('We run ICB services.')).toEqual([['ICB', [true]]]);
+    expect(fixable('Ask the ICB - they know.')).toEqual([['ICB', [true]]]);
+  });
+
   it('leaves alone the name on a credit line, and flags the first use in the text instead', () => {
     expect(acronyms('# Tuberculosis\n\nSource: ICB <http://example.org/tb>\n\nPhoto credit: QXZ\n\nImage: PCN')).toEqual([]);
     const found = byRule('acronym', 'Source: ICB <http://example.org>\n\nThe ICB runs research. The ICB funds it.');

@@ -292,6 +292,11 @@ function lowerWords(text: string): string[] {
   return tokenize(text).map((t) => t.lower);
 }
 
+/** The words without a first "a", "an" or "the" (when more words follow). */
+function withoutArticle(words: string[]): string[] {
+  return words.length > 1 && (words[0] === 'a' || words[0] === 'an' || words[0] === 'the') ? words.slice(1) : words;
+}
+
 function compileFields(entry: Entry): Omit<CompiledEntry, 'entry'> {
   return {
     caseSensitive: entry.caseSensitive ?? entry.terms.every((t) => typeof t === 'string' && looksLikeAcronym(t)),
@@ -302,7 +307,8 @@ function compileFields(entry: Entry): Omit<CompiledEntry, 'entry'> {
     afterPossessive: entry.unless?.possessive === true,
     whenBefore: phrases(entry.when?.before),
     whenAfter: phrases(entry.when?.after),
-    glosses: entry.action !== 'omit' ? (entry.replacements ?? []).map((r) => lowerWords(typeof r === 'string' ? r : r.text)).filter((w) => w.length > 0) : [],
+    // An article is no part of a gloss: "underactive thyroid (hypothyroidism)" is glossed by "an underactive thyroid".
+    glosses: entry.action !== 'omit' ? (entry.replacements ?? []).map((r) => withoutArticle(lowerWords(typeof r === 'string' ? r : r.text))).filter((w) => w.length > 0) : [],
     expansion: entry.expansion ? lowerWords(entry.expansion) : [],
   };
 }

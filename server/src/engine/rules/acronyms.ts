@@ -193,6 +193,11 @@ function acronymKeyText(text: string): string {
   return text.length > 2 && text.endsWith('s') && text.slice(0, -1) === text.slice(0, -1).toUpperCase() ? text.slice(0, -1) : text;
 }
 
+/** Whether a hyphen and a letter follow `end`: the acronym is the first part of a compound. */
+function beforeHyphenatedWord(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 45 && /^\p{L}/u.test(text.slice(end + 1, end + 3));
+}
+
 function knownFinding(doc: DocumentAnalysis, dict: CompiledDictionary, use: Use, severity: Severity, docsUrl: string): Finding | undefined {
   const ce = dict.entries[use.entry];
   if (!ce || ce.entry.noExpansion || !ce.entry.expansion) return undefined;
@@ -214,7 +219,8 @@ function knownFinding(doc: DocumentAnalysis, dict: CompiledDictionary, use: Use,
     actual: doc.text.slice(start, end),
     message: `Explain “${actual}” the first time you use it: “${text}”.`,
     severity,
-    replacements: [{ text, edit: editWithArticle(doc.text, start, end, text, use.article), fixable: true }],
+    // Not applied before a hyphen: "UKHSA-Internal" would read "UK Health Security Agency (UKHSA)-Internal".
+    replacements: [{ text, edit: editWithArticle(doc.text, start, end, text, use.article), fixable: !beforeHyphenatedWord(doc.text, end) }],
     explanation: entry.why,
     source: entry.source,
     url: `${docsUrl}#${entry.id}`,
