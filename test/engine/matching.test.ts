@@ -167,6 +167,11 @@ describe('replacements', () => {
     expect(fixFirst('We’ve submitted it.')).toBe('We’ve given it.');
     expect(fixFirst("She'd submitted it.")).toBe("She'd given it.");
     expect(fixFirst("She's submitted it.")).toBe("She's given it.");
+    // Before "by", and after an article (an adverb in -ly between or not), it is a participle too.
+    expect(fixFirst('The form submitted by you is here.')).toBe('The form given by you is here.');
+    expect(fixFirst('An easily submitted form.')).toBe('An easily given form.');
+    expect(fixFirst('The submitted form is here.')).toBe('The given form is here.');
+    expect(fixFirst('We submitted the form by post.')).toBe('We gave the form by post.');
   });
 
   it('read a replacement ending in a particle as a verb: "leverages" gives "builds on", not "build ons"', () => {

@@ -765,7 +765,7 @@ function toMatch(block: Block, tokens: Token[], c: Candidate): Match {
     // An -ed form that is both past and participle ("submitted") matches as past; after "be",
     // "have" or "get" it is the participle, and its replacement must be one too: "be given".
     // Read from the block's own words, so a chunk's findings depend on the chunk alone.
-    form: c.t.form === 'past' && afterAuxiliary(tokens, c.i) ? 'participle' : c.t.form,
+    form: c.t.form === 'past' && readsAsParticiple(tokens, c.i, c.j) ? 'participle' : c.t.form,
     start: toSource(block, first.start),
     end: toSourceEnd(block, c.possessive ? last.end - 2 : last.end),
     sentenceStart: isSentenceStart(tokens, c.i),
@@ -787,6 +787,22 @@ const AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 
 const BETWEEN = new Set(['not', 'already', 'also', 'just', 'never', 'now', 'then', 'all', 'still', 'since', 'ever', 'often']);
 
 /** Whether token i follows a form of "be", "have" or "get" (or a contraction of one) in its sentence, maybe with an adverb between. */
+/**
+ * Whether an -ed form at tokens i..j is a participle: after "be", "have" or "get"
+ * (afterAuxiliary), before "by" ("a medicine administered by infusion"), or after an article,
+ * an adverb in -ly between or not ("an easily administered test"). Otherwise it reads as the past.
+ */
+function readsAsParticiple(tokens: Token[], i: number, j: number): boolean {
+  if (afterAuxiliary(tokens, i)) return true;
+  const sentence = tokens[i].sentence;
+  const next = tokens[j + 1];
+  if (next && next.sentence === sentence && next.joined && next.lower === 'by') return true;
+  let k = i - 1;
+  if (k >= 0 && tokens[k].sentence === sentence && tokens[k].lower.length > 3 && tokens[k].lower.endsWith('ly')) k--;
+  const before = k >= 0 && tokens[k].sentence === sentence ? tokens[k].lower : '';
+  return before === 'a' || before === 'an' || before === 'the';
+}
+
 function afterAuxiliary(tokens: Token[], i: number): boolean {
   const sentence = tokens[i].sentence;
   let k = i - 1;
