@@ -613,6 +613,12 @@ describe('replacements', () => {
     expect(terms('Paediatricians are busy.')).toEqual(['Paediatricians']);
     expect(terms('A paediatrician is a doctor.')).toEqual(['paediatrician']);
     expect(terms('Cerebral hypoxia is common. It is a condition that harms the brain.')).toEqual(['Cerebral hypoxia']);
+    // Or followed by what it means.
+    expect(terms('Tumours can be paediatrician, which means not cancerous.')).toEqual([]);
+    expect(terms('The damage is renal, meaning it is in the kidneys.')).toEqual([]);
+    expect(terms('The damage is renal (which means in the kidneys).')).toEqual([]);
+    expect(terms('The damage is renal, which we measure.')).toEqual(['renal']);
+    expect(terms('The damage is renal; meaning is unclear.')).toEqual(['renal']);
     // Jargon of other kinds is still jargon when defined: the plain word is better.
     expect(terms('A stakeholder is a person who cares about the service.')).toEqual(['stakeholder']);
   });

@@ -288,7 +288,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     const explain = ce.entry.action === 'explain';
     const explained =
       (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) ||
-      ((explain || ce.entry.category === 'medical') && definedAfter(tokens, c.i, c.j)) ||
+      ((explain || ce.entry.category === 'medical') && (definedAfter(tokens, c.i, c.j) || meaningAfter(block.text, tokens, c.j))) ||
       pronouncedAfter(block.text, tokens, c.j) ||
       (explain && (nextAfterSpaces(block.text, tokens[c.j].end) === '(' || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
@@ -711,6 +711,20 @@ function inRequiredContext(ce: CompiledEntry, tokens: Token[], i: number, j: num
 
 /** Words that start what a definition says of its term: "a doctor who…", "a disorder that…". */
 const DEFINING_WORDS = new Set(['who', 'that', 'which', 'whose', 'where']);
+
+/**
+ * Whether the term ending at token j is followed by what it means: ", which means not
+ * cancerous", ", meaning inflammation", "(which means…)". Reads at most three tokens.
+ */
+function meaningAfter(text: string, tokens: Token[], j: number): boolean {
+  const next = tokens[j + 1];
+  if (!next || next.sentence !== tokens[j].sentence) return false;
+  const gap = text.slice(tokens[j].end, next.start).trim();
+  if (gap !== ',' && gap !== '(') return false;
+  if (next.lower === 'meaning') return true;
+  const after = tokens[j + 2];
+  return next.lower === 'which' && after !== undefined && after.joined && (after.lower === 'means' || after.lower === 'meant');
+}
 
 /** Words after "means" that say what a thing brings, not what a word is: "means fewer trips", "means that you…". */
 const NOT_MEANING = new Set(['fewer', 'more', 'less', 'no', 'that', 'you', 'we', 'they', 'it', 'your', 'our', 'their', 'there', 'people', 'everyone', 'less', 'better', 'quicker', 'faster']);
