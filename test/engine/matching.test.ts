@@ -558,8 +558,8 @@ describe('replacements', () => {
 
   it('leaves a term glossed by its own replacement in brackets: a fix would write the plain words twice', () => {
     const d = tinyDictionary([
-      { id: 'pertussis', terms: ['pertussis'], inflect: 'none', replacements: ['whooping cough'] },
-      { id: 'haematologist', terms: ['haematologist'], inflect: 'noun', replacements: ['blood specialist'] },
+      { id: 'pertussis', terms: ['pertussis'], inflect: 'none', category: 'medical', replacements: ['whooping cough'] },
+      { id: 'haematologist', terms: ['haematologist'], inflect: 'noun', category: 'medical', replacements: ['blood specialist'] },
       { id: 'very', terms: ['very'], inflect: 'none', action: 'omit' },
     ]);
     const terms = jargonWith(d);
@@ -569,9 +569,9 @@ describe('replacements', () => {
     expect(terms('Haematologists (blood specialists) can help.')).toEqual([]);
     // The plain words may be in quotes, as an acronym's expansion may.
     expect(terms("It is 'whooping cough' (pertussis).")).toEqual([]);
-    // Not glossed: other words in the brackets, a bracket not closed after them, the gloss
-    // split by punctuation, or brackets round something else.
-    expect(terms('Pertussis (whooping cough in babies) is back.')).toEqual(['Pertussis']);
+    // Not glossed: other words in the brackets (for a term that is not medical), a bracket not
+    // closed after them, the gloss split by punctuation, or brackets round something else.
+    expect(jargonWith(tinyDictionary([{ id: 'bame', terms: ['BAME'], inflect: 'none', category: 'respectful-language', replacements: ['ethnic minority'] }]))('Avoid BAME (Black, Asian and minority ethnic).')).toEqual(['BAME']);
     expect(terms('Pertussis (whooping cough is back.')).toEqual(['Pertussis']);
     // Or joined by "or", either way round.
     expect(terms('Pertussis, or whooping cough, is back.')).toEqual([]);
@@ -583,6 +583,12 @@ describe('replacements', () => {
     expect(terms('It is whooping. Cough (pertussis) is back.')).toEqual(['pertussis']);
     expect(terms('Pertussis (see below) is back.')).toEqual(['Pertussis']);
     expect(terms('It is very (very) hard.')).toEqual(['very', 'very']);
+    // The plain words in brackets after a medical term, with other words and in any order.
+    expect(terms('Pertussis (whooping cough in babies) is back.')).toEqual([]);
+    expect(terms('A haematologist (a blood disease specialist) can help.')).toEqual([]);
+    expect(terms('Ask the haematologists (specialists in blood).')).toEqual([]);
+    expect(terms('A haematologist (a specialist) can help.')).toEqual(['haematologist']);
+    expect(terms('A haematologist (see the blood tests page and ask a specialist there) can help.')).toEqual(['haematologist']);
     // A replacement's article is no part of its gloss.
     const withArticle = jargonWith(tinyDictionary([{ id: 'hypothyroidism', terms: ['hypothyroidism'], inflect: 'none', replacements: ['an underactive thyroid'] }]));
     expect(withArticle('It is caused by underactive thyroid (hypothyroidism).')).toEqual([]);

@@ -287,7 +287,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // illness".
     const explain = ce.entry.action === 'explain';
     const explained =
-      (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses)) ||
+      (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses, explain || ce.entry.category === 'medical')) ||
       ((explain || ce.entry.category === 'medical') && (definedAfter(tokens, c.i, c.j) || meaningAfter(block.text, tokens, c.j))) ||
       pronouncedAfter(block.text, tokens, c.j) ||
       (explain && (nextAfterSpaces(block.text, tokens[c.j].end) === '(' || orGlossAfter(block.text, tokens, c.i, c.j)));
@@ -601,10 +601,11 @@ function isOrBetween(text: string, tokens: Token[], k: number): boolean {
  * convulsions", "pertussis, or whooping cough,". Words compare loosely (plurals), as in an
  * acronym's explanation.
  */
-function glossedInPlace(text: string, tokens: Token[], i: number, j: number, glosses: string[][]): boolean {
+function glossedInPlace(text: string, tokens: Token[], i: number, j: number, glosses: string[][], loosely = false): boolean {
   for (const words of glosses) {
     const n = words.length;
     const after = j + 1;
+    if (loosely && after < tokens.length && onlyMark(text, tokens[j].end, tokens[after].start, '(') && bracketHolds(text, tokens, after, words)) return true;
     if (after + n <= tokens.length && onlyMark(text, tokens[j].end, tokens[after].start, '(') && wordsAt(tokens, after, words, true) && nextAfterSpaces(text, tokens[after + n - 1].end) === ')') return true;
     if (isOrBetween(text, tokens, after) && wordsAt(tokens, after + 1, words, true)) return true;
     const before = i - n;
@@ -614,6 +615,21 @@ function glossedInPlace(text: string, tokens: Token[], i: number, j: number, glo
   return false;
 }
 
+/**
+ * Whether the brackets opening at token `from` close within eight words and hold every word of
+ * `words` (loosely, in any order, small words aside): "A hematologist (a blood disease
+ * specialist)" is glossed by "blood specialist". For medical terms and terms to explain
+ * (glossedInPlace's `loosely`): other words, such as "BAME (Black, Asian and minority
+ * ethnic)", are not made plain by spelling them out.
+ */
+function bracketHolds(text: string, tokens: Token[], from: number, words: string[]): boolean {
+  const sentence = tokens[from].sentence;
+  for (let k = from; k < tokens.length && k < from + 8 && tokens[k].sentence === sentence; k++) {
+    if (nextAfterSpaces(text, tokens[k].end) !== ')') continue;
+    return words.every((w) => FUNCTION_WORDS.has(w) || tokens.slice(from, k + 1).some((t) => sameWordLoosely(t.lower, w)));
+  }
+  return false;
+}
 
 /** Text in capitals ("SALT AND SUGAR") is emphasis, not acronyms. */
 export function isShouting(tokens: Token[]): boolean {
