@@ -589,6 +589,11 @@ describe('replacements', () => {
     expect(terms('Ask the haematologists (specialists in blood).')).toEqual([]);
     expect(terms('A haematologist (a specialist) can help.')).toEqual(['haematologist']);
     expect(terms('A haematologist (see the blood tests page and ask a specialist there) can help.')).toEqual(['haematologist']);
+    // Words to avoid in brackets after "not" are talked about.
+    const noon = jargonWith(tinyDictionary([{ id: 'twelve-noon', terms: ['12 noon', '12pm'], inflect: 'none', replacements: ['midday'] }]));
+    expect(noon('* midday (not 12 noon, noon or 12pm)')).toEqual([]);
+    expect(noon('Come at 12 noon (not later).')).toEqual(['12 noon']);
+    expect(noon('Come (not before 9) at 12 noon.')).toEqual(['12 noon']);
     // A replacement's article is no part of its gloss.
     const withArticle = jargonWith(tinyDictionary([{ id: 'hypothyroidism', terms: ['hypothyroidism'], inflect: 'none', replacements: ['an underactive thyroid'] }]));
     expect(withArticle('It is caused by underactive thyroid (hypothyroidism).')).toEqual([]);

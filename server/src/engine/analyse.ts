@@ -372,6 +372,8 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   const end = tokens[c.j].end;
   // The quotes must hug the term: "utilise" or “utilise”, not a quoted sentence.
   if (isQuotedAlone(text, start, end)) return true;
+  // Words to avoid in brackets after "not": "midday (not 12 noon, noon or 12pm)".
+  if (inNotBrackets(text, tokens, c.i)) return true;
   // Headwords start their block: only a block's first word needs the text around it.
   if (c.i !== 0) return false;
   const before = text.slice(0, start).trimEnd();
@@ -395,6 +397,22 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
     const gap = text.slice(end, text.length - after.length);
     if ((gap === ' ' || gap === '\u00a0') && /^[-\u2013\u2014]\s/.test(after) && !/\s[-\u2013\u2014]\s/.test(after.slice(1))) return true;
     if (gap === '' && WORD_LIST_ADVICE.test(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether token i is among the first eight words in brackets that open with "not" ("(not 12
+ * noon, noon or 12pm)", "(not 'service user')"), the brackets closing after it: words a style
+ * guide says not to use are talked about, not used.
+ */
+function inNotBrackets(text: string, tokens: Token[], i: number): boolean {
+  const sentence = tokens[i].sentence;
+  for (let k = i; k >= 0 && k > i - 8 && tokens[k].sentence === sentence; k--) {
+    if (tokens[k].lower !== 'not') continue;
+    const gap = text.slice(k > 0 ? tokens[k - 1].end : 0, tokens[k].start).trim();
+    if (!gap.endsWith('(')) return false;
+    return !text.slice(tokens[k].end, tokens[i].start).includes(')') && text.indexOf(')', tokens[i].end) >= 0;
   }
   return false;
 }
