@@ -5,11 +5,11 @@
  */
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
 import { ownCopy } from './text.js';
-import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
+import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, languageCounts, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
 import { hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
 import { FUNCTION_WORDS } from './inflect.js';
-import { isWelsh } from './language.js';
+import { welshByCounts } from './language.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
@@ -147,7 +147,7 @@ const NO_TOKENS: Token[] = [];
  */
 function proseTokens(text: string): Token[] {
   const tokens = tokenize(text);
-  return isWelsh(tokens) ? NO_TOKENS : tokens;
+  return welshByCounts(tokens.length, languageCounts.welsh, languageCounts.english) ? NO_TOKENS : tokens;
 }
 
 export function analyseChunk(text: string, format: DocumentFormat, dict: CompiledDictionary, isFirst: boolean, keepTokens = true): ChunkAnalysis {

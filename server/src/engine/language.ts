@@ -54,5 +54,10 @@ export function isWelsh(tokens: readonly Token[]): boolean {
     if (f & WELSH_WORD) welsh++;
     else if (f & ENGLISH_WORD) english++;
   }
-  return welsh * 4 >= tokens.length && welsh > english;
+  return welshByCounts(tokens.length, welsh, english);
+}
+
+/** The same test from counts: `words` tokens, of which `welsh` and `english` are marked (the tokenizer's languageCounts). */
+export function welshByCounts(words: number, welsh: number, english: number): boolean {
+  return words >= MIN_WORDS && welsh * 4 >= words && welsh > english;
 }

@@ -2,7 +2,7 @@
  * Word tokens of a block of prose. Linear in the length of the text; no regular expressions on
  * the hot path.
  */
-import { wordClass } from './language.js';
+import { ENGLISH_WORD, WELSH_WORD, wordClass } from './language.js';
 
 /** Bits of Token.flags. */
 export const JOINED = 1;
@@ -269,8 +269,16 @@ function isPluralPossessive(text: string, i: number, tokens: Token[]): boolean {
   return next === 32 || next === 9 || next === 0xa0 || isLineBreak(next);
 }
 
+/**
+ * Words of the last text tokenized marked WELSH_WORD and ENGLISH_WORD (language.ts reads them
+ * right after tokenize instead of reading every token again).
+ */
+export const languageCounts = { welsh: 0, english: 0 };
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let welsh = 0;
+  let english = 0;
   const n = text.length;
   let i = 0;
   let sentence = 0;
@@ -347,12 +355,18 @@ export function tokenize(text: string): Token[] {
         const lowerCase = (flags & (HAS_UPPER | NON_ASCII)) !== 0;
         let k = j - start > MAX_KEPT_LENGTH ? -1 : slotOf(text, start, j, h);
         if (k >= 0 && slotWord[k] === undefined) k = keep(text.slice(start, j), h, lowerCase);
-        if (k >= 0) tokens.push(new Token(start, slotWord[k]!, slotLower[k], sentence, flags | slotClass[k]));
+        const lang = k >= 0 ? slotClass[k] : 0;
+        if (k >= 0) tokens.push(new Token(start, slotWord[k]!, slotLower[k], sentence, flags | lang));
         else {
           const word = text.slice(start, j);
           const lower = lowerCase ? lowerCaseOf(word) : word;
-          tokens.push(new Token(start, word, lower, sentence, flags | wordClass(word, lower)));
+          const c = wordClass(word, lower);
+          tokens.push(new Token(start, word, lower, sentence, flags | c));
+          if (c === WELSH_WORD) welsh++;
+          else if (c === ENGLISH_WORD) english++;
         }
+        if (lang === WELSH_WORD) welsh++;
+        else if (lang === ENGLISH_WORD) english++;
         gapOk = true;
       } else {
         gapOk = false; // a URL breaks phrases
@@ -380,5 +394,7 @@ export function tokenize(text: string): Token[] {
     }
     i++;
   }
+  languageCounts.welsh = welsh;
+  languageCounts.english = english;
   return tokens;
 }
