@@ -172,6 +172,9 @@ describe('replacements', () => {
     expect(fixFirst('An easily submitted form.')).toBe('An easily given form.');
     expect(fixFirst('The submitted form is here.')).toBe('The given form is here.');
     expect(fixFirst('We submitted the form by post.')).toBe('We gave the form by post.');
+    // And in a question, after "have" and its subject.
+    expect(fixFirst('Have they submitted it?')).toBe('Have they given it?');
+    expect(fixFirst('Why they submitted it is clear.')).toBe('Why they gave it is clear.');
   });
 
   it('read a replacement ending in a particle as a verb: "leverages" gives "builds on", not "build ons"', () => {

@@ -837,12 +837,14 @@ const BETWEEN = new Set(['not', 'already', 'also', 'just', 'never', 'now', 'then
 /** Whether token i follows a form of "be", "have" or "get" (or a contraction of one) in its sentence, maybe with an adverb between. */
 /**
  * Whether an -ed form at tokens i..j is a participle: after "be", "have" or "get"
- * (afterAuxiliary), before "by" ("a medicine administered by infusion"), or after an article,
+ * (afterAuxiliary), or those and a pronoun in a question ("Have they participated…"), before "by" ("a medicine administered by infusion"), or after an article,
  * an adverb in -ly between or not ("an easily administered test"). Otherwise it reads as the past.
  */
 function readsAsParticiple(tokens: Token[], i: number, j: number): boolean {
   if (afterAuxiliary(tokens, i)) return true;
   const sentence = tokens[i].sentence;
+  // A question: "Have they participated…", "Has it been…".
+  if (i >= 2 && PRONOUNS.has(tokens[i - 1].lower) && tokens[i - 2].sentence === sentence && isAuxiliary(tokens[i - 2].lower)) return true;
   const next = tokens[j + 1];
   if (next && next.sentence === sentence && next.joined && next.lower === 'by') return true;
   let k = i - 1;
@@ -850,6 +852,9 @@ function readsAsParticiple(tokens: Token[], i: number, j: number): boolean {
   const before = k >= 0 && tokens[k].sentence === sentence ? tokens[k].lower : '';
   return before === 'a' || before === 'an' || before === 'the';
 }
+
+/** Subjects that come after "have" in a question. */
+const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
 
 function afterAuxiliary(tokens: Token[], i: number): boolean {
   const sentence = tokens[i].sentence;
