@@ -436,6 +436,22 @@ describe('replacements', () => {
     expect(firstFixWith(d)('Check medication-related causes.')).toBe('Check medicine-related causes.');
   });
 
+  it('offers, but never applies, a noun explanation between a noun and the noun it names a kind of', () => {
+    const d = tinyDictionary([
+      { id: 'catheter', terms: ['catheter'], inflect: 'noun', action: 'explain', replacements: [{ text: 'a thin, flexible tube', forms: { plural: 'thin, flexible tubes' } }] },
+      { id: 'chronic', terms: ['chronic'], inflect: 'none', action: 'explain', replacements: ['long-term'] },
+    ]);
+    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable[0]]);
+    expect(fixable('Catheter ablation treats it.')).toEqual([['Catheter', false]]);
+    expect(fixable('They use a stent and catheter insertion.')).toEqual([['catheter', false]]);
+    // A verb, a preposition, punctuation or a plural after it: the sentence goes on.
+    for (const t of ['A catheter is put in.', 'They insert the catheter through the urethra.', 'A catheter helps.', 'It needs a catheter.', 'A catheter, then a tube.', 'The catheters appear small.', 'A catheter taken out.']) {
+      expect(fixable(t)[0][1], t).toBe(true);
+    }
+    // An adjective's explanation may go before its noun.
+    expect(fixable('It causes chronic pain.')).toEqual([['chronic', true]]);
+  });
+
   it('doubles the last consonant of verbs stressed on it, in terms and replacements', () => {
     const d = tinyDictionary([
       { id: 'disincentivise', terms: ['disincentivise'], inflect: 'verb', replacements: ['deter'] },

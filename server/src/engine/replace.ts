@@ -158,7 +158,11 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
       const said = givenForm(spec, ctx.form) ?? spec.text;
       // Never applied inside a compound ("obstetrician (a doctor who…)-gynecologist"), nor inside
       // a name or a title in capitals ("Primary Care (GPs, pharmacies…) Support England").
-      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false && !beforeHyphen(ctx) && caps?.next !== 'upper' });
+      // Nor between a noun and the noun it names a kind of ("catheter (a thin, flexible tube)
+      // ablation", "imaging (scans and X-rays) tests").
+      // (A plural is seldom the first part of one: "lesions appear" goes on with a verb.)
+      const compound = entry.inflect === 'noun' && ctx.form !== 'plural' && nounFollows(ctx);
+      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound });
     } else {
       const r = replaceWith(spec, ctx, caps);
       // Two replacements may come out the same in this form ("time periods": "periods" from
@@ -275,6 +279,31 @@ function inEmphasis(source: string, start: number, end: number): boolean {
 /** An ASCII letter or digit: an "_" between two of them is part of a word ("snake_case"), not emphasis. */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** Words after a noun that start the rest of the sentence, not a compound: verbs, conjunctions, relatives. */
+const AFTER_NOUN = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'can', 'could', 'may', 'might', 'will', 'would', 'should', 'must', 'has', 'have',
+  'had', 'does', 'do', 'did', 'also', 'often', 'usually', 'then', 'who', 'which', 'that', 'where', 'when', 'whose', 'while',
+  'because', 'such', 'like', 'including', 'called', 'known', 'helps', 'help', 'shows', 'uses', 'goes', 'takes', 'makes',
+  'causes', 'needs', 'means', 'gives', 'lets', 'works', 'looks', 'checks', 'finds', 'tests', 'measures', 'lasts', 'happens',
+  'through', 'across', 'along', 'between', 'during', 'after', 'before', 'without', 'within', 'around', 'near', 'below',
+  'above', 'inside', 'outside', 'against', 'toward', 'towards', 'throughout', 'among', 'past', 'beyond', 'until', 'since',
+  'taken', 'given', 'seen', 'shown', 'known', 'done', 'made', 'put', 'set',
+]);
+
+/**
+ * Whether a word in lower case follows the match right away (one space) that is not a small
+ * word or a verb such as "is" or "helps" (AFTER_NOUN): likely a noun the match names a kind of
+ * ("catheter ablation", "imaging tests").
+ */
+function nounFollows(ctx: MatchContext): boolean {
+  const m = /^ ([a-z][a-z-]*)(?=[\s.,;:!?)]|$)/.exec(ctx.source.slice(ctx.end, ctx.end + 40));
+  if (!m) return false;
+  const w = m[1];
+  // Words in -s after a singular are mostly verbs ("neuropathy describes"), and -ing, -ed and
+  // -ly words go on with the sentence ("a referral indicating…").
+  return !FUNCTION_WORDS.has(w) && !AFTER_NOUN.has(w) && !/(?:[^s]s|ing|ed|ly)$/.test(w);
 }
 
 /** How far a sentence is read either side of a match for inLowerCaseSentence. */
