@@ -563,7 +563,11 @@ describe('replacements', () => {
       ['stakeholder engagement', [false]],
       ['Diabetes mellitus', [false]],
     ]);
-    expect(found[0].message).toBe('Try “diabetes” instead of “diabetes mellitus”. “NDM” stands for these words: if you change them, change or drop “(NDM)” too.');
+    expect(found[0].message).toBe('Try “diabetes” instead of “diabetes mellitus”. “NDM” stands for these words: if you change them, change or drop “NDM” too.');
+    // Or after ", or".
+    const afterOr = jargon('Mild diabetes mellitus, or MDM, is rare.');
+    expect(afterOr.map((f) => [f.actual, f.replacements.map((r) => r.fixable)])).toEqual([['diabetes mellitus', [false]]]);
+    expect(jargon('Diabetes mellitus or DM is rare.').map((f) => f.replacements[0].fixable)).toEqual([true]);
     // The quick fix is still there to choose; fix all leaves the text as it is.
     expect(found[0].replacements[0].edit).toEqual({ start: 9, end: 26, newText: 'diabetes' });
     expect(applyFixes(text, fixAll(found)).text).toBe(text);

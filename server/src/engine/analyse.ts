@@ -516,7 +516,7 @@ function spelledAcronymAfter(text: string, tokens: Token[], c: Candidate): { let
   for (let k = c.j + 1; k < tokens.length && k <= c.j + 12; k++) {
     const t = tokens[k];
     if (t.sentence !== sentence) return undefined;
-    const letters = bracketedAcronym(text, tokens, k);
+    const letters = bracketedAcronym(text, tokens, k) ?? acronymAfterOr(text, tokens, k);
     if (letters) {
       const first = spelledBackFrom(text, tokens, k - 1, letters);
       return first >= 0 && first <= c.i ? { letters, first, last: k - 1 } : undefined;
@@ -524,6 +524,19 @@ function spelledAcronymAfter(text: string, tokens: Token[], c: Candidate): { let
     if (!t.joined) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The capitals of an acronym after ", or" at token k ("Mild cognitive impairment, or MCI, is…"):
+ * token k is "or" after a comma, and the next token is 2 to 8 capitals (a plural s allowed).
+ */
+function acronymAfterOr(text: string, tokens: Token[], k: number): string | undefined {
+  const or = tokens[k];
+  const next = tokens[k + 1];
+  if (or.lower !== 'or' || !next || !next.joined || k === 0 || text.slice(tokens[k - 1].end, or.start).trim() !== ',') return undefined;
+  if ((next.flags & HAS_UPPER) === 0 || (next.flags & (HAS_DIGIT | NON_ASCII)) !== 0) return undefined;
+  const letters = next.text.endsWith('s') ? next.text.slice(0, -1) : next.text;
+  return letters.length >= 2 && letters.length <= 8 && letters === letters.toUpperCase() ? letters : undefined;
 }
 
 /**

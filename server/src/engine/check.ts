@@ -659,7 +659,7 @@ function jargonFinding(
   if (m.spells && replacements.length) {
     // Part of the words an acronym after it stands for: a fix must change the acronym too.
     for (const r of replacements) r.fixable = false;
-    message += ` ${quote(m.spells)} stands for these words: if you change them, change or drop ${quote(`(${m.spells})`)} too.`;
+    message += ` ${quote(m.spells)} stands for these words: if you change them, change or drop ${quote(m.spells)} too.`;
   }
   return {
     ruleId: 'jargon',
