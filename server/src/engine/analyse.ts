@@ -5,11 +5,11 @@
  */
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
 import { ownCopy } from './text.js';
-import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, languageCounts, tokenize, type Token } from './tokenize.js';
+import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
 import { hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
 import { FUNCTION_WORDS } from './inflect.js';
-import { welshByCounts } from './language.js';
+import { isWelsh, type LanguageCounts } from './language.js';
 import type { CompiledDictionary, CompiledEntry, Terminal } from './dictionary.js';
 import type { DocumentFormat, FormClass } from './types.js';
 import type { Article } from './replace.js';
@@ -138,18 +138,19 @@ interface Candidate {
   possessive?: boolean;
 }
 
-/** `keepTokens` false: see matchProse. */
 const NO_TOKENS: Token[] = [];
+const languages: LanguageCounts = { welsh: 0, english: 0 };
 
 /**
  * The words of a block for every rule: none for a block in Welsh (language.ts), so no rule and
  * no readability count reads it.
  */
 function proseTokens(text: string): Token[] {
-  const tokens = tokenize(text);
-  return welshByCounts(tokens.length, languageCounts.welsh, languageCounts.english) ? NO_TOKENS : tokens;
+  const tokens = tokenize(text, languages);
+  return isWelsh(tokens.length, languages) ? NO_TOKENS : tokens;
 }
 
+/** `keepTokens` false: see matchProse. */
 export function analyseChunk(text: string, format: DocumentFormat, dict: CompiledDictionary, isFirst: boolean, keepTokens = true): ChunkAnalysis {
   return matchProse(extractProse(text, format, isFirst), dict, keepTokens);
 }

@@ -10,8 +10,6 @@
  * gyda, sydd, …), written in lower case or with a capital (in capitals they are acronyms: "EU").
  * English prose never comes near: its own small words are a third or more of it.
  */
-import type { Token } from './tokenize.js';
-
 /** Common Welsh words (function words and a few very common verbs) that are not English words. */
 const WELSH = new Set([
   'yn', 'y', 'yr', "'r", 'eich', 'chi', 'mae', "mae'r", 'ein', 'gyda', "gyda'r", 'neu', 'bod', 'wedi', 'hyn', 'hon', 'hwn', 'sydd',
@@ -28,36 +26,30 @@ const ENGLISH = new Set([
   'who', 'when', 'more', 'about', 'do', 'there', 'these', 'all', 'may', 'should', 'also', 'been', 'were', 'would', 'how',
 ]);
 
-/** Bits of Token.flags, set by the tokenizer from wordClass (once per distinct word: its table of words). */
-export const WELSH_WORD = 64;
-export const ENGLISH_WORD = 128;
+/** A word's language class (wordClass): the tokenizer counts them per text (LanguageCounts). */
+export const WELSH_WORD = 1;
+export const ENGLISH_WORD = 2;
 
 /**
  * WELSH_WORD, ENGLISH_WORD or 0 for a word as written and its lower case. A word with no letter
- * in lower case is an acronym ("EU", "NI"), not Welsh.
+ * in lower case is an acronym ("EU", "NI"), not Welsh. The tokenizer asks once per distinct word
+ * (its table of words keeps the answer).
  */
 export function wordClass(word: string, lower: string): number {
   if (lower.length > 10 || word === word.toUpperCase()) return 0;
   return WELSH.has(lower) ? WELSH_WORD : ENGLISH.has(lower) ? ENGLISH_WORD : 0;
 }
 
+/** How many words of a text are of each class, as the tokenizer counts them. */
+export interface LanguageCounts {
+  welsh: number;
+  english: number;
+}
+
 /** Fewer words than this say too little to tell a language by. */
 const MIN_WORDS = 5;
 
-/** Whether the words of a block are Welsh (see above): two bit tests a token. */
-export function isWelsh(tokens: readonly Token[]): boolean {
-  if (tokens.length < MIN_WORDS) return false;
-  let welsh = 0;
-  let english = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const f = tokens[i].flags;
-    if (f & WELSH_WORD) welsh++;
-    else if (f & ENGLISH_WORD) english++;
-  }
-  return welshByCounts(tokens.length, welsh, english);
-}
-
-/** The same test from counts: `words` tokens, of which `welsh` and `english` are marked (the tokenizer's languageCounts). */
-export function welshByCounts(words: number, welsh: number, english: number): boolean {
-  return words >= MIN_WORDS && welsh * 4 >= words && welsh > english;
+/** Whether a block of `words` words, `counts` of them counted by class, is in Welsh (see above). */
+export function isWelsh(words: number, counts: LanguageCounts): boolean {
+  return words >= MIN_WORDS && counts.welsh * 4 >= words && counts.welsh > counts.english;
 }

@@ -2,13 +2,12 @@
  * Word tokens of a block of prose. Linear in the length of the text; no regular expressions on
  * the hot path.
  */
-import { ENGLISH_WORD, WELSH_WORD, wordClass } from './language.js';
+import { ENGLISH_WORD, WELSH_WORD, wordClass, type LanguageCounts } from './language.js';
 
 /** Bits of Token.flags. */
 export const JOINED = 1;
 export const HAS_UPPER = 2;
 export const POSSESSIVE = 4;
-// 64 and 128 are WELSH_WORD and ENGLISH_WORD (language.ts).
 /** A character outside ASCII (a curly apostrophe included): case questions need the string methods. */
 export const NON_ASCII = 8;
 /** An ASCII digit. */
@@ -31,7 +30,7 @@ export class Token {
     readonly lower: string,
     /** Index of the sentence in the block. */
     readonly sentence: number,
-    /** JOINED, HAS_UPPER, POSSESSIVE, NON_ASCII, HAS_DIGIT, HAS_LOWER, and WELSH_WORD or ENGLISH_WORD (language.ts). */
+    /** JOINED, HAS_UPPER, POSSESSIVE, NON_ASCII, HAS_DIGIT, HAS_LOWER. */
     readonly flags: number,
   ) {}
 
@@ -148,7 +147,7 @@ const slotHash = new Int32Array(SLOTS);
 const slotWord: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
 /** Lower case of the word, with curly apostrophes made straight. */
 const slotLower: string[] = new Array<string>(SLOTS).fill('');
-/** The word's language bits (wordClass), for Token.flags. */
+/** The word's language class (wordClass), counted per text for `languages`. */
 const slotClass = new Uint8Array(SLOTS);
 let slotsUsed = 0;
 /** Longer words are not kept (a rare long word would only fill the table). */
@@ -270,12 +269,10 @@ function isPluralPossessive(text: string, i: number, tokens: Token[]): boolean {
 }
 
 /**
- * Words of the last text tokenized marked WELSH_WORD and ENGLISH_WORD (language.ts reads them
- * right after tokenize instead of reading every token again).
+ * The words of a text. With `languages`, also counts its words of each language class
+ * (language.ts wordClass) as it goes, so telling a block's language reads no token again.
  */
-export const languageCounts = { welsh: 0, english: 0 };
-
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, languages?: LanguageCounts): Token[] {
   const tokens: Token[] = [];
   let welsh = 0;
   let english = 0;
@@ -355,15 +352,15 @@ export function tokenize(text: string): Token[] {
         const lowerCase = (flags & (HAS_UPPER | NON_ASCII)) !== 0;
         let k = j - start > MAX_KEPT_LENGTH ? -1 : slotOf(text, start, j, h);
         if (k >= 0 && slotWord[k] === undefined) k = keep(text.slice(start, j), h, lowerCase);
-        const lang = k >= 0 ? slotClass[k] : 0;
-        if (k >= 0) tokens.push(new Token(start, slotWord[k]!, slotLower[k], sentence, flags | lang));
-        else {
+        let lang: number;
+        if (k >= 0) {
+          tokens.push(new Token(start, slotWord[k]!, slotLower[k], sentence, flags));
+          lang = slotClass[k];
+        } else {
           const word = text.slice(start, j);
           const lower = lowerCase ? lowerCaseOf(word) : word;
-          const c = wordClass(word, lower);
-          tokens.push(new Token(start, word, lower, sentence, flags | c));
-          if (c === WELSH_WORD) welsh++;
-          else if (c === ENGLISH_WORD) english++;
+          tokens.push(new Token(start, word, lower, sentence, flags));
+          lang = languages ? wordClass(word, lower) : 0;
         }
         if (lang === WELSH_WORD) welsh++;
         else if (lang === ENGLISH_WORD) english++;
@@ -394,7 +391,9 @@ export function tokenize(text: string): Token[] {
     }
     i++;
   }
-  languageCounts.welsh = welsh;
-  languageCounts.english = english;
+  if (languages) {
+    languages.welsh = welsh;
+    languages.english = english;
+  }
   return tokens;
 }
