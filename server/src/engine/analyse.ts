@@ -287,9 +287,12 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // as its own fix writes it, or by a few words set off with commas, "a chronic, or long-lasting,
     // illness".
     const explain = ce.entry.action === 'explain';
+    // A medical term, or a term to explain, is also taught by the sentence around it: loosely
+    // glossed in brackets, defined, or followed by what it means. Other jargon is still jargon.
+    const taught = explain || ce.entry.category === 'medical';
     const explained =
-      (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses, explain || ce.entry.category === 'medical')) ||
-      ((explain || ce.entry.category === 'medical') && (definedAfter(tokens, c.i, c.j) || meaningAfter(block.text, tokens, c.j))) ||
+      (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses, taught)) ||
+      (taught && (definedAfter(tokens, c.i, c.j) || meaningAfter(block.text, tokens, c.j))) ||
       pronouncedAfter(block.text, tokens, c.j) ||
       (explain && (nextAfterSpaces(block.text, tokens[c.j].end) === '(' || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
@@ -443,12 +446,17 @@ export function isCapitalised(t: Token): boolean {
 /** An acronym in brackets at token k: "(DASH)", "(SPAPs)". Returns its capitals, or undefined. */
 function bracketedAcronym(text: string, tokens: Token[], k: number): string | undefined {
   const t = tokens[k];
+  const letters = acronymLetters(t);
+  if (!letters || nextAfterSpaces(text, t.end) !== ')') return undefined;
+  return onlyMark(text, tokens[k - 1].end, t.start, '(') ? letters : undefined;
+}
+
+/** The capitals of a token written as an acronym: 2 to 8 ASCII capitals, a plural s allowed ("PCOS", "SPAPs"). */
+function acronymLetters(t: Token): string | undefined {
   // Most words have no capital: they are passed over without a string made.
   if ((t.flags & HAS_UPPER) === 0 || (t.flags & (HAS_DIGIT | NON_ASCII)) !== 0) return undefined;
   const letters = t.text.endsWith('s') ? t.text.slice(0, -1) : t.text;
-  if (letters.length < 2 || letters.length > 8 || letters !== letters.toUpperCase()) return undefined;
-  if (nextAfterSpaces(text, t.end) !== ')') return undefined;
-  return onlyMark(text, tokens[k - 1].end, t.start, '(') ? letters : undefined;
+  return letters.length >= 2 && letters.length <= 8 && letters === letters.toUpperCase() ? letters : undefined;
 }
 
 /**
@@ -529,15 +537,13 @@ function spelledAcronymAfter(text: string, tokens: Token[], c: Candidate): { let
 
 /**
  * The capitals of an acronym after ", or" at token k ("Mild cognitive impairment, or MCI, is…"):
- * token k is "or" after a comma, and the next token is 2 to 8 capitals (a plural s allowed).
+ * token k is "or" after a comma, and the next token is an acronym (acronymLetters).
  */
 function acronymAfterOr(text: string, tokens: Token[], k: number): string | undefined {
   const or = tokens[k];
   const next = tokens[k + 1];
   if (or.lower !== 'or' || !next || !next.joined || k === 0 || text.slice(tokens[k - 1].end, or.start).trim() !== ',') return undefined;
-  if ((next.flags & HAS_UPPER) === 0 || (next.flags & (HAS_DIGIT | NON_ASCII)) !== 0) return undefined;
-  const letters = next.text.endsWith('s') ? next.text.slice(0, -1) : next.text;
-  return letters.length >= 2 && letters.length <= 8 && letters === letters.toUpperCase() ? letters : undefined;
+  return acronymLetters(next);
 }
 
 /**
@@ -658,8 +664,14 @@ function bracketHolds(text: string, tokens: Token[], from: number, words: string
   const sentence = tokens[from].sentence;
   for (let k = from; k < tokens.length && k < from + 8 && tokens[k].sentence === sentence; k++) {
     if (nextAfterSpaces(text, tokens[k].end) !== ')') continue;
-    return words.every((w) => FUNCTION_WORDS.has(w) || tokens.slice(from, k + 1).some((t) => sameWordLoosely(t.lower, w)));
+    return words.every((w) => FUNCTION_WORDS.has(w) || bracketHas(tokens, from, k, w));
   }
+  return false;
+}
+
+/** Whether one of tokens from..to is `word`, loosely (sameWordLoosely). */
+function bracketHas(tokens: Token[], from: number, to: number, word: string): boolean {
+  for (let k = from; k <= to; k++) if (sameWordLoosely(tokens[k].lower, word)) return true;
   return false;
 }
 
@@ -775,7 +787,7 @@ function meaningAfter(text: string, tokens: Token[], j: number): boolean {
 }
 
 /** Words after "means" that say what a thing brings, not what a word is: "means fewer trips", "means that you…". */
-const NOT_MEANING = new Set(['fewer', 'more', 'less', 'no', 'that', 'you', 'we', 'they', 'it', 'your', 'our', 'their', 'there', 'people', 'everyone', 'less', 'better', 'quicker', 'faster']);
+const NOT_MEANING = new Set(['fewer', 'more', 'less', 'no', 'that', 'you', 'we', 'they', 'it', 'your', 'our', 'their', 'there', 'people', 'everyone', 'better', 'quicker', 'faster']);
 
 /** Words after "are" that say how or when, not what: "are often asked where…". */
 const NOT_WHAT = new Set(['often', 'also', 'sometimes', 'always', 'never', 'still', 'now', 'then', 'only', 'very', 'more', 'most', 'less', 'seldom', 'all', 'both', 'being', 'seen', 'made', 'found', 'told']);
@@ -787,9 +799,8 @@ const NOT_WHAT = new Set(['often', 'also', 'sometimes', 'always', 'never', 'stil
  * the term (an article aside), and it is followed by "refers to", by "means" (not "means
  * fewer…": NOT_MEANING), or by "is a", "is an" or "are" and a word (not one in -ly, -ed or
  * -en, nor NOT_WHAT: "are often used") and, within four words, "who", "that", "which", "whose"
- * or "where". The sentence is its
- * explanation: a replacement would read "A children's doctor is a doctor who…". Reads at most
- * eight tokens.
+ * or "where". The sentence is its explanation: a replacement would read "A children's doctor
+ * is a doctor who…". Reads at most eight tokens.
  */
 function definedAfter(tokens: Token[], i: number, j: number): boolean {
   const start = i > 0 && isArticle(tokens[i - 1].lower) ? i - 1 : i;
@@ -848,11 +859,11 @@ const AUXILIARIES = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 
 /** Words that may stand between an auxiliary and its participle: "has already submitted". */
 const BETWEEN = new Set(['not', 'already', 'also', 'just', 'never', 'now', 'then', 'all', 'still', 'since', 'ever', 'often']);
 
-/** Whether token i follows a form of "be", "have" or "get" (or a contraction of one) in its sentence, maybe with an adverb between. */
 /**
  * Whether an -ed form at tokens i..j is a participle: after "be", "have" or "get"
- * (afterAuxiliary), or those and a pronoun in a question ("Have they participated…"), before "by" ("a medicine administered by infusion"), or after an article,
- * an adverb in -ly between or not ("an easily administered test"). Otherwise it reads as the past.
+ * (afterAuxiliary), or one of those and a pronoun in a question ("Have they participated…"),
+ * before "by" ("a medicine administered by infusion"), or after an article, an adverb in -ly
+ * between or not ("an easily administered test"). Otherwise it reads as the past.
  */
 function readsAsParticiple(tokens: Token[], i: number, j: number): boolean {
   if (afterAuxiliary(tokens, i)) return true;
@@ -863,13 +874,13 @@ function readsAsParticiple(tokens: Token[], i: number, j: number): boolean {
   if (next && next.sentence === sentence && next.joined && next.lower === 'by') return true;
   let k = i - 1;
   if (k >= 0 && tokens[k].sentence === sentence && tokens[k].lower.length > 3 && tokens[k].lower.endsWith('ly')) k--;
-  const before = k >= 0 && tokens[k].sentence === sentence ? tokens[k].lower : '';
-  return before === 'a' || before === 'an' || before === 'the';
+  return k >= 0 && tokens[k].sentence === sentence && isArticle(tokens[k].lower);
 }
 
 /** Subjects that come after "have" in a question. */
 const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
 
+/** Whether token i follows a form of "be", "have" or "get" (or a contraction of one) in its sentence, maybe with an adverb between. */
 function afterAuxiliary(tokens: Token[], i: number): boolean {
   const sentence = tokens[i].sentence;
   let k = i - 1;
