@@ -373,6 +373,18 @@ describe('replacements', () => {
     expect(fixable('Run `npm test`  queries first.')).toEqual([['queries', [false]]]);
     expect(fixable('Write `@container`: queries are answered.')).toEqual([['queries', [true]]]);
     expect(fixable('Send your queries to us.')).toEqual([['queries', [true]]]);
+    // Every kind of replacement: a word to leave out, an explanation.
+    const kinds = tinyDictionary([
+      { id: 'very', terms: ['very'], inflect: 'none', action: 'omit' },
+      { id: 'rheumatology', terms: ['rheumatology'], inflect: 'none', action: 'explain', replacements: ['joint, muscle and bone conditions'] },
+    ]);
+    const kindsFixable = (t: string) => offersWith(kinds)(t).map(([actual, , fixable]) => [actual, fixable]);
+    expect(kindsFixable('Use `very` very rarely.')).toEqual([['very', [false]]]);
+    expect(kindsFixable('It is very rare.')).toEqual([['very', [true]]]);
+    expect(kindsFixable('Ask `npm` rheumatology questions.')).toEqual([['rheumatology', [false]]]);
+    // Inside a name, an explanation is not applied either.
+    expect(kindsFixable('The American College of Rheumatology recommends biopsies for all people.')).toEqual([['Rheumatology', [false]]]);
+    expect(kindsFixable('We read about rheumatology today.')).toEqual([['rheumatology', [true]]]);
   });
 
   it('offers, but never applies, a replacement that would write a word twice', () => {

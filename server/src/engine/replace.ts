@@ -85,10 +85,15 @@ export function applyCase(actual: string, replacement: string, caseSensitive: bo
   if (capital && (!caseSensitive || sentenceStart)) {
     // Inside a sentence the capital is a title's ("What causes Hyperthyroidism?"): a replacement
     // that starts with an article is a phrase of the sentence ("an overactive thyroid", not "An").
-    if (!sentenceStart && (afterLowerCase || /^(?:a|an|the) /.test(replacement))) return replacement;
+    if (!sentenceStart && (afterLowerCase || startsWithArticle(replacement))) return replacement;
     return replacement.charAt(0).toUpperCase() + replacement.slice(1);
   }
   return replacement;
+}
+
+/** Whether a replacement starts with "a", "an" or "the" and more words ("an overactive thyroid"). */
+function startsWithArticle(text: string): boolean {
+  return /^(?:a|an|the) /i.test(text);
 }
 
 const AN_WORDS = ['hour', 'honest', 'honour', 'honor', 'heir'];
@@ -144,9 +149,13 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
   const out: Replacement[] = [];
   // How a capital starting the match reads in its sentence: worked out once for all its replacements.
   const caps = capitalsOf(ctx);
+  // Where the match stands makes every replacement of it doubtful, whatever its kind: inside a
+  // name ("British Association of Dermatologists") or right after inline code ("`@container`
+  // queries"). Worked out once for all its replacements.
+  const placeDoubtful = caps?.name === true || afterCode(ctx);
   if (action === 'omit') {
-    out.push({ text: '', edit: omitEdit(ctx), fixable: !ofBeforeNoun(ctx) && !caps?.name });
-    for (const r of entry.replacements ?? []) out.push(replaceWith(normaliseSpec(r), ctx, caps));
+    out.push({ text: '', edit: omitEdit(ctx), fixable: !placeDoubtful && !ofBeforeNoun(ctx) });
+    for (const r of entry.replacements ?? []) out.push(replaceWith(normaliseSpec(r), ctx, caps, placeDoubtful));
     return out;
   }
   for (const r of entry.replacements ?? []) {
@@ -162,9 +171,10 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
       // ablation", "imaging (scans and X-rays) tests").
       // (A plural is seldom the first part of one: "lesions appear" goes on with a verb.)
       const compound = entry.inflect === 'noun' && ctx.form !== 'plural' && nounFollows(ctx);
-      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable: spec.fixable !== false && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound });
+      const fixable = spec.fixable !== false && !placeDoubtful && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound;
+      out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable });
     } else {
-      const r = replaceWith(spec, ctx, caps);
+      const r = replaceWith(spec, ctx, caps, placeDoubtful);
       // Two replacements may come out the same in this form ("time periods": "periods" from
       // "period" and from "time"): offered once.
       if (!out.some((o) => o.text === r.text)) out.push(r);
@@ -235,11 +245,12 @@ function capitalsOf(ctx: MatchContext): Capitals | undefined {
   // A sentence's first word has its capital for that: there, only a capitalised word right after
   // a one-word match makes a name ("Assistance Dogs help…", but "In addition to the Exit this
   // page button…" and "It is important to note that Alzheimer's…" are sentences).
-  const inRun = ctx.sentenceStart ? capitalWords || (words.length === 1 && !ctx.actual.includes(' ') && nextWordCase(ctx, false) === 'upper') : capitalWords || next === 'upper' || before === 'upper';
+  const following = nextWord(ctx);
+  const inRun = ctx.sentenceStart ? capitalWords || (words.length === 1 && !ctx.actual.includes(' ') && caseOf(following) === 'upper') : capitalWords || next === 'upper' || before === 'upper';
   // Before a word that heads the names of organisations it is a name wherever it stands, in a
   // title too: "The Patient and Public Involvement Team" (but "Blood Glucose Levels" is a title's).
   // In emphasis it is the title of a work: "ask for _Evidence Report No. 87, Literacy and Health Outcomes_".
-  const name = inRun && (ORGANISATION_HEADS.has(nextWord(ctx) ?? '') || inEmphasis(ctx.source, ctx.start, ctx.end) || inLowerCaseSentence(ctx.source, ctx.start, ctx.end));
+  const name = inRun && (ORGANISATION_HEADS.has(following ?? '') || inEmphasis(ctx.source, ctx.start, ctx.end) || inLowerCaseSentence(ctx.source, ctx.start, ctx.end));
   return { next, own: before === 'lower' && next !== 'upper', title, name };
 }
 
@@ -333,14 +344,17 @@ function isSentenceBreak(c: number): boolean {
 
 /**
  * The case of the first word after the match in its line, small words passed over ("Hypoglycemia
- * in children", "Hypoglycemia In Children") unless `passSmallWords` is false: 'upper' for a
- * capital and a lower-case letter (no acronym), undefined when there is none.
+ * in children", "Hypoglycemia In Children"), undefined when there is none.
  */
-function nextWordCase(ctx: MatchContext, passSmallWords = true): 'lower' | 'upper' | undefined {
+function nextWordCase(ctx: MatchContext): 'lower' | 'upper' | undefined {
   const after = /^(?:[ \t]+\p{L}+){1,4}/u.exec(ctx.source.slice(ctx.end, ctx.end + 60))?.[0].trim().split(/[ \t]+/) ?? [];
-  const next = passSmallWords ? after.find((w) => !FUNCTION_WORDS.has(w.toLowerCase())) : after[0];
-  if (!next) return undefined;
-  return /^\p{Lu}\p{Ll}/u.test(next) ? 'upper' : /^\p{Ll}/u.test(next) ? 'lower' : undefined;
+  return caseOf(after.find((w) => !FUNCTION_WORDS.has(w.toLowerCase())));
+}
+
+/** 'upper' for a word with a capital and then a lower-case letter (no acronym), 'lower' for one in lower case. */
+function caseOf(word: string | undefined): 'lower' | 'upper' | undefined {
+  if (!word) return undefined;
+  return /^\p{Lu}\p{Ll}/u.test(word) ? 'upper' : /^\p{Ll}/u.test(word) ? 'lower' : undefined;
 }
 
 /** Every word in capitals but the small ones after the first: "low blood sugar" → "Low Blood Sugar", "scans and X-rays" → "Scans and X-rays". */
@@ -486,7 +500,7 @@ function beforeHyphen(ctx: MatchContext): boolean {
   return ctx.source.charCodeAt(ctx.end) === 45 && /^\p{L}/u.test(ctx.source.slice(ctx.end + 1, ctx.end + 3));
 }
 
-function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | undefined): Replacement {
+function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | undefined, placeDoubtful: boolean): Replacement {
   const inflected = inflectReplacement(spec, ctx.form);
   let text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart, caps?.own);
   // In a title in capitals, the replacement's words are in capitals too: "Illicit Drug Abuse" →
@@ -495,18 +509,16 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | 
   if (caps?.title && text !== inflected && text.includes(' ')) text = titleCased(text);
   // Words of several before a hyphen break the compound ("low blood sugar-associated"): offered,
   // never applied. One word is fine ("medication-related" → "medicine-related").
-  // Nor inside a name ("British Association of Dermatologists": caps.name).
   const fixable =
     spec.fixable !== false &&
+    !placeDoubtful &&
     !(inflected.includes(' ') && beforeHyphen(ctx)) &&
     !doublesWord(ctx, inflected) &&
-    !caps?.name &&
-    !afterCode(ctx) &&
     (spec.before !== 'clause' || clauseFollows(ctx)) &&
     // "an excessive amount" → "a too much amount": no article goes before such words.
     !(ctx.article && NO_ARTICLE_BEFORE.has(inflected.split(' ')[0].toLowerCase())) &&
     // "permanent hypothyroidism" → "permanent an underactive thyroid".
-    !(/^(?:a|an|the) /i.test(inflected) && modifiedBefore(ctx));
+    !(startsWithArticle(inflected) && modifiedBefore(ctx));
   const changed = changedArticle(ctx.source, ctx.article, ctx.start, inflected.split(' ')[0], !ctx.caseSensitive && isShouted(ctx.actual));
   if (changed) {
     // After "A"/"An", the replacement itself is not sentence-initial: keep its own capitals.
