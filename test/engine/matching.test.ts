@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, applyFixes, fixAll } from '../../server/src/engine/index.js';
-import { firstFixWith, jargonWith, offersWith, tinyDictionary } from '../support/engine.js';
+import { firstFixWith, jargonWith, fixableWith, offersWith, tinyDictionary } from '../support/engine.js';
 
 const dict = tinyDictionary(
   [
@@ -293,7 +293,7 @@ describe('replacements', () => {
       { id: 'in-addition-to', terms: ['in addition to'], inflect: 'none', replacements: ['as well as'] },
       { id: 'colorectal', terms: ['colorectal'], inflect: 'none', replacements: ['bowel'] },
     ]);
-    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);
+    const fixable = fixableWith(d);
     // Capitalised words before the match, after it, or the match itself in capitals, in a sentence in lower case.
     expect(fixable('We worked with the British Association of Dermatologists on this guide.')).toEqual([['Dermatologists', [false]]]);
     expect(fixable('The Special Pathogens Branch at CDC used tissue from a mouse.')).toEqual([['Pathogens', [false]]]);
@@ -311,14 +311,14 @@ describe('replacements', () => {
     expect(fixable('Assistance from Age UK helps people who live alone.')).toEqual([['Assistance', [true]]]);
     // In emphasis, capitalised words are the title of a work, after a full stop too.
     const d3 = tinyDictionary([{ id: 'health-outcomes', terms: ['health outcomes'], inflect: 'none', replacements: ['health'] }]);
-    const fixable3 = (t: string) => offersWith(d3)(t).map(([actual, , fixable]) => [actual, fixable]);
+    const fixable3 = fixableWith(d3);
     expect(fixable3('Ask for _Report No. 87, Literacy and Health Outcomes_.')).toEqual([['Health Outcomes', [false]]]);
     expect(fixable3('Ask for *Report No. 87, Literacy and Health Outcomes*.')).toEqual([['Health Outcomes', [false]]]);
     expect(fixable3('Ask for Report No. 87, Literacy and Health Outcomes.')).toEqual([['Health Outcomes', [true]]]);
     expect(fixable3('_Improve health outcomes_ for all.')).toEqual([['health outcomes', [true]]]);
     // Before a word that ends the names of organisations, it is a name in a title too.
     const d2 = tinyDictionary([{ id: 'ppi', terms: ['patient and public involvement'], inflect: 'none', replacements: ['involving patients and the public'] }]);
-    const fixable2 = (t: string) => offersWith(d2)(t).map(([actual, , fixable]) => [actual, fixable]);
+    const fixable2 = fixableWith(d2);
     expect(fixable2('Kind regards,\n\nThe Patient and Public Involvement Team')).toEqual([['Patient and Public Involvement', [false]]]);
     expect(fixable2('## About Patient and Public Involvement')).toEqual([['Patient and Public Involvement', [true]]]);
     expect(fixable2('## Patient and Public Involvement in Research')).toEqual([['Patient and Public Involvement', [true]]]);
@@ -357,7 +357,7 @@ describe('replacements', () => {
 
   it('offers, but never applies, a replacement with its own article after a determiner or an adjective', () => {
     const d = tinyDictionary([{ id: 'hypothyroidism', terms: ['hypothyroidism'], inflect: 'none', replacements: ['an underactive thyroid'] }]);
-    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable[0]]);
+    const fixable = (t: string) => fixableWith(d)(t).map(([actual, fixable]) => [actual, fixable[0]]);
     for (const t of ['It becomes permanent hypothyroidism.', 'Treat congenital hypothyroidism.', 'People whose hypothyroidism is mild.', 'Untreated hypothyroidism harms.', 'It is mild hypothyroidism.']) {
       expect(fixable(t), t).toEqual([['hypothyroidism', false]]);
     }
@@ -368,7 +368,7 @@ describe('replacements', () => {
 
   it('offers, but never applies, a replacement for a word right after inline code', () => {
     const d = tinyDictionary([{ id: 'query', terms: ['query'], inflect: 'noun', replacements: ['question'] }]);
-    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);
+    const fixable = fixableWith(d);
     expect(fixable('Write `@container` queries in Sass.')).toEqual([['queries', [false]]]);
     expect(fixable('Run `npm test`  queries first.')).toEqual([['queries', [false]]]);
     expect(fixable('Write `@container`: queries are answered.')).toEqual([['queries', [true]]]);
@@ -378,7 +378,7 @@ describe('replacements', () => {
       { id: 'very', terms: ['very'], inflect: 'none', action: 'omit' },
       { id: 'rheumatology', terms: ['rheumatology'], inflect: 'none', action: 'explain', replacements: ['joint, muscle and bone conditions'] },
     ]);
-    const kindsFixable = (t: string) => offersWith(kinds)(t).map(([actual, , fixable]) => [actual, fixable]);
+    const kindsFixable = fixableWith(kinds);
     expect(kindsFixable('Use `very` very rarely.')).toEqual([['very', [false]]]);
     expect(kindsFixable('It is very rare.')).toEqual([['very', [true]]]);
     expect(kindsFixable('Ask `npm` rheumatology questions.')).toEqual([['rheumatology', [false]]]);
@@ -434,7 +434,7 @@ describe('replacements', () => {
       { id: 'medication', terms: ['medication'], inflect: 'noun', replacements: ['medicine'] },
       { id: 'obstetrician', terms: ['obstetrician'], inflect: 'noun', action: 'explain', replacements: ['a doctor who specialises in pregnancy and birth'] },
     ]);
-    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable]);
+    const fixable = fixableWith(d);
     expect(fixable('It is hypoglycemia-associated failure.')).toEqual([['hypoglycemia', [false]]]);
     expect(fixable('Ask an obstetrician-gynecologist.')).toEqual([['obstetrician', [false]]]);
     // Nor inside a name or a title in capitals.
@@ -453,7 +453,7 @@ describe('replacements', () => {
       { id: 'catheter', terms: ['catheter'], inflect: 'noun', action: 'explain', replacements: [{ text: 'a thin, flexible tube', forms: { plural: 'thin, flexible tubes' } }] },
       { id: 'chronic', terms: ['chronic'], inflect: 'none', action: 'explain', replacements: ['long-term'] },
     ]);
-    const fixable = (t: string) => offersWith(d)(t).map(([actual, , fixable]) => [actual, fixable[0]]);
+    const fixable = (t: string) => fixableWith(d)(t).map(([actual, fixable]) => [actual, fixable[0]]);
     expect(fixable('Catheter ablation treats it.')).toEqual([['Catheter', false]]);
     expect(fixable('They use a stent and catheter insertion.')).toEqual([['catheter', false]]);
     // A verb, a preposition, punctuation or a plural after it: the sentence goes on.

@@ -40,6 +40,12 @@ export function offersWith(dictionary: CompiledDictionary): (text: string) => Ar
       .map((f) => [f.actual, f.replacements.map((r) => r.text), f.replacements.map((r) => r.fixable)]);
 }
 
+/** Each jargon finding of a text as [actual, whether each replacement is fixable]. */
+export function fixableWith(dictionary: CompiledDictionary): (text: string) => Array<[string, boolean[]]> {
+  const offers = offersWith(dictionary);
+  return (text) => offers(text).map(([actual, , fixable]) => [actual, fixable]);
+}
+
 /** The text with the first replacement of its first jargon finding applied. */
 export function firstFixWith(dictionary: CompiledDictionary): (text: string) => string {
   return (text) => {
