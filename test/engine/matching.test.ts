@@ -327,6 +327,27 @@ describe('replacements', () => {
     expect(fixable('Assistance Dogs help people who cannot see.')).toEqual([['Assistance', [false]]]);
   });
 
+  it('says so when a match looks like part of a name or title, and words its message for that', () => {
+    const d = tinyDictionary([
+      { id: 'lived-experience', terms: ['lived experience'], inflect: 'none', replacements: ['personal experience', 'first-hand experience'] },
+      { id: 'stakeholder-engagement', terms: ['stakeholder engagement'], inflect: 'none', replacements: ['involving people'] },
+      { id: 'co-production', terms: ['co-production'], inflect: 'none', replacements: ['working together'] },
+      { id: 'reablement', terms: ['reablement'], inflect: 'none', action: 'explain', replacements: ['short-term help at home'] },
+    ]);
+    const messages = (text: string) => check(text, { dictionary: d }).findings.map((f) => [f.actual, f.message, f.replacements.map((r) => r.fixable)]);
+    const named = (actual: string, options: string) =>
+      `“${actual}” looks like part of a name or title. Keep the name if readers need it, and say in plain words what it is; otherwise try ${options}.`;
+    // Before the last word of a document's or a team's name, in a sentence of any length.
+    expect(messages('It should be read with the Lived Experience Framework.')).toEqual([['Lived Experience', named('Lived Experience', '“Personal Experience” or “First-hand Experience”'), [false, false]]]);
+    expect(messages('Our Co-production Strategy was published in May.')).toEqual([['Co-production', named('Co-production', '“Working Together”'), [false]]]);
+    expect(messages('Please contact the Stakeholder Engagement Team for help.')).toEqual([['Stakeholder Engagement', named('Stakeholder Engagement', '“Involving People”'), [false]]]);
+    // The same words in the writer's own prose, and in a heading of their own, get the usual message.
+    expect(messages('We value lived experience.')).toEqual([['lived experience', 'Try “personal experience” or “first-hand experience” instead of “lived experience”.', [true, true]]]);
+    expect(messages('## Co-production in Practice')).toEqual([['Co-production', 'Try “Working Together” instead of “Co-production”.', [true]]]);
+    // A name is explained like any other term.
+    expect(messages('The Reablement Service can help.')[0][1]).toBe('Explain “Reablement” in plain words: “short-term help at home”.');
+  });
+
   it('applies a replacement that needs a clause after it (before: clause) only before one', () => {
     const d = tinyDictionary([
       { id: 'ensure', terms: ['ensure'], inflect: 'verb', replacements: [{ text: 'make sure', forms: { third: 'makes sure', past: 'made sure', participle: 'made sure', gerund: 'making sure' }, before: 'clause' }] },

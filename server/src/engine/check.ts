@@ -654,8 +654,8 @@ function jargonFinding(
     article: m.article && { text: m.article.text, start: m.article.start + base, end: m.article.end + base },
     following: m.following && { gapEnd: m.following.gapEnd + base, firstChar: m.following.firstChar },
   };
-  const replacements = buildReplacements(entry, ctx);
-  let message = jargonMessage(entry.action ?? 'replace', actual, replacements.map((r) => r.text), entry.why);
+  const { replacements, inName } = buildReplacements(entry, ctx);
+  let message = jargonMessage(entry.action ?? 'replace', actual, replacements.map((r) => r.text), entry.why, inName);
   if (m.spells && replacements.length) {
     // Part of the words an acronym after it stands for: a fix must change the acronym too.
     for (const r of replacements) r.fixable = false;
@@ -678,8 +678,13 @@ function jargonFinding(
   };
 }
 
-function jargonMessage(action: string, actual: string, options: string[], why: string | undefined): string {
+function jargonMessage(action: string, actual: string, options: string[], why: string | undefined, inName: boolean): string {
   const list = (xs: string[]) => (xs.length <= 1 ? xs.map(quote).join('') : `${xs.slice(0, -1).map(quote).join(', ')} or ${quote(xs[xs.length - 1])}`);
+  // Part of a name or a title ("the Lived Experience Framework"): the writer may not own it, and
+  // may need it. An explanation is right for a name too, so its message stays as it is.
+  if (inName && action !== 'explain' && options.some(Boolean)) {
+    return `${quote(actual)} looks like part of a name or title. Keep the name if readers need it, and say in plain words what it is; otherwise try ${list(options.filter(Boolean).slice(0, 3))}.`;
+  }
   if (action === 'omit') {
     const rest = options.filter(Boolean);
     return rest.length ? `${quote(actual)} can usually be left out, or try ${list(rest)}.` : `${quote(actual)} can usually be left out.`;

@@ -144,19 +144,25 @@ function changedArticle(source: string, article: Article | undefined, start: num
   return { text: given[0] === 'A' ? want.charAt(0).toUpperCase() + want.slice(1) : want, gap, shouted: false };
 }
 
-export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[] {
+/**
+ * The replacements of a match, and whether the match is part of a name or a title of a work
+ * (`inName`: "the Lived Experience Framework", "_Literacy and Health Outcomes_"), which the
+ * message says: a name is what something is called, not the writer's wording.
+ */
+export function buildReplacements(entry: Entry, ctx: MatchContext): { replacements: Replacement[]; inName: boolean } {
   const action = entry.action ?? 'replace';
   const out: Replacement[] = [];
   // How a capital starting the match reads in its sentence: worked out once for all its replacements.
   const caps = capitalsOf(ctx);
+  const inName = caps?.name === true;
   // Where the match stands makes every replacement of it doubtful, whatever its kind: inside a
   // name ("British Association of Dermatologists") or right after inline code ("`@container`
   // queries"). Worked out once for all its replacements.
-  const placeDoubtful = caps?.name === true || afterCode(ctx);
+  const placeDoubtful = inName || afterCode(ctx);
   if (action === 'omit') {
     out.push({ text: '', edit: omitEdit(ctx), fixable: !placeDoubtful && !ofBeforeNoun(ctx) });
     for (const r of entry.replacements ?? []) out.push(replaceWith(normaliseSpec(r), ctx, caps, placeDoubtful));
-    return out;
+    return { replacements: out, inName };
   }
   for (const r of entry.replacements ?? []) {
     const spec = normaliseSpec(r);
@@ -180,7 +186,7 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): Replacement[
       if (!out.some((o) => o.text === r.text)) out.push(r);
     }
   }
-  return out;
+  return { replacements: out, inName };
 }
 
 /**
@@ -254,11 +260,17 @@ function capitalsOf(ctx: MatchContext): Capitals | undefined {
   return { next, own: before === 'lower' && next !== 'upper', title, name };
 }
 
-/** Last words of the names of organisations and their parts: "… Involvement Team", "… Assistance Programme". */
+/**
+ * Last words of the names of organisations and their parts ("… Involvement Team", "… Assistance
+ * Programme"), and of named documents, laws and schemes ("… Lived Experience Framework", "Our
+ * Co-production Strategy", "the Care Act").
+ */
 const ORGANISATION_HEADS = new Set([
   'Team', 'Teams', 'Service', 'Services', 'Group', 'Board', 'Trust', 'Programme', 'Program', 'Network', 'Partnership',
   'Forum', 'Panel', 'Committee', 'Unit', 'Office', 'Alliance', 'Council', 'Agency', 'Institute', 'Association',
   'Foundation', 'Society', 'Centre', 'Center', 'Department', 'Directorate', 'Hub', 'Branch', 'Collaborative', 'Commission',
+  'Strategy', 'Framework', 'Policy', 'Charter', 'Toolkit', 'Handbook', 'Guidance', 'Guidelines', 'Act', 'Scheme', 'Fund',
+  'Project', 'Initiative', 'Campaign',
 ]);
 
 /** The word right after the match, in its line, as written (spaces between only). */
