@@ -57,6 +57,7 @@ export function renderDictionaryDocs(entries) {
       if (!instead) instead = 'say what you mean';
       const notes = [];
       if (e.audiences?.staff === 'off') notes.push('fine for staff');
+      if (e.only) notes.push(`only near “${e.only.near.join('”, “')}”`);
       if (e.unless) notes.push('fine ' + [e.unless.after && `before “${e.unless.after.join('”, “')}”`, e.unless.before && `after “${e.unless.before.join('”, “')}”`, e.unless.near && `near “${e.unless.near.join('”, “')}”`, e.unless.possessive && 'after a possessive (“the patient’s”)'].filter(Boolean).join('; '));
       const why = cell(e.why) + (notes.length ? ` _(${cell(notes.join('; '))})_` : '');
       out.push(`| <a id="${e.id}"></a>${cell(e.terms.join(', '))} | ${cell(instead)} | ${why} | ${cell(e.source)} |`);

@@ -327,6 +327,27 @@ describe('replacements', () => {
     expect(fixable('Assistance Dogs help people who cannot see.')).toEqual([['Assistance', [false]]]);
   });
 
+  it('flags an entry with only (one sense of a word) only with its words near, in every form, and the other sense elsewhere', () => {
+    const d = tinyDictionary([
+      { id: 'mobilise', terms: ['mobilise'], inflect: 'verb', replacements: ['organise'], unless: { near: ['frame', 'ward'] }, overlaps: ['mobilise-walking'] },
+      { id: 'mobilise-walking', terms: ['mobilise'], inflect: 'verb', replacements: ['walk'], only: { near: ['frame', 'ward'], within: 4 }, overlaps: ['mobilise'] },
+    ]);
+    const ids = (text: string) => check(text, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => [f.actual, f.entryId, f.replacements[0]?.text]);
+    expect(ids('He should mobilise with a frame.')).toEqual([['mobilise', 'mobilise-walking', 'walk']]);
+    expect(ids('She was mobilising on the ward today.')).toEqual([['mobilising', 'mobilise-walking', 'walking']]);
+    expect(ids('We will mobilise volunteers.')).toEqual([['mobilise', 'mobilise', 'organise']]);
+    // The words must be within reach, and in the same sentence.
+    expect(ids('We will mobilise volunteers across the whole county to help on the ward.')).toEqual([['mobilise', 'mobilise', 'organise']]);
+    expect(ids('We will mobilise volunteers. The ward is new.')).toEqual([['mobilise', 'mobilise', 'organise']]);
+    // Alone, or listed first, the entry still keeps to its sense.
+    for (const entries of [[d.entries[1].entry], [d.entries[1].entry, d.entries[0].entry]]) {
+      const only = tinyDictionary(entries);
+      const flagged = (text: string) => check(text, { dictionary: only }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.entryId);
+      expect(flagged('He should mobilise with a frame.')).toEqual(['mobilise-walking']);
+      expect(flagged('We will mobilise volunteers.')).toEqual(entries.length === 1 ? [] : ['mobilise']);
+    }
+  });
+
   it('says so when a match looks like part of a name or title, and words its message for that', () => {
     const d = tinyDictionary([
       { id: 'lived-experience', terms: ['lived experience'], inflect: 'none', replacements: ['personal experience', 'first-hand experience'] },

@@ -145,14 +145,18 @@ describe('entry validation', () => {
   });
 
   it('rejects a phrase that can never match, as the checker reads words: terms, context words and names', () => {
-    const entry = { ...good, terms: ['utilise', '12.00.pm', 'utilise NHS.Scotland', 'utilise GOV.UK', '12.00pm'], allowIn: ["Victims' utilise"], unless: { after: ['etc.'], near: ['plan', '&'] } };
+    const entry = { ...good, terms: ['utilise', '12.00.pm', 'utilise NHS.Scotland', 'utilise GOV.UK', '12.00pm'], allowIn: ["Victims' utilise"], unless: { after: ['etc.'], near: ['plan', '&'] }, only: { near: ['ward', 'walk.'] } };
     const r = parseEntry(JSON.stringify(entry, null, 2), 'government-jargon/utilise.json', { id: 'utilise', category: 'government-jargon' });
     expect(r.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^government-jargon\/utilise\.json:\d+:\d+: terms\[1\] "12\.00\.pm" can never match: the checker reads "12\.00\.pm" as 2 words \("12\.00", "pm"\)/),
       expect.stringMatching(/: terms\[2\] "utilise NHS\.Scotland" can never match: the checker reads "NHS\.Scotland" as 2 words \("NHS", "Scotland"\)/),
       expect.stringMatching(/: unless\.after\[0\] "etc\." can never match: the checker reads "etc\." as "etc"/),
       expect.stringMatching(/: unless\.near\[1\] "&" can never match: the checker reads "&" as no word,/),
+      expect.stringMatching(/: only\.near\[1\] "walk\." can never match/),
     ]);
+    // 'only' needs its words.
+    const noWords = parseEntry(JSON.stringify({ ...good, only: { within: 4 } }, null, 2), 'government-jargon/utilise.json', { id: 'utilise', category: 'government-jargon' });
+    expect(noWords.problems.map(formatProblem)).toEqual([expect.stringMatching(/^government-jargon\/utilise\.json:\d+:\d+: only.*near/)]);
     // A plural possessive reads as its word ("Victims' utilise" above is fine), and matches; so
     // does a name written as a web address ("utilise GOV.UK" above, "GOV.UK Notify"), and a time
     // ("12.00pm" above; "12.00.pm" is two words).

@@ -749,13 +749,19 @@ function excusedByContext(ce: CompiledEntry, text: string, tokens: Token[], i: n
   for (const p of ce.after) if (sameWords(tokens, j + 1, p, sentence)) return true;
   for (const p of ce.before) if (sameWords(tokens, i - p.length, p, sentence)) return true;
   if (ce.afterPossessive && i > 0 && tokens[i - 1].sentence === sentence && isPossessiveNoun(text, tokens[i - 1])) return true;
-  if (ce.near.length) {
-    const lo = Math.max(0, i - ce.within);
-    const hi = Math.min(tokens.length - 1, j + ce.within);
-    for (let k = lo; k <= hi; k++) {
-      if (k >= i && k <= j) continue;
-      for (const p of ce.near) if (sameWords(tokens, k, p, sentence)) return true;
-    }
+  if (ce.near.length && nearAny(ce.near, ce.within, tokens, i, j)) return true;
+  // The entry is for one sense only ('only'): without its words near, the match is in another.
+  return ce.onlyNear.length > 0 && !nearAny(ce.onlyNear, ce.onlyWithin, tokens, i, j);
+}
+
+/** Whether one of `phrases` starts within `within` words of tokens i..j, in their sentence. */
+function nearAny(phrases: string[][], within: number, tokens: Token[], i: number, j: number): boolean {
+  const sentence = tokens[i].sentence;
+  const lo = Math.max(0, i - within);
+  const hi = Math.min(tokens.length - 1, j + within);
+  for (let k = lo; k <= hi; k++) {
+    if (k >= i && k <= j) continue;
+    for (const p of phrases) if (sameWords(tokens, k, p, sentence)) return true;
   }
   return false;
 }

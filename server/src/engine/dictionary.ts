@@ -30,6 +30,9 @@ export interface CompiledEntry {
   within: number;
   /** Fine straight after a possessive ("the patient's progress"): the word is a noun there. */
   afterPossessive: boolean;
+  /** Words one of which must be within `onlyWithin` words of the match, in any form (empty: none needed). */
+  onlyNear: string[][];
+  onlyWithin: number;
   /** Contexts the base form needs (empty: none needed). */
   whenBefore: string[][];
   whenAfter: string[][];
@@ -305,6 +308,8 @@ function compileFields(entry: Entry): Omit<CompiledEntry, 'entry'> {
     near: phrases(entry.unless?.near),
     within: entry.unless?.within ?? 6,
     afterPossessive: entry.unless?.possessive === true,
+    onlyNear: phrases(entry.only?.near),
+    onlyWithin: entry.only?.within ?? 6,
     whenBefore: phrases(entry.when?.before),
     whenAfter: phrases(entry.when?.after),
     // An article is no part of a gloss: "underactive thyroid (hypothyroidism)" is glossed by "an underactive thyroid".

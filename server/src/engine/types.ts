@@ -56,6 +56,8 @@ export interface Entry {
   severity?: Severity;
   audiences?: Partial<Record<Audience, SeverityOrOff>>;
   unless?: { before?: string[]; after?: string[]; near?: string[]; within?: number; possessive?: boolean };
+  /** Flagged only with one of these words close by, in every form: one sense of a word with two ("mobilise" near "walk"). */
+  only?: { near: string[]; within?: number };
   /** The base form is flagged only in this context (words that are both nouns and verbs). */
   when?: { before?: string[]; after?: string[] };
   allowIn?: string[];

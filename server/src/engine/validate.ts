@@ -91,6 +91,7 @@ export function parseEntry(text: string, file: string, expected: { id?: string; 
       [['unless', 'before'], value.unless?.before],
       [['unless', 'after'], value.unless?.after],
       [['unless', 'near'], value.unless?.near],
+      [['only', 'near'], value.only?.near],
       [['when', 'before'], value.when?.before],
       [['when', 'after'], value.when?.after],
     ];
