@@ -325,6 +325,25 @@ describe('replacements', () => {
     expect(fixable2('## Patient and Public Involvement Levels')).toEqual([['Patient and Public Involvement', [true]]]);
     // At a sentence's start, a capitalised word right after one word makes a name.
     expect(fixable('Assistance Dogs help people who cannot see.')).toEqual([['Assistance', [false]]]);
+    // A run of capitalised words (and "and", "of") after the match that ends with such a word
+    // makes a name too: a letter's sign-off, a board named in a short sentence.
+    const d4 = tinyDictionary([
+      { id: 'financial-assessment', terms: ['financial assessment'], inflect: 'noun', replacements: ['check of your income and savings'] },
+      { id: 'care-package', terms: ['care package'], inflect: 'noun', replacements: ['care and support'] },
+    ]);
+    const fixable4 = fixableWith(d4);
+    expect(fixable4('Yours sincerely\n\nFinancial Assessment and Benefits Team')).toEqual([['Financial Assessment', [false]]]);
+    expect(fixable4('See the Care Package Review Board.')).toEqual([['Care Package', [false]]]);
+    expect(fixable4('## Financial Assessment for Care at Home')).toEqual([['Financial Assessment', [true]]]);
+    expect(fixable4('## Financial Assessment Explained')).toEqual([['Financial Assessment', [true]]]);
+  });
+
+  it('keeps a replacement in sentence case when the match is, whatever capitalised word follows', () => {
+    const d = tinyDictionary([{ id: 'in-accordance-with', terms: ['in accordance with'], inflect: 'none', replacements: ['in line with'] }]);
+    const offers = offersWith(d);
+    expect(offers("In accordance with the Council's Charging Policy, you pay.")).toEqual([['In accordance with', ['In line with'], [true]]]);
+    // A title in capitals still gets its replacement in capitals.
+    expect(offers('## Acting In Accordance With the Law')).toEqual([['In Accordance With', ['In Line with'], [true]]]);
   });
 
   it('flags an entry with only (one sense of a word) only with its words near, in every form, and the other sense elsewhere', () => {

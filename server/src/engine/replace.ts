@@ -247,7 +247,10 @@ function capitalsOf(ctx: MatchContext): Capitals | undefined {
   const before = ctx.sentenceStart ? undefined : previousWordCase(ctx.source, ctx.start);
   const words = ctx.actual.split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w));
   const capitalWords = words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
-  const title = capitalWords || (next ? next === 'upper' : before === 'upper');
+  // A word of its own in lower case after the first says the match is written in a sentence,
+  // whatever follows: "In accordance with the Council's policy" is no title.
+  const sentenceCased = words.slice(1).some((w) => /^\p{Ll}/u.test(w));
+  const title = !sentenceCased && (capitalWords || (next ? next === 'upper' : before === 'upper'));
   // A sentence's first word has its capital for that: there, only a capitalised word right after
   // a one-word match makes a name ("Assistance Dogs help…", but "In addition to the Exit this
   // page button…" and "It is important to note that Alzheimer's…" are sentences).
@@ -256,8 +259,32 @@ function capitalsOf(ctx: MatchContext): Capitals | undefined {
   // Before a word that heads the names of organisations it is a name wherever it stands, in a
   // title too: "The Patient and Public Involvement Team" (but "Blood Glucose Levels" is a title's).
   // In emphasis it is the title of a work: "ask for _Evidence Report No. 87, Literacy and Health Outcomes_".
-  const name = inRun && (ORGANISATION_HEADS.has(following ?? '') || inEmphasis(ctx.source, ctx.start, ctx.end) || inLowerCaseSentence(ctx.source, ctx.start, ctx.end));
+  const name = inRun && (headEndsRun(ctx.source, ctx.end) || inEmphasis(ctx.source, ctx.start, ctx.end) || inLowerCaseSentence(ctx.source, ctx.start, ctx.end));
   return { next, own: before === 'lower' && next !== 'upper', title, name };
+}
+
+/** Small words inside names: "Patient and Public Involvement Team", "Department of Health". */
+const NAME_JOINERS = new Set(['and', '&', 'of']);
+
+/**
+ * Whether the capitalised words that run on from `end` in its line end with one of
+ * ORGANISATION_HEADS: "[Financial Assessment] and Benefits Team", "[Care Package] Review Board",
+ * "[Stakeholder Engagement] Team". Words in capitals (NHS) and NAME_JOINERS may come between; a
+ * word in lower case, punctuation or the end of the line ends the run. Reads at most 6 words.
+ */
+function headEndsRun(source: string, end: number): boolean {
+  const re = /^[ \t]+([\p{L}&]+)/u;
+  let at = end;
+  let last: string | undefined;
+  for (let n = 0; n < 6; n++) {
+    const m = re.exec(source.slice(at, at + 40));
+    if (!m) break;
+    const w = m[1];
+    if (/^\p{Lu}/u.test(w)) last = w;
+    else if (!NAME_JOINERS.has(w)) break;
+    at += m[0].length;
+  }
+  return last !== undefined && ORGANISATION_HEADS.has(last);
 }
 
 /**
