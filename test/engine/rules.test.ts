@@ -235,6 +235,15 @@ describe('unknown acronyms', () => {
     expect(acronyms('Tests include an electrocardiogram (EKG, ECG) and an x-ray.')).toEqual([['EKG', null, 'info']]);
     expect(acronyms('Tests include electrocardiograms (EKGs or ECGs) and x-rays.')).toEqual([['EKGs', null, 'info']]);
     expect(acronyms('Same day emergency care (SDEC; open daily) helps.')).toEqual([]);
+    // Part of a reference code joined by slashes, with a number, is no acronym; without a number it may be.
+    const unknown = (text: string) => acronyms(text).map(([actual]) => actual);
+    expect(unknown('It was approved (REC reference 24/LO/0001).')).toEqual(['REC']);
+    expect(unknown('Quote HR/QZ/2024 when you write.')).toEqual([]);
+    expect(unknown('We tested it with QZ/XW users.')).toEqual(['QZ', 'XW']);
+    // A qualifier in capitals before it in the brackets: the words still spell the acronym.
+    const gdpr = (text: string) => acronyms(text).filter(([actual]) => actual === 'GDPR');
+    expect(gdpr('Data is kept under the UK General Data Protection Regulation (UK GDPR) by law.')).toEqual([]);
+    expect(gdpr('Data is kept under the new UK guidance (UK GDPR) by law.')).toEqual([['GDPR', null, 'info']]);
     // The words must spell it once anything but ")" follows: a citation explains nothing.
     expect(acronyms('Read the new guidance (QXZ, 2019) first.')).toEqual([['QXZ', null, 'info']]);
     expect(acronyms('Tests include a scan (EKG or ECG) and an x-ray.')).toEqual([

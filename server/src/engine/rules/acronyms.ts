@@ -104,6 +104,24 @@ function isCredit(text: string, tokens: Token[], i: number): boolean {
   return CREDIT_LABELS.has(tokens[label].lower) && (label === 0 || tokens[label - 1].sentence !== tokens[label].sentence);
 }
 
+/**
+ * Whether [start, end) is a part of a reference code: a slash right before or after it, and a
+ * digit in the run of characters without spaces around it ("24/LO/0001", "HR/AB/2024"). "A/B
+ * testing" and "HIV/AIDS" hold no digit.
+ */
+function inSlashedCode(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start - 1) !== 47 && text.charCodeAt(end) !== 47) return false;
+  let s = start;
+  while (s > 0 && text.charCodeAt(s - 1) > 32) s--;
+  let e = end;
+  while (e < text.length && text.charCodeAt(e) > 32) e++;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** A word written with a capital first and some lower case: "Washington", "Park" (not "GP"). */
 function isPlaceWord(t: Token): boolean {
   return isCapitalised(t) && (t.flags & HAS_LOWER) !== 0;
@@ -316,6 +334,8 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (isQuotedAlone(block.text, t.start, t.end)) continue;
       // Part of a dotted name or address: GOV.UK, NHS.UK.
       if (dotted(block.text, t.start, t.start + written.length)) continue;
+      // Part of a reference joined by slashes, with a number: "REC reference 24/LO/0001".
+      if (inSlashedCode(block.text, t.start, t.end)) continue;
       // A unit, time zone or grade after a number ("349 KB", "4:30 ET", "WCAG 2.2 AA", "WCAG2.1 AA"), or a grade
       // after "level" ("Level AA"), is no acronym.
       if (i > 0 && t.joined && ((endsWithNumber(tokens[i - 1]) && AFTER_NUMBERS.has(core)) || tokens[i - 1].lower === 'level')) continue;
@@ -425,8 +445,8 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
 
 /**
  * "transient ischemic attacks (TIAs, also known as mini-strokes)", "an electrocardiogram (EKG
- * or ECG)": the acronym opens the brackets, or follows other acronyms and "or" or a comma in
- * them, and the words just before the "(" spell it (spelledBackFrom). Anything may follow it in
+ * or ECG)", "UK General Data Protection Regulation (UK GDPR)": the acronym opens the brackets,
+ * or follows other acronyms and "or" or a comma in them, or one in capitals, and the words just before the "(" spell it (spelledBackFrom). Anything may follow it in
  * the brackets, so the words must spell it: "guidance (NICE, 2019)" explains nothing.
  */
 function spelledBeforeBracket(text: string, tokens: Token[], i: number): boolean {
@@ -437,6 +457,8 @@ function spelledBeforeBracket(text: string, tokens: Token[], i: number): boolean
     if (p.sentence !== sentence) break;
     if (p.lower === 'or' && acronymShape(tokens[k - 2].text) && gapText(text, tokens[k - 2].end, p.start) === '' && gapText(text, p.end, tokens[k].start) === '') k -= 2;
     else if (acronymShape(p.text) && gapText(text, p.end, tokens[k].start) === ',') k -= 1;
+    // A qualifier in capitals right before it: "UK General Data Protection Regulation (UK GDPR)".
+    else if (alternatives === 0 && acronymShape(p.text) && gapText(text, p.end, tokens[k].start) === '') k -= 1;
     else break;
   }
   const prev = tokens[k - 1];
