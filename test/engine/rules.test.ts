@@ -240,6 +240,13 @@ describe('unknown acronyms', () => {
     expect(unknown('It was approved (REC reference 24/LO/0001).')).toEqual(['REC']);
     expect(unknown('Quote HR/QZ/2024 when you write.')).toEqual([]);
     expect(unknown('We tested it with QZ/XW users.')).toEqual(['QZ', 'XW']);
+    // A word in capitals that the dictionary itself writes in lower case (its explanations and
+    // suggestions) is shouted, not an acronym: "URGENT:". Other capitals still are.
+    const withWords = tinyDictionary([{ id: 'utilise', terms: ['utilise'], replacements: ['use'], why: 'Say when it is urgent, and say why.' }]);
+    const shouted = (d: typeof withWords, text: string) => check(text, { dictionary: d }).findings.filter((f) => f.ruleId === 'acronym').map((f) => f.actual);
+    expect(shouted(withWords, 'URGENT: call the ward today.')).toEqual([]);
+    expect(shouted(tinyDictionary([{ id: 'utilise', terms: ['utilise'], replacements: ['use'] }]), 'URGENT: call the ward today.')).toEqual(['URGENT']);
+    expect(shouted(withWords, 'SAYQ: call the ward today.')).toEqual(['SAYQ']);
     // A qualifier in capitals before it in the brackets: the words still spell the acronym.
     const gdpr = (text: string) => acronyms(text).filter(([actual]) => actual === 'GDPR');
     expect(gdpr('Data is kept under the UK General Data Protection Regulation (UK GDPR) by law.')).toEqual([]);

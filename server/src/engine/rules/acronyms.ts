@@ -352,8 +352,8 @@ function chunkUses(a: ChunkAnalysis, dict: CompiledDictionary, unknown: boolean)
       if (last - first >= 2 || isRespelling(block.text, tokens, first, last) || guideAfterWord(block.text, tokens, first, last)) continue;
       // Known acronyms not matched here (inside a protected name such as "NHS England").
       if (dict.acronyms.has(t.text) || dict.acronyms.has(core)) continue;
-      // Capitals for emphasis ("PLEASE NOTE", "DO NOT") are not acronyms.
-      if (isCommonWord(core.toLowerCase()) || shouting(tokens, i)) continue;
+      // Capitals for emphasis ("PLEASE NOTE", "DO NOT", "URGENT:") are not acronyms.
+      if (isCommonWord(core.toLowerCase()) || shouting(tokens, i) || (core.length >= 4 && dictionaryWords(dict).has(core.toLowerCase()))) continue;
       // Inside a jargon match (they are in order and never overlap: the last one starting here or before).
       jargon ??= (a.explains ? a.matches.concat(a.explains) : a.matches.slice()).sort((x, y) => x.start - y.start);
       const m = firstAtOrAfter(jargon, src + 1, (x) => x.start) - 1;
@@ -383,6 +383,31 @@ function dotted(text: string, start: number, end: number): boolean {
   return (text.charCodeAt(end) === 46 && letter(text.charCodeAt(end + 1))) || (text.charCodeAt(start - 1) === 46 && letter(text.charCodeAt(start - 2)));
 }
 
+
+/**
+ * The words the dictionary itself writes in lower case, in its explanations and suggestions
+ * (the examples are not in the bundled dictionary): thousands of English words ("urgent",
+ * "confidential", "warning"), so a word
+ * in capitals that is one of them ("URGENT: call us") is shouted, not an acronym. Built once per
+ * dictionary, when a word in capitals first needs it.
+ */
+const vocabularies = new WeakMap<CompiledDictionary, Set<string>>();
+
+function dictionaryWords(dict: CompiledDictionary): Set<string> {
+  let words = vocabularies.get(dict);
+  if (!words) {
+    const found = new Set<string>();
+    const add = (s: string | undefined) => {
+      if (s) for (const m of s.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}{4,}(?![\p{L}\p{N}'’-])/gu)) found.add(m[0]);
+    };
+    for (const { entry } of dict.entries) {
+      add(entry.why);
+      for (const r of entry.replacements ?? []) add(typeof r === 'string' ? r : r.text);
+    }
+    vocabularies.set(dict, (words = found));
+  }
+  return words;
+}
 
 /** Next to other capitalised common words in the same sentence: text in capitals, not an acronym. */
 function shouting(tokens: Token[], i: number): boolean {
