@@ -676,7 +676,7 @@ describe('replacements', () => {
     expect(terms('Is it pertussis or flu?')).toEqual(['pertussis']);
     expect(terms('It is whooping cough. Or pertussis.')).toEqual(['pertussis']);
     expect(terms('It is whooping cough; or pertussis.')).toEqual(['pertussis']);
-    expect(terms('It is whooping. Cough (pertussis) is back.')).toEqual(['pertussis']);
+    expect(terms('It is whooping. Cough (pertussis, the old name) is back.')).toEqual(['pertussis']);
     expect(terms('Pertussis (see below) is back.')).toEqual(['Pertussis']);
     expect(terms('It is very (very) hard.')).toEqual(['very', 'very']);
     // The plain words in brackets after a medical term, with other words and in any order.
@@ -685,6 +685,11 @@ describe('replacements', () => {
     expect(terms('Ask the haematologists (specialists in blood).')).toEqual([]);
     expect(terms('A haematologist (a specialist) can help.')).toEqual(['haematologist']);
     expect(terms('A haematologist (see the blood tests page and ask a specialist there) can help.')).toEqual(['haematologist']);
+    // A medical term alone in brackets after words is their name ("difficulty swallowing
+    // (dysphagia)"): those words explain it, whatever they are, and a fix wrote brackets in brackets.
+    expect(terms('Ask a doctor who treats blood (haematologist).')).toEqual([]);
+    expect(terms('It is whooping. Cough (pertussis) is back.')).toEqual([]);
+    expect(terms('Ask a doctor (haematologist or nurse).')).toEqual(['haematologist']);
     // Words to avoid in brackets after "not" are talked about.
     const noon = jargonWith(tinyDictionary([{ id: 'twelve-noon', terms: ['12 noon', '12pm'], inflect: 'none', replacements: ['midday'] }]));
     expect(noon('* midday (not 12 noon, noon or 12pm)')).toEqual([]);

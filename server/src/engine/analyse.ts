@@ -288,11 +288,13 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // illness".
     const explain = ce.entry.action === 'explain';
     // A medical term, or a term to explain, is also taught by the sentence around it: loosely
-    // glossed in brackets, defined, or followed by what it means. Other jargon is still jargon.
+    // glossed in brackets, defined, or followed by what it means; or the name in brackets for the
+    // plain words just before ("difficulty in swallowing (dysphagia)", "water pills (diuretics)":
+    // its fix wrote brackets inside brackets). Other jargon is still jargon.
     const taught = explain || ce.entry.category === 'medical';
     const explained =
       (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses, taught)) ||
-      (taught && (definedAfter(tokens, c.i, c.j) || meaningAfter(block.text, tokens, c.j))) ||
+      (taught && (definedAfter(tokens, c.i, c.j) || meaningAfter(block.text, tokens, c.j) || fillsBracket(block.text, tokens, c.i, c.j))) ||
       pronouncedAfter(block.text, tokens, c.j) ||
       (explain && (nextAfterSpaces(block.text, tokens[c.j].end) === '(' || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
@@ -941,6 +943,12 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
  * The gap between an explanation and its acronym in "words (ACR)": an opening bracket, maybe
  * after the quote that closes the words ("'single point of contact' (SPOC)").
  */
+/** Whether tokens i..j fill a bracket after words of their sentence: "difficulty swallowing (dysphagia)". */
+function fillsBracket(text: string, tokens: Token[], i: number, j: number): boolean {
+  const prev = tokens[i - 1];
+  return prev !== undefined && prev.sentence === tokens[i].sentence && isBracketAfterWords(text.slice(prev.end, tokens[i].start)) && nextAfterSpaces(text, tokens[j].end) === ')';
+}
+
 export function isBracketAfterWords(gap: string): boolean {
   const g = gap.trim();
   return g === '(' || /^['"\u2019\u201d]\s*\($/.test(g);
