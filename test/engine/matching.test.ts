@@ -690,6 +690,12 @@ describe('replacements', () => {
     expect(terms('Ask a doctor who treats blood (haematologist).')).toEqual([]);
     expect(terms('It is whooping. Cough (pertussis) is back.')).toEqual([]);
     expect(terms('Ask a doctor (haematologist or nurse).')).toEqual(['haematologist']);
+    expect(terms('Ask the bleeding team (also called a haematologist).')).toEqual([]);
+    // Still flagged at the end of a bracket with other words, an explanation there is offered, not
+    // applied: it would write brackets in brackets.
+    const explainIt = fixableWith(tinyDictionary([{ id: 'neuropathy', terms: ['neuropathy'], inflect: 'none', category: 'medical', action: 'explain', replacements: ['nerve damage'] }]));
+    expect(explainIt('Numb feet (peripheral neuropathy) are common.')).toEqual([['neuropathy', [false]]]);
+    expect(explainIt('Peripheral neuropathy is common.')).toEqual([['neuropathy', [true]]]);
     // Words to avoid in brackets after "not" are talked about.
     const noon = jargonWith(tinyDictionary([{ id: 'twelve-noon', terms: ['12 noon', '12pm'], inflect: 'none', replacements: ['midday'] }]));
     expect(noon('* midday (not 12 noon, noon or 12pm)')).toEqual([]);

@@ -315,6 +315,13 @@ describe('unknown acronyms', () => {
     expect(fixable('Ask the ICB - they know.')).toEqual([['ICB', [true]]]);
   });
 
+  it('offers, but never applies, an expansion that would write brackets in brackets', () => {
+    const fixable = (text: string) => byRule('acronym', text).map((f) => [f.actual, f.replacements.map((r) => r.fixable)]);
+    expect(fixable('Help is free (paid by the ICB).')).toEqual([['ICB', [false]]]);
+    expect(fixable('Help is free (paid by the ICB ).')).toEqual([['ICB', [false]]]);
+    expect(fixable('Help is free (paid by the ICB team).')).toEqual([['ICB', [true]]]);
+  });
+
   it('leaves alone the name on a credit line, and flags the first use in the text instead', () => {
     expect(acronyms('# Tuberculosis\n\nSource: ICB <http://example.org/tb>\n\nPhoto credit: QXZ\n\nImage: PCN')).toEqual([]);
     const found = byRule('acronym', 'Source: ICB <http://example.org>\n\nThe ICB runs research. The ICB funds it.');

@@ -943,10 +943,20 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
  * The gap between an explanation and its acronym in "words (ACR)": an opening bracket, maybe
  * after the quote that closes the words ("'single point of contact' (SPOC)").
  */
-/** Whether tokens i..j fill a bracket after words of their sentence: "difficulty swallowing (dysphagia)". */
+/** Words that may come before a term in the brackets that name what was just said: "(also called a catheter)". */
+const NAMING = new Set(['called', 'also', 'known', 'as', 'referred', 'to', 'sometimes', 'often', 'or', 'a', 'an', 'the']);
+
+/**
+ * Whether tokens i..j end a bracket after words of their sentence, with nothing before them in
+ * it but naming words: "difficulty swallowing (dysphagia)", "a thin tube (called a catheter)",
+ * "a spinal tap (also called a lumbar puncture)".
+ */
 function fillsBracket(text: string, tokens: Token[], i: number, j: number): boolean {
-  const prev = tokens[i - 1];
-  return prev !== undefined && prev.sentence === tokens[i].sentence && isBracketAfterWords(text.slice(prev.end, tokens[i].start)) && nextAfterSpaces(text, tokens[j].end) === ')';
+  if (nextAfterSpaces(text, tokens[j].end) !== ')') return false;
+  let k = i;
+  while (k > 0 && i - k < 5 && tokens[k - 1].sentence === tokens[i].sentence && NAMING.has(tokens[k - 1].lower) && tokens[k].joined) k--;
+  const prev = tokens[k - 1];
+  return prev !== undefined && prev.sentence === tokens[i].sentence && isBracketAfterWords(text.slice(prev.end, tokens[k].start));
 }
 
 export function isBracketAfterWords(gap: string): boolean {

@@ -177,7 +177,9 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): { replacemen
       // ablation", "imaging (scans and X-rays) tests").
       // (A plural is seldom the first part of one: "lesions appear" goes on with a verb.)
       const compound = entry.inflect === 'noun' && ctx.form !== 'plural' && nounFollows(ctx);
-      const fixable = spec.fixable !== false && !placeDoubtful && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound;
+      // Nor at the end of a bracket: it would write brackets in brackets ("(peripheral
+      // neuropathy (nerve damage))").
+      const fixable = spec.fixable !== false && !placeDoubtful && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound && !endsBracket(ctx);
       out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable });
     } else {
       const r = replaceWith(spec, ctx, caps, placeDoubtful);
@@ -299,6 +301,13 @@ const ORGANISATION_HEADS = new Set([
   'Strategy', 'Framework', 'Policy', 'Charter', 'Toolkit', 'Handbook', 'Guidance', 'Guidelines', 'Act', 'Scheme', 'Fund',
   'Project', 'Initiative', 'Campaign',
 ]);
+
+/** Whether a ")" comes right after the match, spaces aside. */
+function endsBracket(ctx: MatchContext): boolean {
+  let k = ctx.end;
+  while (k < ctx.source.length && isBlank(ctx.source.charCodeAt(k))) k++;
+  return ctx.source.charCodeAt(k) === 41;
+}
 
 /** The word right after the match, in its line, as written (spaces between only). */
 function nextWord(ctx: MatchContext): string | undefined {
