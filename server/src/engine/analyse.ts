@@ -4,7 +4,7 @@
  * cached per chunk and reused while the document is edited.
  */
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
-import { ownCopy } from './text.js';
+import { nextAfterSpaces, ownCopy } from './text.js';
 import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
 import { hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
@@ -584,13 +584,6 @@ function wordsAt(tokens: Token[], from: number, words: string[], phrase: boolean
 /** Only spaces and one `mark` between offsets `from` and `to`. */
 function onlyMark(text: string, from: number, to: number, mark: string): boolean {
   return to > from && text.slice(from, to).trim() === mark;
-}
-
-/** The next character after `end` past spaces and line breaks ('' at the end of the text). */
-function nextAfterSpaces(text: string, end: number): string {
-  let k = end;
-  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r' || text[k] === '\u00a0')) k++;
-  return text.charAt(k);
 }
 
 /**

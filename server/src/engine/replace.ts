@@ -3,6 +3,7 @@
  * matched words, and the edit that applies it (fixing "a"/"an" in front when needed).
  */
 import { FUNCTION_WORDS, inflectWord, nounHead } from './inflect.js';
+import { nextAfterSpaces } from './text.js';
 import type { Entry, FormClass, Replacement, ReplacementSpec, TextEdit } from './types.js';
 
 /** An "a" or "an" as written before a match, with its source range (analyse.ts articleBefore). */
@@ -179,7 +180,7 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): { replacemen
       const compound = entry.inflect === 'noun' && ctx.form !== 'plural' && nounFollows(ctx);
       // Nor at the end of a bracket: it would write brackets in brackets ("(peripheral
       // neuropathy (nerve damage))").
-      const fixable = spec.fixable !== false && !placeDoubtful && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound && !endsBracket(ctx);
+      const fixable = spec.fixable !== false && !placeDoubtful && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound && nextAfterSpaces(ctx.source, ctx.end) !== ')';
       out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable });
     } else {
       const r = replaceWith(spec, ctx, caps, placeDoubtful);
@@ -301,13 +302,6 @@ const ORGANISATION_HEADS = new Set([
   'Strategy', 'Framework', 'Policy', 'Charter', 'Toolkit', 'Handbook', 'Guidance', 'Guidelines', 'Act', 'Scheme', 'Fund',
   'Project', 'Initiative', 'Campaign',
 ]);
-
-/** Whether a ")" comes right after the match, spaces aside. */
-function endsBracket(ctx: MatchContext): boolean {
-  let k = ctx.end;
-  while (k < ctx.source.length && isBlank(ctx.source.charCodeAt(k))) k++;
-  return ctx.source.charCodeAt(k) === 41;
-}
 
 /** The word right after the match, in its line, as written (spaces between only). */
 function nextWord(ctx: MatchContext): string | undefined {

@@ -201,3 +201,10 @@ export function firstSentence(text: string): string {
 export function ownCopy(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
+
+/** The next character after `end` past spaces and line breaks ('' at the end of the text). */
+export function nextAfterSpaces(text: string, end: number): string {
+  let k = end;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r' || text[k] === '\u00a0')) k++;
+  return text.charAt(k);
+}

@@ -29,6 +29,7 @@ import type { Finding, Severity, SeverityOrOff } from '../types.js';
 import { isCommonWord } from '../readability/words.js';
 import { guideAfterWord, hyphenRun, isRespelling } from '../respelling.js';
 import { firstAtOrAfter } from '../lists.js';
+import { nextAfterSpaces } from '../text.js';
 import { FirstUses } from './first-use.js';
 import { definedAbbreviations } from '../templates.js';
 import { editWithArticle, inflectReplacement, type Article } from '../replace.js';
@@ -216,13 +217,6 @@ function beforeHyphenatedWord(text: string, end: number): boolean {
   return text.charCodeAt(end) === 45 && /^\p{L}/u.test(text.slice(end + 1, end + 3));
 }
 
-/** Whether a ")" follows `end`, spaces aside: the expansion would write brackets in brackets ("(SL or service level agreement (SLA))"). */
-function beforeClosingBracket(text: string, end: number): boolean {
-  let k = end;
-  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
-  return text.charCodeAt(k) === 41;
-}
-
 function knownFinding(doc: DocumentAnalysis, dict: CompiledDictionary, use: Use, severity: Severity, docsUrl: string): Finding | undefined {
   const ce = dict.entries[use.entry];
   if (!ce || ce.entry.noExpansion || !ce.entry.expansion) return undefined;
@@ -245,7 +239,9 @@ function knownFinding(doc: DocumentAnalysis, dict: CompiledDictionary, use: Use,
     message: `Explain “${actual}” the first time you use it: “${text}”.`,
     severity,
     // Not applied before a hyphen: "UKHSA-Internal" would read "UK Health Security Agency (UKHSA)-Internal".
-    replacements: [{ text, edit: editWithArticle(doc.text, start, end, text, use.article), fixable: !beforeHyphenatedWord(doc.text, end) && !beforeClosingBracket(doc.text, end) }],
+    // Offered, not applied, before a hyphen ("ICB-led") or a ")": an expansion there writes
+    // brackets in brackets ("(SL or service level agreement (SLA))").
+    replacements: [{ text, edit: editWithArticle(doc.text, start, end, text, use.article), fixable: !beforeHyphenatedWord(doc.text, end) && nextAfterSpaces(doc.text, end) !== ')' }],
     explanation: entry.why,
     source: entry.source,
     url: `${docsUrl}#${entry.id}`,
