@@ -932,10 +932,6 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
   };
 }
 
-/**
- * The gap between an explanation and its acronym in "words (ACR)": an opening bracket, maybe
- * after the quote that closes the words ("'single point of contact' (SPOC)").
- */
 /** Words that may come before a term in the brackets that name what was just said: "(also called a catheter)". */
 const NAMING = new Set(['called', 'also', 'known', 'as', 'referred', 'to', 'sometimes', 'often', 'or', 'a', 'an', 'the']);
 
@@ -952,6 +948,10 @@ function fillsBracket(text: string, tokens: Token[], i: number, j: number): bool
   return prev !== undefined && prev.sentence === tokens[i].sentence && isBracketAfterWords(text.slice(prev.end, tokens[k].start));
 }
 
+/**
+ * The gap between an explanation and its acronym in "words (ACR)": an opening bracket, maybe
+ * after the quote that closes the words ("'single point of contact' (SPOC)").
+ */
 export function isBracketAfterWords(gap: string): boolean {
   const g = gap.trim();
   return g === '(' || /^['"\u2019\u201d]\s*\($/.test(g);

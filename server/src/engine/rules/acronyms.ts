@@ -390,9 +390,8 @@ function dotted(text: string, start: number, end: number): boolean {
 /**
  * The words the dictionary itself writes in lower case, in its explanations and suggestions
  * (the examples are not in the bundled dictionary): thousands of English words ("urgent",
- * "confidential", "warning"), so a word
- * in capitals that is one of them ("URGENT: call us") is shouted, not an acronym. Built once per
- * dictionary, when a word in capitals first needs it.
+ * "confidential", "warning"), so a word in capitals that is one of them ("URGENT: call us") is
+ * shouted, not an acronym. Built once per dictionary, when a word in capitals first needs it.
  */
 const vocabularies = new WeakMap<CompiledDictionary, Set<string>>();
 
@@ -474,8 +473,9 @@ function explainedAround(text: string, tokens: Token[], i: number, j: number): b
 /**
  * "transient ischemic attacks (TIAs, also known as mini-strokes)", "an electrocardiogram (EKG
  * or ECG)", "UK General Data Protection Regulation (UK GDPR)": the acronym opens the brackets,
- * or follows other acronyms and "or" or a comma in them, or one in capitals, and the words just before the "(" spell it (spelledBackFrom). Anything may follow it in
- * the brackets, so the words must spell it: "guidance (NICE, 2019)" explains nothing.
+ * or follows other acronyms and "or" or a comma in them, or one in capitals; and the words just
+ * before the "(" spell it (spelledBackFrom). Anything may follow it in the brackets, so the
+ * words must spell it: "guidance (NICE, 2019)" explains nothing.
  */
 function spelledBeforeBracket(text: string, tokens: Token[], i: number): boolean {
   const sentence = tokens[i].sentence;
