@@ -334,6 +334,7 @@ describe('replacements', () => {
     const fixable4 = fixableWith(d4);
     expect(fixable4('Yours sincerely\n\nFinancial Assessment and Benefits Team')).toEqual([['Financial Assessment', [false]]]);
     expect(fixable4('See the Care Package Review Board.')).toEqual([['Care Package', [false]]]);
+    expect(fixable4('See the Care Package Organisation.')).toEqual([['Care Package', [false]]]);
     expect(fixable4('## Financial Assessment for Care at Home')).toEqual([['Financial Assessment', [true]]]);
     expect(fixable4('## Financial Assessment Explained')).toEqual([['Financial Assessment', [true]]]);
   });

@@ -300,7 +300,7 @@ const ORGANISATION_HEADS = new Set([
   'Forum', 'Panel', 'Committee', 'Unit', 'Office', 'Alliance', 'Council', 'Agency', 'Institute', 'Association',
   'Foundation', 'Society', 'Centre', 'Center', 'Department', 'Directorate', 'Hub', 'Branch', 'Collaborative', 'Commission',
   'Strategy', 'Framework', 'Policy', 'Charter', 'Toolkit', 'Handbook', 'Guidance', 'Guidelines', 'Act', 'Scheme', 'Fund',
-  'Project', 'Initiative', 'Campaign',
+  'Project', 'Initiative', 'Campaign', 'Organisation', 'Organization',
 ]);
 
 /** The word right after the match, in its line, as written (spaces between only). */
