@@ -697,6 +697,20 @@ describe('replacements', () => {
     const explainIt = fixableWith(tinyDictionary([{ id: 'neuropathy', terms: ['neuropathy'], inflect: 'none', category: 'medical', action: 'explain', replacements: ['nerve damage'] }]));
     expect(explainIt('Numb feet (peripheral neuropathy) are common.')).toEqual([['neuropathy', [false]]]);
     expect(explainIt('Peripheral neuropathy is common.')).toEqual([['neuropathy', [true]]]);
+    // An acronym alone in brackets after a term to explain is its short name, not what it means:
+    // still flagged, and the explanation offered, not applied (two brackets in a row).
+    const rc = fixableWith(tinyDictionary([{ id: 'responsible-clinician', terms: ['responsible clinician'], inflect: 'noun', category: 'care-services', action: 'explain', replacements: ['the senior professional in charge of your care'] }]));
+    expect(rc('Your responsible clinician (RC) may grant you leave.')).toEqual([['responsible clinician', [false]]]);
+    expect(rc('Your responsible clinician (the senior doctor in charge) may grant you leave.')).toEqual([]);
+    expect(rc('Your responsible clinician (RC and nurse) may grant you leave.')).toEqual([]);
+    expect(rc('Your responsible clinician may grant you leave.')).toEqual([['responsible clinician', [true]]]);
+    // A definition after the acronym explains the term too, in its sentence or the next.
+    const tia = jargonWith(tinyDictionary([{ id: 'tia', terms: ['transient ischaemic attack'], inflect: 'noun', category: 'medical', action: 'explain', replacements: ['a mini-stroke'] }]));
+    expect(tia('A transient ischaemic attack (TIA) is a short stroke that passes.')).toEqual([]);
+    expect(tia('It can cause a transient ischaemic attack (TIA). A TIA is a short stroke that passes.')).toEqual([]);
+    expect(tia('It can cause a transient ischaemic attack (TIA). A stroke is an attack that hurts.')).toEqual(['transient ischaemic attack']);
+    expect(tia('It can cause a transient ischaemic attack (TIA) and more. Call us. A TIA is a short stroke that passes.')).toEqual(['transient ischaemic attack']);
+    expect(tia('A transient ischaemic attack (TIA), is a short stroke that passes.')).toEqual(['transient ischaemic attack']);
     // Words to avoid in brackets after "not" are talked about.
     const noon = jargonWith(tinyDictionary([{ id: 'twelve-noon', terms: ['12 noon', '12pm'], inflect: 'none', replacements: ['midday'] }]));
     expect(noon('* midday (not 12 noon, noon or 12pm)')).toEqual([]);

@@ -294,9 +294,9 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     const taught = explain || ce.entry.category === 'medical';
     const explained =
       (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses, taught)) ||
-      (taught && (definedAfter(tokens, c.i, c.j) || meaningAfter(block.text, tokens, c.j) || fillsBracket(block.text, tokens, c.i, c.j))) ||
+      (taught && (definedAfter(tokens, c.i, c.j, block.text) || acronymDefinedNext(block.text, tokens, c.j) || meaningAfter(block.text, tokens, c.j) || fillsBracket(block.text, tokens, c.i, c.j))) ||
       pronouncedAfter(block.text, tokens, c.j) ||
-      (explain && (nextAfterSpaces(block.text, tokens[c.j].end) === '(' || orGlossAfter(block.text, tokens, c.i, c.j)));
+      (explain && ((nextAfterSpaces(block.text, tokens[c.j].end) === '(' && !acronymInBracketsAfter(block.text, tokens, c.j)) || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
       // Flagged at its first use in the document (check.ts, explainFindings): every use is kept,
       // with whether it is explained there.
@@ -443,6 +443,14 @@ const LEFT_OUT = new Set(['of', 'and', 'the', 'to', 'for', 'in', 'on', 'with', '
 export function isCapitalised(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   return c >= 65 && c <= 90;
+}
+
+/**
+ * Whether brackets right after token j hold an acronym alone: "responsible clinician (RC)" gives
+ * the short name, not what the words mean, so a term to explain is still unexplained.
+ */
+function acronymInBracketsAfter(text: string, tokens: Token[], j: number): boolean {
+  return j + 1 < tokens.length && tokens[j + 1].sentence === tokens[j].sentence && bracketedAcronym(text, tokens, j + 1) !== undefined;
 }
 
 /** An acronym in brackets at token k: "(DASH)", "(SPAPs)". Returns its capitals, or undefined. */
@@ -803,12 +811,15 @@ const NOT_WHAT = new Set(['often', 'also', 'sometimes', 'always', 'never', 'stil
  * or "where". The sentence is its explanation: a replacement would read "A children's doctor
  * is a doctor who…". Reads at most eight tokens.
  */
-function definedAfter(tokens: Token[], i: number, j: number): boolean {
+function definedAfter(tokens: Token[], i: number, j: number, text?: string): boolean {
   const start = i > 0 && isArticle(tokens[i - 1].lower) ? i - 1 : i;
   if (!isSentenceStart(tokens, start)) return false;
+  // Its acronym in brackets may come between: "A transient ischaemic attack (TIA) is a stroke that…".
+  const bracketed = text !== undefined && acronymInBracketsAfter(text, tokens, j);
+  if (bracketed) j++;
   const verb = tokens[j + 1];
   const sentence = tokens[i].sentence;
-  if (!verb || verb.sentence !== sentence || !verb.joined) return false;
+  if (!verb || verb.sentence !== sentence || !(bracketed ? text.slice(tokens[j].end, verb.start).trim() === ')' : verb.joined)) return false;
   if (verb.lower === 'refers' && tokens[j + 2]?.lower === 'to') return true;
   // "Renal means kidney", but "Telehealth means fewer trips" (what it brings) and "means that…".
   if (verb.lower === 'means') return tokens[j + 2]?.sentence === sentence && !NOT_MEANING.has(tokens[j + 2].lower);
@@ -821,6 +832,22 @@ function definedAfter(tokens: Token[], i: number, j: number): boolean {
     if (DEFINING_WORDS.has(t.lower)) return true;
   }
   return false;
+}
+
+/**
+ * Whether the term ending at token j has its acronym in brackets after it, and the next sentence
+ * says what that acronym is: "…can cause a pulmonary embolism (PE) and lung damage. A PE is a
+ * sudden blockage that…". Reads the few tokens up to the next sentence's verb.
+ */
+function acronymDefinedNext(text: string, tokens: Token[], j: number): boolean {
+  if (!acronymInBracketsAfter(text, tokens, j)) return false;
+  const acronym = tokens[j + 1];
+  let k = j + 2;
+  // Up to the end of the sentence, a dozen words at most.
+  while (k < tokens.length && k <= j + 14 && tokens[k].sentence === acronym.sentence) k++;
+  if (k >= tokens.length || tokens[k].sentence === acronym.sentence) return false;
+  const first = isArticle(tokens[k].lower) ? k + 1 : k;
+  return tokens[first]?.text === acronym.text && tokens[first].sentence === tokens[k].sentence && definedAfter(tokens, first, first);
 }
 
 function isArticle(lower: string): boolean {

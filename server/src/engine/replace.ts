@@ -179,8 +179,10 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): { replacemen
       // (A plural is seldom the first part of one: "lesions appear" goes on with a verb.)
       const compound = entry.inflect === 'noun' && ctx.form !== 'plural' && nounFollows(ctx);
       // Nor at the end of a bracket: it would write brackets in brackets ("(peripheral
-      // neuropathy (nerve damage))").
-      const fixable = spec.fixable !== false && !placeDoubtful && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound && nextAfterSpaces(ctx.source, ctx.end) !== ')';
+      // neuropathy (nerve damage))"); nor before brackets of its own ("responsible clinician
+      // (RC)"), where it would write two in a row: the writer says where the explanation goes.
+      const next = nextAfterSpaces(ctx.source, ctx.end);
+      const fixable = spec.fixable !== false && !placeDoubtful && !beforeHyphen(ctx) && caps?.next !== 'upper' && !compound && next !== ')' && next !== '(';
       out.push({ text: `${ctx.actual} (${said})`, edit: { start: ctx.end, end: ctx.end, newText: ` (${said})` }, fixable });
     } else {
       const r = replaceWith(spec, ctx, caps, placeDoubtful);
