@@ -704,6 +704,14 @@ describe('replacements', () => {
     expect(rc('Your responsible clinician (the senior doctor in charge) may grant you leave.')).toEqual([]);
     expect(rc('Your responsible clinician (RC and nurse) may grant you leave.')).toEqual([]);
     expect(rc('Your responsible clinician may grant you leave.')).toEqual([['responsible clinician', [true]]]);
+    // Nor do brackets that say who, when or where: an age, a page, a number.
+    const impetigo = jargonWith(tinyDictionary([{ id: 'impetigo', terms: ['impetigo'], inflect: 'none', category: 'medical', action: 'explain', replacements: ['a skin infection'] }]));
+    expect(impetigo('- Impetigo (aged 1 and over)')).toEqual(['Impetigo']);
+    expect(impetigo('- Impetigo (adults and children over 12)')).toEqual(['Impetigo']);
+    expect(impetigo('Read about impetigo (see page 4).')).toEqual(['impetigo']);
+    expect(impetigo('Read about impetigo (2 pages).')).toEqual(['impetigo']);
+    expect(impetigo('Read about impetigo (a skin infection with sores).')).toEqual([]);
+    expect(impetigo('Read about impetigo (sores on the skin).')).toEqual([]);
     // A definition after the acronym explains the term too, in its sentence or the next.
     const tia = jargonWith(tinyDictionary([{ id: 'tia', terms: ['transient ischaemic attack'], inflect: 'noun', category: 'medical', action: 'explain', replacements: ['a mini-stroke'] }]));
     expect(tia('A transient ischaemic attack (TIA) is a short stroke that passes.')).toEqual([]);

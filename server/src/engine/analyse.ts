@@ -296,7 +296,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
       (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses, taught)) ||
       (taught && (definedAfter(tokens, c.i, c.j, block.text) || acronymDefinedNext(block.text, tokens, c.j) || meaningAfter(block.text, tokens, c.j) || fillsBracket(block.text, tokens, c.i, c.j))) ||
       pronouncedAfter(block.text, tokens, c.j) ||
-      (explain && ((nextAfterSpaces(block.text, tokens[c.j].end) === '(' && !acronymInBracketsAfter(block.text, tokens, c.j)) || orGlossAfter(block.text, tokens, c.i, c.j)));
+      (explain && ((nextAfterSpaces(block.text, tokens[c.j].end) === '(' && bracketMayExplain(block.text, tokens, c.j)) || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
       // Flagged at its first use in the document (check.ts, explainFindings): every use is kept,
       // with whether it is explained there.
@@ -364,6 +364,9 @@ export function isQuotedAlone(text: string, start: number, end: number): boolean
   return a > 0 && b < text.length && OPEN_QUOTES.has(text[a - 1]) && CLOSE_QUOTES.has(text[b]);
 }
 
+/** Brackets that say who or how old, not what to do: "(aged 1 and over)", "(adults only)", "(16 to 64)". */
+const FOR_WHOM = /^\(\s*(?:\d|(?:aged|ages?|adults?|children|child|babies|men|women|people|over|under)\b)/i;
+
 /** What a word list says after a headword and a comma: "* collaborate, use 'work with'". */
 const WORD_LIST_ADVICE = /^,\s+(?:use|say|write|try|describe|avoid|usually|instead)\b/i;
 
@@ -395,7 +398,8 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   // ("- Sexually transmitted diseases (STDs). STDs ..."), nor a comma and more of the same
   // ("- cirrhosis, or scarring of liver tissue").
   if (block.listItem && /^[\s*_]*$/.test(before)) {
-    if (after.charAt(0) === '(') {
+    // Not a list of conditions with who they are for: "- Impetigo (aged 1 and over)".
+    if (after.charAt(0) === '(' && !FOR_WHOM.test(after)) {
       const close = after.indexOf(')');
       const rest = close < 0 ? '' : after.slice(close + 1).trimStart();
       if (close > 0 && (rest === '' || rest.charAt(0) === ',')) return true;
@@ -444,6 +448,23 @@ export function isCapitalised(t: Token): boolean {
   const c = t.text.charCodeAt(0);
   return c >= 65 && c <= 90;
 }
+
+/**
+ * Whether the brackets right after token j may say what it means. Not when they hold its acronym
+ * alone ("responsible clinician (RC)"), nor when they open with a number or a word that says who
+ * or where, not what: "Impetigo (aged 1 and over)", "Sinusitis (adults and children aged 12 and
+ * over)", "(see below)", "(PDF)", "(page 4)".
+ */
+function bracketMayExplain(text: string, tokens: Token[], j: number): boolean {
+  if (acronymInBracketsAfter(text, tokens, j)) return false;
+  const k = j + 1;
+  if (k >= tokens.length || tokens[k].sentence !== tokens[j].sentence || !onlyMark(text, tokens[j].end, tokens[k].start, '(')) return true;
+  const t = tokens[k];
+  return !(t.flags & HAS_DIGIT && /^\d/.test(t.text)) && !NOT_EXPLAINING.has(t.lower);
+}
+
+/** First words in brackets that say who, when or where, not what a term means. */
+const NOT_EXPLAINING = new Set(['aged', 'age', 'ages', 'adults', 'children', 'adult', 'child', 'men', 'women', 'see', 'page', 'pages', 'for', 'from', 'under', 'over', 'only', 'if', 'when', 'until', 'unless', 'not', 'opens', 'pdf', 'optional', 'required', 'where', 'excluding', 'except']);
 
 /**
  * Whether brackets right after token j hold an acronym alone: "responsible clinician (RC)" gives
