@@ -704,6 +704,12 @@ describe('replacements', () => {
     expect(rc('Your responsible clinician (the senior doctor in charge) may grant you leave.')).toEqual([]);
     expect(rc('Your responsible clinician (RC and nurse) may grant you leave.')).toEqual([]);
     expect(rc('Your responsible clinician may grant you leave.')).toEqual([['responsible clinician', [true]]]);
+    // A term in capitals alone in brackets after words that spell it is being defined.
+    const wc = jargonWith(tinyDictionary([{ id: 'wc', terms: ['WC'], caseSensitive: true, inflect: 'noun', category: 'government-jargon', replacements: ['toilet'] }]));
+    expect(wc('A team of Wood Cutters (WC) was set up.')).toEqual([]);
+    expect(wc('It has a water closet (WC) downstairs.')).toEqual([]);
+    expect(wc('It has a downstairs WC.')).toEqual(['WC']);
+    expect(wc('It has a room (WC) downstairs.')).toEqual(['WC']);
     // Nor do brackets that say who, when or where: an age, a page, a number.
     const impetigo = jargonWith(tinyDictionary([{ id: 'impetigo', terms: ['impetigo'], inflect: 'none', category: 'medical', action: 'explain', replacements: ['a skin infection'] }]));
     expect(impetigo('- Impetigo (aged 1 and over)')).toEqual(['Impetigo']);

@@ -276,6 +276,9 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     if (c.i > 0 && isHyphenJoined(block.text, tokens[c.i - 1], tokens[c.i])) continue;
     const ce = dict.entries[c.t.entry];
     if (!ce || excusedByContext(ce, block.text, tokens, c.i, c.j)) continue;
+    // A term in capitals alone in brackets after words that spell it is being defined, maybe as
+    // something else: "Wood Cutters (WC)" is no toilet, and "water closet (WC)" says what it is.
+    if (c.i === c.j && c.i > 0 && ce.caseSensitive && definedAcronym(block.text, tokens, c.i)) continue;
     if (c.t.form === 'base' && !inRequiredContext(ce, tokens, c.i, c.j)) continue;
     // Two capitals are an acronym, not a short word in capitals: "prevent IE" (infective
     // endocarditis) is not "ie", nor "the EG form" "eg".
@@ -480,6 +483,12 @@ function bracketedAcronym(text: string, tokens: Token[], k: number): string | un
   const letters = acronymLetters(t);
   if (!letters || nextAfterSpaces(text, t.end) !== ')') return undefined;
   return onlyMark(text, tokens[k - 1].end, t.start, '(') ? letters : undefined;
+}
+
+/** Whether token k is an acronym alone in brackets after words that spell it: "Wood Cutters (WC)". */
+function definedAcronym(text: string, tokens: Token[], k: number): boolean {
+  const letters = bracketedAcronym(text, tokens, k);
+  return letters !== undefined && spelledBackFrom(text, tokens, k - 1, letters) >= 0;
 }
 
 /** The capitals of a token written as an acronym: 2 to 8 ASCII capitals, a plural s allowed ("PCOS", "SPAPs"). */
