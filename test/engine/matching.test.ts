@@ -420,12 +420,19 @@ describe('replacements', () => {
   it('offers, but never applies, a replacement with its own article after a determiner or an adjective', () => {
     const d = tinyDictionary([{ id: 'hypothyroidism', terms: ['hypothyroidism'], inflect: 'none', replacements: ['an underactive thyroid'] }]);
     const fixable = (t: string) => fixableWith(d)(t).map(([actual, fixable]) => [actual, fixable[0]]);
-    for (const t of ['It becomes permanent hypothyroidism.', 'Treat congenital hypothyroidism.', 'People whose hypothyroidism is mild.', 'Untreated hypothyroidism harms.', 'It is mild hypothyroidism.']) {
+    for (const t of ['It becomes permanent hypothyroidism.', 'Treat congenital hypothyroidism.', 'Untreated hypothyroidism harms.', 'It is mild hypothyroidism.', 'A small hypothyroidism may go away.']) {
       expect(fixable(t), t).toEqual([['hypothyroidism', false]]);
     }
     for (const t of ['Some people develop hypothyroidism.', 'Symptoms of hypothyroidism vary.', 'Hypothyroidism is common.', 'It can worsen hypothyroidism.', 'Too little is called hypothyroidism.', 'The chance that hypothyroidism returns.']) {
       expect(fixable(t)[0][1], t).toBe(true);
     }
+    // After a word that says which one, the replacement leaves its own article out, and an "a"
+    // or "an" before agrees with what follows.
+    const fix = (t: string) => applyFixes(t, fixAll(check(t, { dictionary: d }).findings)).text;
+    expect(fix('People whose hypothyroidism is mild.')).toBe('People whose underactive thyroid is mild.');
+    expect(fix('The hypothyroidism came back.')).toBe('The underactive thyroid came back.');
+    expect(fix('It is a hypothyroidism of the elderly.')).toBe('It is an underactive thyroid of the elderly.');
+    expect(fix('Some people develop hypothyroidism.')).toBe('Some people develop an underactive thyroid.');
   });
 
   it('offers, but never applies, a replacement for a word right after inline code', () => {

@@ -496,7 +496,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'whose'
 /** Verbs with an adjective's ending, that may come before a replacement's article: "is called an underactive thyroid". */
 const NOT_MODIFIERS = new Set(['called', 'named', 'termed', 'caused', 'diagnosed', 'developed', 'treated', 'prevent', 'represent', 'resemble']);
 /** Adjectives without an adjective's ending, often before a condition: "mild hyperthyroidism". */
-const MODIFIERS = new Set(['mild', 'severe', 'new', 'early', 'late', 'overt', 'primary', 'secondary', 'transient']);
+const MODIFIERS = new Set(['mild', 'severe', 'new', 'early', 'late', 'overt', 'primary', 'secondary', 'transient', 'small', 'large', 'big', 'slight', 'major', 'minor']);
 
 /**
  * Whether the word before the match (one space between, same line) is a determiner or looks
@@ -505,9 +505,14 @@ const MODIFIERS = new Set(['mild', 'severe', 'new', 'early', 'late', 'overt', 'p
  * article cannot go after it.
  */
 function modifiedBefore(ctx: MatchContext): boolean {
-  const word = /(\p{L}+)[ \t]$/u.exec(ctx.source.slice(Math.max(0, ctx.start - 30), ctx.start))?.[1]?.toLowerCase();
+  const word = previousWord(ctx);
   if (!word || NOT_MODIFIERS.has(word)) return false;
   return DETERMINERS.has(word) || MODIFIERS.has(word) || /(?:al|ed|ent|ant|ary|ic|ive|ous|ble)$/.test(word);
+}
+
+/** The word right before the match, in lower case, one space or tab between; undefined when there is none. */
+function previousWord(ctx: MatchContext): string | undefined {
+  return /(\p{L}+)[ \t]$/u.exec(ctx.source.slice(Math.max(0, ctx.start - 30), ctx.start))?.[1]?.toLowerCase();
 }
 
 /** Words no "a" or "an" goes before: a replacement starting with one is not applied after an article. */
@@ -545,7 +550,14 @@ function beforeHyphen(ctx: MatchContext): boolean {
 }
 
 function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | undefined, placeDoubtful: boolean): Replacement {
-  const inflected = inflectReplacement(spec, ctx.form);
+  let inflected = inflectReplacement(spec, ctx.form);
+  // After a word that says which one, a replacement brings no article of its own: "a
+  // pneumothorax" → "a collapsed lung" (not "an a collapsed lung"), "whose hypothyroidism" →
+  // "whose underactive thyroid". The "a" or "an" before is then made to agree.
+  const before = startsWithArticle(inflected) ? previousWord(ctx) : undefined;
+  if (before !== undefined && DETERMINERS.has(before)) {
+    inflected = inflected.slice(inflected.indexOf(' ') + 1);
+  }
   let text = applyCase(ctx.actual, inflected, ctx.caseSensitive, ctx.sentenceStart, caps?.own);
   // In a title in capitals, the replacement's words are in capitals too: "Illicit Drug Abuse" →
   // "Illicit Drug Use", not "Illicit Drug use".
