@@ -468,6 +468,11 @@ describe('replacements', () => {
       ['in order to', ['to'], [true]],
       ['signpost', ['point to'], [true]],
     ]);
+    // Or write its last words twice, where the text goes on with them.
+    const stay = offersWith(tinyDictionary([{ id: 'residential-respite', terms: ['residential respite'], inflect: 'none', replacements: ['a short stay in a care home'] }]));
+    expect(stay('We offer residential respite in a care home.')).toEqual([['residential respite', ['a short stay in a care home'], [false]]]);
+    expect(stay('We offer residential respite in a hospice.')).toEqual([['residential respite', ['a short stay in a care home'], [true]]]);
+    expect(stay('We offer residential respite at home.')).toEqual([['residential respite', ['a short stay in a care home'], [true]]]);
   });
 
   it('leaves out "in the process of" only before an -ing form', () => {

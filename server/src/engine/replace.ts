@@ -415,7 +415,15 @@ function doublesWord(ctx: MatchContext, replacement: string): boolean {
   const space = replacement.indexOf(' ');
   const first = space < 0 ? replacement : replacement.slice(0, space);
   const last = space < 0 ? replacement : replacement.slice(replacement.lastIndexOf(' ') + 1);
-  return wordBefore(ctx.source, ctx.start, first) || wordAfter(ctx.source, ctx.end, last);
+  if (wordBefore(ctx.source, ctx.start, first) || wordAfter(ctx.source, ctx.end, last)) return true;
+  // Or its last words, those the text goes on with: "residential respite in a care home" → "a
+  // short stay in a care home in a care home".
+  if (space < 0) return false;
+  const words = replacement.split(' ');
+  for (let k = 2; k <= Math.min(4, words.length - 1); k++) {
+    if (wordAfter(ctx.source, ctx.end, words.slice(-k).join(' '))) return true;
+  }
+  return false;
 }
 
 /** A space or a tab. */
