@@ -630,6 +630,10 @@ describe('replacements', () => {
     expect(found('# Living with dysphagia\n\nDysphagia is common. Chronic pain too.')).toEqual([['Dysphagia', 2], ['Chronic', 2]]);
     expect(found('# Living with dysphagia\n\nIt is common.')).toEqual([['dysphagia', 0]]);
     expect(found('# Living with dysphagia (difficulty swallowing)\n\nDysphagia is common.')).toEqual([]);
+    // Flagged in a heading, its explanation is offered, not applied: it would make a long title.
+    const fixable = (t: string) => check(t, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon').map((f) => [f.actual, f.replacements.map((r) => r.fixable)]);
+    expect(fixable('# Living with dysphagia\n\nIt is common.')).toEqual([['dysphagia', [false]]]);
+    expect(fixable('Living with dysphagia.\n\nIt is common.')).toEqual([['dysphagia', [true]]]);
     // Fix all writes the explanation once.
     const text = 'Chronic pain and chronic fatigue.\n\nMore chronic pain.';
     const all = check(text, { dictionary: d }).findings.filter((f) => f.ruleId === 'jargon');

@@ -656,6 +656,10 @@ function jargonFinding(
   };
   const { replacements, inName } = buildReplacements(entry, ctx);
   let message = jargonMessage(entry.action ?? 'replace', actual, replacements.map((r) => r.text), entry.why, inName);
+  // An explanation in brackets in a heading makes a long, awkward title ("## Minor illness
+  // referrals (requests for another service to see you)"): offered there, not applied. The
+  // writer explains it in the text under it.
+  if (m.heading && entry.action === 'explain') for (const r of replacements) r.fixable = false;
   if (m.spells && replacements.length) {
     // Part of the words an acronym after it stands for: a fix must change the acronym too.
     for (const r of replacements) r.fixable = false;
