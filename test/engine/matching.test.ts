@@ -834,6 +834,11 @@ describe('acronyms and capitals in terms', () => {
   it('matches a possessive and leaves the apostrophe out of the range', () => {
     expect(jargon("The OAP's card.").map((f) => f.actual)).toEqual(['OAP']);
     expect(fix("The old age pensioner's card.")).toBe("The older person's card.");
+    // A replacement with a clause in it cannot take the possessive: offered, not applied.
+    const offers = offersWith(tinyDictionary([{ id: 'respondent', terms: ['respondent'], inflect: 'noun', replacements: [{ text: 'person who replied', forms: { plural: 'people who replied' } }] }]));
+    expect(offers('It was led by respondents\u2019 own views.')).toEqual([['respondents', ['people who replied'], [false]]]);
+    expect(offers("It was led by the respondent's own views.")).toEqual([['respondent', ['person who replied'], [false]]]);
+    expect(offers('It was led by respondents and staff.')).toEqual([['respondents', ['people who replied'], [true]]]);
   });
 
   it('keeps the case rule of the term that matched in a mixed entry', () => {

@@ -552,6 +552,12 @@ function clauseFollows(ctx: MatchContext): boolean {
   return CLAUSE_STARTS.has(first) || words.some((w) => CLAUSE_VERBS.has(w));
 }
 
+/** Whether an apostrophe follows the match: a possessive, "respondents' views", "the ICB's plan". */
+function beforeApostrophe(ctx: MatchContext): boolean {
+  const c = ctx.source.charCodeAt(ctx.end);
+  return c === 39 || c === 0x2019;
+}
+
 /** Whether the match is the first part of a hyphenated compound ("hypoglycemia-associated"). */
 function beforeHyphen(ctx: MatchContext): boolean {
   return ctx.source.charCodeAt(ctx.end) === 45 && /^\p{L}/u.test(ctx.source.slice(ctx.end + 1, ctx.end + 3));
@@ -577,6 +583,10 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | 
     spec.fixable !== false &&
     !placeDoubtful &&
     !(inflected.includes(' ') && beforeHyphen(ctx)) &&
+    // A clause before a possessive cannot take it: "respondents' views" → "people who replied'
+    // views". Offered, not applied ("the old age pensioner's card" → "the older person's card"
+    // is fine).
+    !(beforeApostrophe(ctx) && / (?:who|that|which|where|whose) /.test(inflected)) &&
     !doublesWord(ctx, inflected) &&
     (spec.before !== 'clause' || clauseFollows(ctx)) &&
     // "an excessive amount" → "a too much amount": no article goes before such words.
