@@ -536,6 +536,10 @@ describe('replacements', () => {
     }
     // An adjective's explanation may go before its noun.
     expect(fixable('It causes chronic pain.')).toEqual([['chronic', true]]);
+    // A term whose explanation starts with "a" or "an" is a noun, whatever its inflections.
+    const spirometry = (t: string) => fixableWith(tinyDictionary([{ id: 'spirometry', terms: ['spirometry'], inflect: 'none', action: 'explain', replacements: ['a breathing test'] }]))(t).map(([actual, fixable]) => [actual, fixable[0]]);
+    expect(spirometry('Book a spirometry test.')).toEqual([['spirometry', false]]);
+    expect(spirometry('You may need spirometry at the clinic.')).toEqual([['spirometry', true]]);
   });
 
   it('doubles the last consonant of verbs stressed on it, in terms and replacements', () => {

@@ -177,7 +177,10 @@ export function buildReplacements(entry: Entry, ctx: MatchContext): { replacemen
       // Nor between a noun and the noun it names a kind of ("catheter (a thin, flexible tube)
       // ablation", "imaging (scans and X-rays) tests").
       // (A plural is seldom the first part of one: "lesions appear" goes on with a verb.)
-      const compound = entry.inflect === 'noun' && ctx.form !== 'plural' && nounFollows(ctx);
+      // A term whose explanation starts with "a" or "an" is a noun whatever its entry's
+      // inflections: "spirometry (a breathing test) test", "a naloxone (a medicine…) kit".
+      const noun = entry.inflect === 'noun' || /^an? /i.test(spec.text);
+      const compound = noun && ctx.form !== 'plural' && nounFollows(ctx);
       // Nor at the end of a bracket: it would write brackets in brackets ("(peripheral
       // neuropathy (nerve damage))"); nor before brackets of its own ("responsible clinician
       // (RC)"), where it would write two in a row: the writer says where the explanation goes.
