@@ -366,6 +366,12 @@ describe('replacements', () => {
       expect(flagged('He should mobilise with a frame.')).toEqual(['mobilise-walking']);
       expect(flagged('We will mobilise volunteers.')).toEqual(entries.length === 1 ? [] : ['mobilise']);
     }
+    // A word of the term itself keeps it to its sense.
+    const teeth = tinyDictionary([{ id: 'extraction', terms: ['tooth extraction', 'extraction'], inflect: 'noun', replacements: ['tooth removal'], only: { near: ['tooth', 'dentist'] } }]);
+    const pulled = (text: string) => check(text, { dictionary: teeth }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.actual);
+    expect(pulled('You may need a tooth extraction.')).toEqual(['tooth extraction']);
+    expect(pulled('Your dentist may suggest an extraction.')).toEqual(['extraction']);
+    expect(pulled('Data extraction is quick.')).toEqual([]);
   });
 
   it('says so when a match looks like part of a name or title, and words its message for that', () => {

@@ -784,16 +784,20 @@ function excusedByContext(ce: CompiledEntry, text: string, tokens: Token[], i: n
   if (ce.afterPossessive && i > 0 && tokens[i - 1].sentence === sentence && isPossessiveNoun(text, tokens[i - 1])) return true;
   if (ce.near.length && nearAny(ce.near, ce.within, tokens, i, j)) return true;
   // The entry is for one sense only ('only'): without its words near, the match is in another.
-  return ce.onlyNear.length > 0 && !nearAny(ce.onlyNear, ce.onlyWithin, tokens, i, j);
+  // Its own words count: "tooth extraction" is in the dental sense its "tooth" names.
+  return ce.onlyNear.length > 0 && !nearAny(ce.onlyNear, ce.onlyWithin, tokens, i, j, true);
 }
 
-/** Whether one of `phrases` starts within `within` words of tokens i..j, in their sentence. */
-function nearAny(phrases: string[][], within: number, tokens: Token[], i: number, j: number): boolean {
+/**
+ * Whether one of `phrases` starts within `within` words of tokens i..j, in their sentence; with
+ * `own`, inside them too (an 'unless' word in the term itself excuses nothing).
+ */
+function nearAny(phrases: string[][], within: number, tokens: Token[], i: number, j: number, own = false): boolean {
   const sentence = tokens[i].sentence;
   const lo = Math.max(0, i - within);
   const hi = Math.min(tokens.length - 1, j + within);
   for (let k = lo; k <= hi; k++) {
-    if (k >= i && k <= j) continue;
+    if (!own && k >= i && k <= j) continue;
     for (const p of phrases) if (sameWords(tokens, k, p, sentence)) return true;
   }
   return false;
