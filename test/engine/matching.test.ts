@@ -175,6 +175,11 @@ describe('replacements', () => {
     // And in a question, after "have" and its subject.
     expect(fixFirst('Have they submitted it?')).toBe('Have they given it?');
     expect(fixFirst('Why they submitted it is clear.')).toBe('Why they gave it is clear.');
+    // The second of two participles after one "be".
+    expect(fixFirst('It can be checked or submitted.')).toBe('It can be checked or given.');
+    expect(fixFirst('It was written and submitted.')).toBe('It was written and given.');
+    expect(fixFirst('We checked it and submitted it.')).toBe('We checked it and gave it.');
+    expect(fixFirst('We checked and submitted it.')).toBe('We checked and gave it.');
   });
 
   it('read a replacement ending in a particle as a verb: "leverages" gives "builds on", not "build ons"', () => {

@@ -930,6 +930,9 @@ const BETWEEN = new Set(['not', 'already', 'also', 'just', 'never', 'now', 'then
 function readsAsParticiple(tokens: Token[], i: number, j: number): boolean {
   if (afterAuxiliary(tokens, i)) return true;
   const sentence = tokens[i].sentence;
+  // The second of two participles after one "be": "can be removed or reallocated", "was
+  // reviewed and allocated" (a word in -ed or -en, then "and" or "or").
+  if (i >= 3 && (tokens[i - 1].lower === 'or' || tokens[i - 1].lower === 'and') && tokens[i - 2].sentence === sentence && /(?:ed|en)$/.test(tokens[i - 2].lower) && afterAuxiliary(tokens, i - 2)) return true;
   // A question: "Have they participated…", "Has it been…".
   if (i >= 2 && PRONOUNS.has(tokens[i - 1].lower) && tokens[i - 2].sentence === sentence && isAuxiliary(tokens[i - 2].lower)) return true;
   const next = tokens[j + 1];
