@@ -768,6 +768,25 @@ describe('replacements', () => {
     expect(withArticle('It is caused by hypothyroidism (an thyroid).')).toEqual(['hypothyroidism']);
   });
 
+  it('leaves a medical term, or a term to explain, that names the words before it: "a thin tube called a catheter"', () => {
+    const d = tinyDictionary([
+      { id: 'catheter', terms: ['catheter'], inflect: 'noun', category: 'medical', action: 'explain', replacements: [{ text: 'a thin tube', forms: { plural: 'thin tubes' } }] },
+      { id: 'haematologist', terms: ['haematologist'], inflect: 'noun', category: 'medical', replacements: ['blood specialist'] },
+      { id: 'stakeholder', terms: ['stakeholder'], inflect: 'noun', category: 'government-jargon', replacements: ['partner'] },
+    ]);
+    const terms = jargonWith(d);
+    expect(terms('The nurse puts a thin, soft tube called a catheter into your bladder.')).toEqual([]);
+    expect(terms('You may see a blood doctor, known as a haematologist.')).toEqual([]);
+    expect(terms('A doctor who treats blood is called a haematologist.')).toEqual([]);
+    // Only a kind of thing, or nothing before it, names nothing.
+    expect(terms('You have a condition called haematologist syndrome.')).toEqual(['haematologist']);
+    expect(terms('Called a haematologist, she came.')).toEqual(['haematologist']);
+    expect(terms('She called a haematologist.')).toEqual(['haematologist']);
+    expect(terms('It is called a haematologist.')).toEqual(['haematologist']);
+    // Other jargon is still jargon.
+    expect(terms('Local groups, called stakeholders, met.')).toEqual(['stakeholders']);
+  });
+
   it('leaves a medical term, or a term to explain, that its sentence defines: "A paediatrician is a doctor who…"', () => {
     const d = tinyDictionary([
       { id: 'paediatrician', terms: ['paediatrician'], inflect: 'noun', category: 'medical', replacements: ["children's doctor"] },

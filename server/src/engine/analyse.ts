@@ -297,7 +297,7 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     const taught = explain || ce.entry.category === 'medical';
     const explained =
       (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses, taught)) ||
-      (taught && (definedAfter(tokens, c.i, c.j, block.text) || acronymDefinedNext(block.text, tokens, c.j) || meaningAfter(block.text, tokens, c.j) || fillsBracket(block.text, tokens, c.i, c.j))) ||
+      (taught && (definedAfter(tokens, c.i, c.j, block.text) || acronymDefinedNext(block.text, tokens, c.j) || meaningAfter(block.text, tokens, c.j) || fillsBracket(block.text, tokens, c.i, c.j) || namedAfterWords(tokens, c.i))) ||
       pronouncedAfter(block.text, tokens, c.j) ||
       (explain && ((nextAfterSpaces(block.text, tokens[c.j].end) === '(' && bracketMayExplain(block.text, tokens, c.j)) || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
@@ -995,6 +995,43 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
     sentenceStart: isSentenceStart(tokens, c.i),
   };
 }
+
+/**
+ * Whether the term at token i is the name given to words before it in its sentence: "a doctor
+ * who treats blood, called a haematologist", "a thin tube known as an endoscope", "This is
+ * called hypertension". Those words (or the sentence before "This") say what it is. Reads at
+ * most four tokens back.
+ */
+function namedAfterWords(tokens: Token[], i: number): boolean {
+  const sentence = tokens[i].sentence;
+  let k = i - 1;
+  if (k >= 0 && tokens[k].sentence === sentence && isArticle(tokens[k].lower)) k--;
+  if (k < 1 || tokens[k].sentence !== sentence || !tokens[i].joined) return false;
+  const w = tokens[k].lower;
+  const named = w === 'called' || w === 'named' || w === 'termed' || (w === 'as' && tokens[k - 1].lower === 'known');
+  const from = w === 'as' ? k - 2 : k - 1;
+  // Something before it to name: not "Called a haematologist, she…" at the start. Nor only a
+  // kind of thing: "a condition called hypoglycaemia unawareness" says nothing of what it is.
+  if (!named || from < 0 || tokens[from].sentence !== sentence) return false;
+  // "It is called…", "This is also called…": what it names is in another sentence, maybe none.
+  let b = from;
+  while (b >= 0 && tokens[b].sentence === sentence && (BE_FORMS.has(tokens[b].lower) || tokens[b].lower === 'also' || tokens[b].lower === 'sometimes' || tokens[b].lower === 'often')) b--;
+  if (b >= 0 && tokens[b].sentence === sentence && PRONOUNS_NAMED.has(tokens[b].lower) && isSentenceStart(tokens, b)) return false;
+  // "She called a haematologist": a verb, its subject before it.
+  if (w === 'called' && SUBJECTS.has(tokens[from].lower)) return false;
+  const before = tokens[from - 1];
+  return !(KINDS.has(tokens[from].lower) && (!before || before.sentence !== sentence || isArticle(before.lower)));
+}
+
+/** Forms of "be" before "called": "is called", "are sometimes called". */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+/** Subjects of "called" as a verb: "she called a doctor". */
+const SUBJECTS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'who', 'someone', 'somebody', 'nobody', 'everyone']);
+/** Words that point to what another sentence said: "This is called…". */
+const PRONOUNS_NAMED = new Set(['it', 'this', 'that', 'they', 'these', 'those']);
+
+/** Words for a kind of thing that say nothing of what a name means: "a condition called…". */
+const KINDS = new Set(['condition', 'conditions', 'disease', 'diseases', 'disorder', 'disorders', 'problem', 'problems', 'test', 'tests', 'procedure', 'procedures', 'operation', 'operations', 'treatment', 'treatments', 'medicine', 'medicines', 'medication', 'medications', 'drug', 'drugs', 'infection', 'infections', 'illness', 'syndrome', 'therapy', 'scan', 'technique', 'process', 'thing', 'something', 'one', 'specialist', 'doctor', 'device', 'tool', 'type', 'kind']);
 
 /** Words that may come before a term in the brackets that name what was just said: "(also called a catheter)". */
 const NAMING = new Set(['called', 'also', 'known', 'as', 'referred', 'to', 'sometimes', 'often', 'or', 'a', 'an', 'the']);
