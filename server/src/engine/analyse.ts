@@ -826,7 +826,10 @@ function meaningAfter(text: string, tokens: Token[], j: number): boolean {
   if (gap !== ',' && gap !== '(') return false;
   if (next.lower === 'meaning') return true;
   const after = tokens[j + 2];
-  return next.lower === 'which' && after !== undefined && after.joined && (after.lower === 'means' || after.lower === 'meant');
+  if (next.lower !== 'which' || after === undefined || !after.joined) return false;
+  // ", which is a ringing or roaring in the ears": what it is, after "which is a" or "an".
+  const what = tokens[j + 3];
+  return after.lower === 'means' || after.lower === 'meant' || (after.lower === 'is' && what !== undefined && what.joined && what.sentence === next.sentence && (what.lower === 'a' || what.lower === 'an'));
 }
 
 /** Words after "means" that say what a thing brings, not what a word is: "means fewer trips", "means that you…". */
