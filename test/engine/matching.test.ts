@@ -817,6 +817,7 @@ describe('replacements', () => {
     expect(terms('The damage is renal, which we measure.')).toEqual(['renal']);
     expect(terms('You may have a paediatrician, which is a doctor for children.')).toEqual([]);
     expect(terms('You may have a paediatrician, which is rare.')).toEqual(['paediatrician']);
+    expect(terms('You may need a paediatrician, which is an important step.')).toEqual(['paediatrician']);
     expect(terms('The damage is renal; meaning is unclear.')).toEqual(['renal']);
     // Jargon of other kinds is still jargon when defined: the plain word is better.
     expect(terms('A stakeholder is a person who cares about the service.')).toEqual(['stakeholder']);

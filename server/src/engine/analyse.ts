@@ -829,8 +829,15 @@ function meaningAfter(text: string, tokens: Token[], j: number): boolean {
   if (next.lower !== 'which' || after === undefined || !after.joined) return false;
   // ", which is a ringing or roaring in the ears": what it is, after "which is a" or "an".
   const what = tokens[j + 3];
-  return after.lower === 'means' || after.lower === 'meant' || (after.lower === 'is' && what !== undefined && what.joined && what.sentence === next.sentence && (what.lower === 'a' || what.lower === 'an'));
+  if (after.lower === 'means' || after.lower === 'meant') return true;
+  if (after.lower !== 'is' || what === undefined || !what.joined || what.sentence !== next.sentence || (what.lower !== 'a' && what.lower !== 'an')) return false;
+  // Not what it is but how much it matters: ", which is an important cause of…".
+  const word = tokens[j + 4];
+  return word !== undefined && word.sentence === next.sentence && !NOT_DEFINING.has(word.lower);
 }
+
+/** Words after ", which is a" that judge a thing rather than say what it is: "an important cause". */
+const NOT_DEFINING = new Set(['important', 'common', 'rare', 'serious', 'major', 'key', 'big', 'growing', 'leading', 'main', 'good', 'great', 'useful', 'significant', 'frequent', 'known', 'well-known', 'possible', 'likely', 'real', 'particular', 'special', 'new']);
 
 /** Words after "means" that say what a thing brings, not what a word is: "means fewer trips", "means that you…". */
 const NOT_MEANING = new Set(['fewer', 'more', 'less', 'no', 'that', 'you', 'we', 'they', 'it', 'your', 'our', 'their', 'there', 'people', 'everyone', 'better', 'quicker', 'faster']);
