@@ -295,11 +295,19 @@ function matchBlock(block: Block, tokens: Token[], dict: CompiledDictionary, out
     // plain words just before ("difficulty in swallowing (dysphagia)", "water pills (diuretics)":
     // its fix wrote brackets inside brackets). Other jargon is still jargon.
     const taught = explain || ce.entry.category === 'medical';
+    // Its acronym alone in brackets after it ("responsible clinician (RC)") is its short name,
+    // not what it means; a definition may follow the acronym instead of the term.
+    const acronymAfter = taught && acronymInBracketsAfter(block.text, tokens, c.j);
     const explained =
       (ce.glosses.length > 0 && glossedInPlace(block.text, tokens, c.i, c.j, ce.glosses, taught)) ||
-      (taught && (definedAfter(tokens, c.i, c.j, block.text) || acronymDefinedNext(block.text, tokens, c.j) || meaningAfter(block.text, tokens, c.j) || fillsBracket(block.text, tokens, c.i, c.j) || namedAfterWords(tokens, c.i))) ||
+      (taught &&
+        (definedAfter(tokens, c.i, acronymAfter ? c.j + 1 : c.j, acronymAfter ? block.text : undefined) ||
+          (acronymAfter && acronymDefinedNext(tokens, c.j)) ||
+          meaningAfter(block.text, tokens, c.j) ||
+          fillsBracket(block.text, tokens, c.i, c.j) ||
+          namedAfterWords(tokens, c.i))) ||
       pronouncedAfter(block.text, tokens, c.j) ||
-      (explain && ((nextAfterSpaces(block.text, tokens[c.j].end) === '(' && bracketMayExplain(block.text, tokens, c.j)) || orGlossAfter(block.text, tokens, c.i, c.j)));
+      (explain && ((!acronymAfter && nextAfterSpaces(block.text, tokens[c.j].end) === '(' && bracketMayExplain(block.text, tokens, c.j)) || orGlossAfter(block.text, tokens, c.i, c.j)));
     if (explain) {
       // Flagged at its first use in the document (check.ts, explainFindings): every use is kept,
       // with whether it is explained there.
@@ -367,8 +375,16 @@ export function isQuotedAlone(text: string, start: number, end: number): boolean
   return a > 0 && b < text.length && OPEN_QUOTES.has(text[a - 1]) && CLOSE_QUOTES.has(text[b]);
 }
 
-/** Brackets that say who or how old, not what to do: "(aged 1 and over)", "(adults only)", "(16 to 64)". */
-const FOR_WHOM = /^\(\s*(?:\d|(?:aged|ages?|adults?|children|child|babies|men|women|people|over|under)\b)/i;
+/**
+ * First words in brackets that say who or how old ("(aged 1 and over)", "(adults only)", "(16 to
+ * 64)"): neither a word list's advice after its headword nor what a term means.
+ */
+const FOR_WHOM = new Set(['aged', 'age', 'ages', 'adult', 'adults', 'child', 'children', 'babies', 'men', 'women', 'people', 'over', 'under']);
+
+/** Whether a bracket's first word, in lower case, says who or how old: FOR_WHOM, or a number. */
+function saysForWhom(word: string): boolean {
+  return FOR_WHOM.has(word) || (word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57);
+}
 
 /** What a word list says after a headword and a comma: "* collaborate, use 'work with'". */
 const WORD_LIST_ADVICE = /^,\s+(?:use|say|write|try|describe|avoid|usually|instead)\b/i;
@@ -402,7 +418,7 @@ function isMention(block: Block, tokens: Token[], c: Candidate): boolean {
   // ("- cirrhosis, or scarring of liver tissue").
   if (block.listItem && /^[\s*_]*$/.test(before)) {
     // Not a list of conditions with who they are for: "- Impetigo (aged 1 and over)".
-    if (after.charAt(0) === '(' && !FOR_WHOM.test(after)) {
+    if (after.charAt(0) === '(' && !saysForWhom(/^\(\s*([\p{L}\d]*)/u.exec(after)![1].toLowerCase())) {
       const close = after.indexOf(')');
       const rest = close < 0 ? '' : after.slice(close + 1).trimStart();
       if (close > 0 && (rest === '' || rest.charAt(0) === ',')) return true;
@@ -453,21 +469,18 @@ export function isCapitalised(t: Token): boolean {
 }
 
 /**
- * Whether the brackets right after token j may say what it means. Not when they hold its acronym
- * alone ("responsible clinician (RC)"), nor when they open with a number or a word that says who
- * or where, not what: "Impetigo (aged 1 and over)", "Sinusitis (adults and children aged 12 and
+ * Whether the brackets right after token j may say what it means (the caller has ruled out its
+ * acronym alone): not when they open with a number or a word that says who or where, not what: "Impetigo (aged 1 and over)", "Sinusitis (adults and children aged 12 and
  * over)", "(see below)", "(PDF)", "(page 4)".
  */
 function bracketMayExplain(text: string, tokens: Token[], j: number): boolean {
-  if (acronymInBracketsAfter(text, tokens, j)) return false;
   const k = j + 1;
   if (k >= tokens.length || tokens[k].sentence !== tokens[j].sentence || !onlyMark(text, tokens[j].end, tokens[k].start, '(')) return true;
-  const t = tokens[k];
-  return !(t.flags & HAS_DIGIT && /^\d/.test(t.text)) && !NOT_EXPLAINING.has(t.lower);
+  return !saysForWhom(tokens[k].lower) && !NOT_EXPLAINING.has(tokens[k].lower);
 }
 
-/** First words in brackets that say who, when or where, not what a term means. */
-const NOT_EXPLAINING = new Set(['aged', 'age', 'ages', 'adults', 'children', 'adult', 'child', 'men', 'women', 'see', 'page', 'pages', 'for', 'from', 'under', 'over', 'only', 'if', 'when', 'until', 'unless', 'not', 'opens', 'pdf', 'optional', 'required', 'where', 'excluding', 'except']);
+/** First words in brackets, besides FOR_WHOM, that say when or where, not what a term means. */
+const NOT_EXPLAINING = new Set(['see', 'page', 'pages', 'for', 'from', 'only', 'if', 'when', 'until', 'unless', 'not', 'opens', 'pdf', 'optional', 'required', 'where', 'excluding', 'except']);
 
 /**
  * Whether brackets right after token j hold an acronym alone: "responsible clinician (RC)" gives
@@ -855,15 +868,14 @@ const NOT_WHAT = new Set(['often', 'also', 'sometimes', 'always', 'never', 'stil
  * or "where". The sentence is its explanation: a replacement would read "A children's doctor
  * is a doctor who…". Reads at most eight tokens.
  */
-function definedAfter(tokens: Token[], i: number, j: number, text?: string): boolean {
+function definedAfter(tokens: Token[], i: number, j: number, bracketText?: string): boolean {
   const start = i > 0 && isArticle(tokens[i - 1].lower) ? i - 1 : i;
   if (!isSentenceStart(tokens, start)) return false;
-  // Its acronym in brackets may come between: "A transient ischaemic attack (TIA) is a stroke that…".
-  const bracketed = text !== undefined && acronymInBracketsAfter(text, tokens, j);
-  if (bracketed) j++;
+  // With `bracketText`, token j is the term's acronym in brackets, and the verb comes after its
+  // ")": "A transient ischaemic attack (TIA) is a stroke that…".
   const verb = tokens[j + 1];
   const sentence = tokens[i].sentence;
-  if (!verb || verb.sentence !== sentence || !(bracketed ? text.slice(tokens[j].end, verb.start).trim() === ')' : verb.joined)) return false;
+  if (!verb || verb.sentence !== sentence || !(bracketText !== undefined ? bracketText.slice(tokens[j].end, verb.start).trim() === ')' : verb.joined)) return false;
   if (verb.lower === 'refers' && tokens[j + 2]?.lower === 'to') return true;
   // "Renal means kidney", but "Telehealth means fewer trips" (what it brings) and "means that…".
   if (verb.lower === 'means') return tokens[j + 2]?.sentence === sentence && !NOT_MEANING.has(tokens[j + 2].lower);
@@ -879,12 +891,11 @@ function definedAfter(tokens: Token[], i: number, j: number, text?: string): boo
 }
 
 /**
- * Whether the term ending at token j has its acronym in brackets after it, and the next sentence
- * says what that acronym is: "…can cause a pulmonary embolism (PE) and lung damage. A PE is a
- * sudden blockage that…". Reads the few tokens up to the next sentence's verb.
+ * Whether the next sentence says what the acronym in brackets after the term ending at token j
+ * is (the caller has found it there): "…can cause a pulmonary embolism (PE) and lung damage. A
+ * PE is a sudden blockage that…". Reads the few tokens up to the next sentence's verb.
  */
-function acronymDefinedNext(text: string, tokens: Token[], j: number): boolean {
-  if (!acronymInBracketsAfter(text, tokens, j)) return false;
+function acronymDefinedNext(tokens: Token[], j: number): boolean {
   const acronym = tokens[j + 1];
   let k = j + 2;
   // Up to the end of the sentence, a dozen words at most.
@@ -1009,8 +1020,8 @@ function acronymHit(block: Block, tokens: Token[], c: Candidate, dict: CompiledD
 /**
  * Whether the term at token i is the name given to words before it in its sentence: "a doctor
  * who treats blood, called a haematologist", "a thin tube known as an endoscope", "This is
- * called hypertension". Those words (or the sentence before "This") say what it is. Reads at
- * most four tokens back.
+ * called hypertension". Those words say what it is; "It is called…" and "This is called…" at
+ * a sentence's start point elsewhere, and are not counted. Reads at most seven tokens back.
  */
 function namedAfterWords(tokens: Token[], i: number): boolean {
   const sentence = tokens[i].sentence;
@@ -1025,7 +1036,7 @@ function namedAfterWords(tokens: Token[], i: number): boolean {
   if (!named || from < 0 || tokens[from].sentence !== sentence) return false;
   // "It is called…", "This is also called…": what it names is in another sentence, maybe none.
   let b = from;
-  while (b >= 0 && tokens[b].sentence === sentence && (BE_FORMS.has(tokens[b].lower) || tokens[b].lower === 'also' || tokens[b].lower === 'sometimes' || tokens[b].lower === 'often')) b--;
+  while (b >= 0 && from - b < 3 && tokens[b].sentence === sentence && (BE_FORMS.has(tokens[b].lower) || tokens[b].lower === 'also' || tokens[b].lower === 'sometimes' || tokens[b].lower === 'often')) b--;
   if (b >= 0 && tokens[b].sentence === sentence && PRONOUNS_NAMED.has(tokens[b].lower) && isSentenceStart(tokens, b)) return false;
   // "She called a haematologist": a verb, its subject before it.
   if (w === 'called' && SUBJECTS.has(tokens[from].lower)) return false;

@@ -264,8 +264,9 @@ function capitalsOf(ctx: MatchContext): Capitals | undefined {
   // page button…" and "It is important to note that Alzheimer's…" are sentences).
   const following = nextWord(ctx);
   const inRun = ctx.sentenceStart ? capitalWords || (words.length === 1 && !ctx.actual.includes(' ') && caseOf(following) === 'upper') : capitalWords || next === 'upper' || before === 'upper';
-  // Before a word that heads the names of organisations it is a name wherever it stands, in a
-  // title too: "The Patient and Public Involvement Team" (but "Blood Glucose Levels" is a title's).
+  // Before capitalised words that end with the last word of an organisation's or a document's
+  // name it is a name wherever it stands, in a title too: "The Patient and Public Involvement
+  // Team" (headEndsRun; but "Blood Glucose Levels" is a title's).
   // In emphasis it is the title of a work: "ask for _Evidence Report No. 87, Literacy and Health Outcomes_".
   const name = inRun && (headEndsRun(ctx.source, ctx.end) || inEmphasis(ctx.source, ctx.start, ctx.end) || inLowerCaseSentence(ctx.source, ctx.start, ctx.end));
   return { next, own: before === 'lower' && next !== 'upper', title, name };
