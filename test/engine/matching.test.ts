@@ -745,6 +745,10 @@ describe('replacements', () => {
     const impetigo = jargonWith(tinyDictionary([{ id: 'impetigo', terms: ['impetigo'], inflect: 'none', category: 'medical', action: 'explain', replacements: ['a skin infection'] }]));
     expect(impetigo('- Impetigo (aged 1 and over)')).toEqual(['Impetigo']);
     expect(impetigo('- Impetigo (adults and children over 12)')).toEqual(['Impetigo']);
+    // One list of such words for both: a word list's headword and an explanation.
+    expect(impetigo('- Impetigo (babies and toddlers)')).toEqual(['Impetigo']);
+    expect(impetigo('Read about impetigo (people with eczema get it more).')).toEqual(['impetigo']);
+    expect(impetigo('- impetigo (unless it is mild)')).toEqual([]);
     expect(impetigo('Read about impetigo (see page 4).')).toEqual(['impetigo']);
     expect(impetigo('Read about impetigo (2 pages).')).toEqual(['impetigo']);
     expect(impetigo('Read about impetigo (a skin infection with sores).')).toEqual([]);
