@@ -880,6 +880,10 @@ describe('acronyms and capitals in terms', () => {
     expect(offers('It was led by respondents\u2019 own views.')).toEqual([['respondents', ['people who replied'], [false]]]);
     expect(offers("It was led by the respondent's own views.")).toEqual([['respondent', ['person who replied'], [false]]]);
     expect(offers('It was led by respondents and staff.')).toEqual([['respondents', ['people who replied'], [true]]]);
+    // Nor before a noun it would describe.
+    expect(offers('It was a respondent survey.')).toEqual([['respondent', ['person who replied'], [false]]]);
+    expect(offers('It was a respondent, who spoke.')).toEqual([['respondent', ['person who replied'], [true]]]);
+    expect(offers('We watch how respondents complete it.')).toEqual([['respondents', ['people who replied'], [true]]]);
   });
 
   it('keeps the case rule of the term that matched in a mixed entry', () => {

@@ -587,10 +587,12 @@ function replaceWith(spec: ReplacementSpec, ctx: MatchContext, caps: Capitals | 
     spec.fixable !== false &&
     !placeDoubtful &&
     !(inflected.includes(' ') && beforeHyphen(ctx)) &&
-    // A clause before a possessive cannot take it: "respondents' views" → "people who replied'
-    // views". Offered, not applied ("the old age pensioner's card" → "the older person's card"
-    // is fine).
-    !(beforeApostrophe(ctx) && / (?:who|that|which|where|whose) /.test(inflected)) &&
+    // A replacement with a clause in it cannot go before a possessive or a noun it would
+    // describe: "respondents' views" → "people who replied' views", "the homeless situation" →
+    // "people who are homeless situation". Offered, not applied ("the old age pensioner's card" →
+    // "the older person's card" is fine).
+    // (A plural is seldom the first part of a compound: "respondents complete the survey".)
+    !(/ (?:who|that|which|where|whose) /.test(inflected) && (beforeApostrophe(ctx) || (ctx.form !== 'plural' && nounFollows(ctx)))) &&
     !doublesWord(ctx, inflected) &&
     (spec.before !== 'clause' || clauseFollows(ctx)) &&
     // "an excessive amount" → "a too much amount": no article goes before such words.
