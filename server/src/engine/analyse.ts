@@ -5,7 +5,7 @@
  */
 import { extractProse, toSource, toSourceEnd, type Block, type HtmlComment, type Prose } from './prose.js';
 import { nextAfterSpaces, ownCopy } from './text.js';
-import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, tokenize, type Token } from './tokenize.js';
+import { HAS_DIGIT, HAS_LOWER, HAS_UPPER, NON_ASCII, isDigit, tokenize, type Token } from './tokenize.js';
 import { TokenTrie, type TrieNode } from './trie.js';
 import { hyphenRun, isHyphenJoined, isRespelling } from './respelling.js';
 import { FUNCTION_WORDS } from './inflect.js';
@@ -383,7 +383,7 @@ const FOR_WHOM = new Set(['aged', 'age', 'ages', 'adult', 'adults', 'child', 'ch
 
 /** Whether a bracket's first word, in lower case, says who or how old: FOR_WHOM, or a number. */
 function saysForWhom(word: string): boolean {
-  return FOR_WHOM.has(word) || (word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57);
+  return FOR_WHOM.has(word) || isDigit(word.charCodeAt(0));
 }
 
 /** What a word list says after a headword and a comma: "* collaborate, use 'work with'". */

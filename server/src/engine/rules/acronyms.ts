@@ -116,10 +116,7 @@ function inSlashedCode(text: string, start: number, end: number): boolean {
   while (s > 0 && text.charCodeAt(s - 1) > 32) s--;
   let e = end;
   while (e < text.length && text.charCodeAt(e) > 32) e++;
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
-  }
+  for (let k = s; k < e; k++) if (isDigit(text.charCodeAt(k))) return true;
   return false;
 }
 
